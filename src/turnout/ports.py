@@ -1,0 +1,83 @@
+"""The edges of the application, as Protocols. Adapters implement them; services use them."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+
+from turnout.domain.log import LoggedHold, PracticeSession
+from turnout.domain.plan import HoldRecord
+from turnout.domain.routine import Routine
+
+
+class TurnoutError(Exception):
+    """An error a user can act on. Its message is one line that says what to do."""
+
+
+class RoutineError(TurnoutError):
+    """A routine that does not exist or whose file is invalid."""
+
+
+class StorageError(TurnoutError):
+    """The practice log cannot be opened, written, or is from a newer version."""
+
+
+class Clock(Protocol):
+    def now(self) -> float:
+        """Seconds since the Unix epoch."""
+        ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class RoutineSource(Protocol):
+    def names(self) -> list[str]:
+        """The built-in routines, by key."""
+        ...
+
+    def load(self, name_or_path: str) -> Routine:
+        """A built-in routine by key, or a routine file by path. Raises RoutineError."""
+        ...
+
+
+class PracticeRepository(Protocol):
+    def add_session(self, session: PracticeSession) -> None: ...
+
+    def get_session(self, session_id: str) -> PracticeSession | None: ...
+
+    def update_session(self, session: PracticeSession) -> None: ...
+
+    def add_hold(self, session_id: str, record: HoldRecord) -> None: ...
+
+    def sessions(self, since: float | None = None) -> list[PracticeSession]:
+        """Sessions started at or after `since`, oldest first."""
+        ...
+
+    def holds(self, since: float | None = None) -> list[LoggedHold]:
+        """Holds started at or after `since`, oldest first."""
+        ...
+
+    def session_holds(self, session_id: str) -> list[HoldRecord]: ...
+
+    def latest_unfinished(self) -> PracticeSession | None:
+        """The most recent session still marked active (a crash or a kill left it open)."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    practice: PracticeRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed."""
+        ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
