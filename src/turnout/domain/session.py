@@ -85,11 +85,19 @@ class SessionState:
 Result = tuple[SessionState, tuple[Event, ...]]
 
 
-def start(plan: Plan, now: float, get_ready_seconds: int = 5, position: int = 0) -> Result:
-    """Begin a session at `position` (0, or the step after the last logged hold when resuming)."""
+def start(
+    plan: Plan, now: float, get_ready_seconds: int = 5, position: int = 0, wait: bool = False
+) -> Result:
+    """Begin a session at `position` (0, or the step after the last logged hold when resuming).
+
+    With `wait`, even a timed step first waits for "ready", so a dancer coming back after an
+    interruption can get into position before any clock runs.
+    """
     if get_ready_seconds < 0:
         raise ValueError("get_ready_seconds cannot be negative")
     state = SessionState(plan, position, Phase.WAITING, get_ready_seconds)
+    if wait and state.item is not None:
+        return state, (StepStarted(state.item, position),)
     return _enter(state, position, now, countdown=True)
 
 
@@ -111,9 +119,11 @@ def _counting(state: SessionState) -> bool:
 
 def ready(state: SessionState, now: float) -> Result:
     """The dancer is in position: leave an untimed step."""
-    if state.phase is not Phase.WAITING:
+    if state.phase is not Phase.WAITING or state.item is None:
         raise TransitionError("nothing is waiting for 'ready' right now")
-    return _enter(state, state.position + 1, now, countdown=True)
+    # A timed step waits only when a session resumes; ready then starts that very step.
+    following = state.position + (0 if state.item.step.is_timed else 1)
+    return _enter(state, following, now, countdown=True)
 
 
 def pause(state: SessionState, now: float) -> Result:

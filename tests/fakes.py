@@ -1,0 +1,139 @@
+"""Test doubles for the ports: small, in-memory, honest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import TracebackType
+from typing import Self
+
+from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
+from turnout.domain.plan import HoldRecord
+from turnout.domain.routine import Actor, Exercise, Routine, Side, Step, StepKind, expand_steps
+
+
+class FakeClock:
+    """A clock that only moves when told to; sleeping moves it."""
+
+    def __init__(self, start: float = 1_767_225_600.0) -> None:  # 2026-01-01 00:00 UTC
+        self.time = start
+
+    def now(self) -> float:
+        return self.time
+
+    def sleep(self, seconds: float) -> None:
+        self.time += seconds
+
+    def advance(self, seconds: float) -> float:
+        self.time += seconds
+        return self.time
+
+
+class FakePracticeRepository:
+    def __init__(self) -> None:
+        self.saved_sessions: dict[str, PracticeSession] = {}
+        self.saved_holds: list[LoggedHold] = []
+
+    def add_session(self, session: PracticeSession) -> None:
+        self.saved_sessions[session.id] = session
+
+    def get_session(self, session_id: str) -> PracticeSession | None:
+        return self.saved_sessions.get(session_id)
+
+    def update_session(self, session: PracticeSession) -> None:
+        self.saved_sessions[session.id] = session
+
+    def add_hold(self, session_id: str, record: HoldRecord) -> None:
+        self.saved_holds.append(LoggedHold(session_id, record))
+
+    def sessions(self, since: float | None = None) -> list[PracticeSession]:
+        found = [s for s in self.saved_sessions.values() if since is None or s.started_at >= since]
+        return sorted(found, key=lambda s: s.started_at)
+
+    def holds(self, since: float | None = None) -> list[LoggedHold]:
+        found = [h for h in self.saved_holds if since is None or h.record.started_at >= since]
+        return sorted(found, key=lambda h: h.record.started_at)
+
+    def session_holds(self, session_id: str) -> list[HoldRecord]:
+        return [h.record for h in self.saved_holds if h.session_id == session_id]
+
+    def latest_unfinished(self) -> PracticeSession | None:
+        active = [s for s in self.sessions() if s.status is SessionStatus.ACTIVE]
+        return active[-1] if active else None
+
+
+class FakeUnitOfWork:
+    """Keeps what was committed; work not committed before the block ends is thrown away."""
+
+    def __init__(self) -> None:
+        self.committed = FakePracticeRepository()
+        self.practice = FakePracticeRepository()
+        self.commits = 0
+
+    def __enter__(self) -> Self:
+        self.practice = _copy(self.committed)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+
+    def commit(self) -> None:
+        self.committed = _copy(self.practice)
+        self.commits += 1
+
+    def rollback(self) -> None:
+        self.practice = _copy(self.committed)
+
+
+def _copy(repo: FakePracticeRepository) -> FakePracticeRepository:
+    copy = FakePracticeRepository()
+    copy.saved_sessions = {k: replace(v) for k, v in repo.saved_sessions.items()}
+    copy.saved_holds = list(repo.saved_holds)
+    return copy
+
+
+def tiny_routine() -> Routine:
+    """Two exercises: setup, two 10 s holds per side with a switch; then a partner hold."""
+    first = Exercise(
+        number=1,
+        key="press",
+        name="Press",
+        summary="A small test exercise.",
+        repetitions=2,
+        steps=expand_steps(
+            setup=[Step(StepKind.SETUP, "Sit", "Sit down.")],
+            cycle=[
+                Step(StepKind.HOLD, "Left {rep}", "Press left.", 10, side=Side.LEFT),
+                Step(StepKind.SWITCH_SIDE, "Switch", "Change sides.", 3),
+                Step(StepKind.HOLD, "Right {rep}", "Press right.", 10, side=Side.RIGHT),
+            ],
+            between=[Step(StepKind.REST, "Rest", "Rest a moment.", 5)],
+            repetitions=2,
+        ),
+    )
+    second = Exercise(
+        number=2,
+        key="long",
+        name="Long hold",
+        summary="A long partner hold with check-ins.",
+        equipment=("partner",),
+        steps=(
+            Step(StepKind.SETUP, "Lie down", "Lie on your back."),
+            Step(
+                StepKind.HOLD,
+                "Push",
+                "Relax.",
+                600,
+                side=Side.BOTH,
+                actor=Actor.PARTNER,
+                partner_cue="Push gently.",
+                check_in_every=180,
+            ),
+            Step(StepKind.RELEASE, "Release", "Let go.", 10),
+        ),
+    )
+    return Routine("tiny", "Tiny routine", "For tests.", (first, second))
