@@ -81,3 +81,13 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
     def rollback(self) -> None: ...
+
+
+class Speaker(Protocol):
+    def say(self, text: str) -> None:
+        """Speak without blocking; a newer cue may cut an older one short."""
+        ...
+
+    def beep(self, remaining: int) -> None:
+        """Mark one of the last seconds of a countdown."""
+        ...

@@ -7,7 +7,7 @@ import dataclasses
 import io
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, tzinfo
 
@@ -16,7 +16,8 @@ from turnout.domain.events import Event, HoldEnded, SessionEnded
 from turnout.domain.history import DaySummary, local_day, streak, summarize_days
 from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, Plan
-from turnout.domain.routine import Routine
+from turnout.domain.progress import ExerciseProgress, exercise_progress
+from turnout.domain.routine import Exercise, Routine, Step
 from turnout.domain.session import SessionState
 from turnout.ports import TurnoutError, UnitOfWork
 
@@ -85,7 +86,10 @@ def start_practice(
     get_ready_seconds: int = 5,
 ) -> tuple[Practice, tuple[Event, ...]]:
     """Open a new session in the log and start the state machine on it."""
-    plan = Plan.of(routine, exercises)
+    try:
+        plan = Plan.of(routine, exercises)
+    except KeyError as error:
+        raise TurnoutError(f"Routine {error.args[0]}.") from None
     record = PracticeSession(
         id=uuid.uuid4().hex,
         routine_key=routine.key,
@@ -105,6 +109,17 @@ def start_practice(
 def unfinished_session(uow: UnitOfWork) -> PracticeSession | None:
     with uow:
         return uow.practice.latest_unfinished()
+
+
+def session_holds(uow: UnitOfWork, session_id: str) -> list[HoldRecord]:
+    with uow:
+        return uow.practice.session_holds(session_id)
+
+
+def session_record(uow: UnitOfWork, session_id: str) -> PracticeSession | None:
+    """The logged session with this id, if there is one."""
+    with uow:
+        return uow.practice.get_session(session_id)
 
 
 def resume_practice(
@@ -147,6 +162,16 @@ def history(uow: UnitOfWork, now: float, tz: tzinfo, days: int | None = None) ->
     return History(summaries, current)
 
 
+def progress(
+    uow: UnitOfWork, routines: Mapping[str, Routine], since: float | None = None
+) -> list[ExerciseProgress]:
+    """Holds planned against holds done per exercise, for sessions started at or after `since`."""
+    with uow:
+        sessions = uow.practice.sessions(since)
+        holds = uow.practice.holds(since)
+    return exercise_progress(sessions, holds, routines)
+
+
 def export_holds(uow: UnitOfWork, fmt: str) -> str:
     """Every logged hold, oldest first, as CSV or JSON text."""
     with uow:
@@ -178,3 +203,51 @@ def _csv(rows: list[dict[str, object]]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def describe_routine(routine: Routine) -> dict[str, object]:
+    """The routine as plain data, in a stable shape for `routine show --json` and the API."""
+    return {
+        "key": routine.key,
+        "name": routine.name,
+        "description": routine.description,
+        "source": routine.source,
+        "equipment": list(routine.equipment),
+        "tips": list(routine.tips),
+        "warnings": list(routine.warnings),
+        "total_hold_seconds": routine.hold_seconds,
+        "exercises": [_describe_exercise(exercise) for exercise in routine.exercises],
+    }
+
+
+def _describe_exercise(exercise: Exercise) -> dict[str, object]:
+    return {
+        "number": exercise.number,
+        "key": exercise.key,
+        "name": exercise.name,
+        "summary": exercise.summary,
+        "repetitions": exercise.repetitions,
+        "equipment": list(exercise.equipment),
+        "partner_role": exercise.partner_role,
+        "frequency": exercise.frequency,
+        "interpretation": exercise.interpretation,
+        "cautions": list(exercise.cautions),
+        "hold_count": len(exercise.holds),
+        "hold_seconds": exercise.hold_seconds,
+        "steps": [_describe_step(index, step) for index, step in enumerate(exercise.steps)],
+    }
+
+
+def _describe_step(index: int, step: Step) -> dict[str, object]:
+    return {
+        "index": index,
+        "kind": step.kind.value,
+        "title": step.title,
+        "cue": step.cue,
+        "seconds": step.seconds,
+        "repetition": step.repetition or None,
+        "side": step.side.value if step.side else None,
+        "actor": step.actor.value,
+        "partner_cue": step.partner_cue,
+        "waits_for_ready": not step.is_timed,
+    }

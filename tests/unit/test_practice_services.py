@@ -124,3 +124,10 @@ def test_export_writes_every_hold_as_csv_and_json() -> None:
 def test_an_unknown_export_format_is_refused() -> None:
     with pytest.raises(TurnoutError, match="csv or json"):
         services.export_holds(FakeUnitOfWork(), "xml")
+
+
+def test_an_exercise_number_outside_the_routine_is_refused_before_anything_is_saved() -> None:
+    uow = FakeUnitOfWork()
+    with pytest.raises(TurnoutError, match="no exercise 7; choose 1 to 2"):
+        services.start_practice(uow, tiny_routine(), 0.0, exercises=[7])
+    assert uow.committed.saved_sessions == {}

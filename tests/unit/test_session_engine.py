@@ -212,3 +212,15 @@ def test_a_resumed_session_waits_for_ready_then_starts_that_step_with_a_countdow
     assert state.phase is Phase.WAITING and state.remaining(START) is None
     state, _ = engine.ready(state, START + 20)
     assert state.phase is Phase.GET_READY and state.position == 3
+
+
+def test_progress_counts_timed_seconds_behind_us() -> None:
+    state, _ = engine.start(plan(), START, get_ready_seconds=0)
+    assert state.progress(START) == 0
+    state, _ = engine.ready(state, START)
+    state, _ = engine.tick(state, START + 5)
+    total = plan().timed_seconds
+    assert state.progress(START + 5) == pytest.approx(5 / total)
+    state, _ = engine.abort(state, START + 5)
+    finished, _ = engine.start(plan(), START, position=len(plan().items))
+    assert finished.progress(START) == 1

@@ -74,6 +74,16 @@ class SessionState:
         at = self.paused_at if self.phase is Phase.PAUSED and self.paused_at else now
         return max(0.0, self.deadline - at)
 
+    def progress(self, now: float) -> float:
+        """Share of the plan's timed seconds behind us, 0 to 1 (steps, if nothing is timed)."""
+        if self.phase is Phase.FINISHED:
+            return 1.0
+        total = self.plan.timed_seconds
+        if total == 0:
+            return min(1.0, self.position / max(1, len(self.plan.items)))
+        done = self.plan.timed_seconds_before(self.position) + self.active_seconds(now)
+        return min(1.0, done / total)
+
     def active_seconds(self, now: float) -> float:
         """Time spent in the current step, pauses excluded."""
         if self.step_started_at is None:

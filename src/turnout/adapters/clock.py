@@ -1,0 +1,27 @@
+"""Clocks: the real one, and a faster one for demos and browser tests."""
+
+from __future__ import annotations
+
+import time
+
+
+class SystemClock:
+    def now(self) -> float:
+        return time.time()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(max(0.0, seconds))
+
+
+class ScaledClock:
+    """Runs `scale` times faster than real time from the moment it is made."""
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+        self.origin = time.time()
+
+    def now(self) -> float:
+        return self.origin + (time.time() - self.origin) * self.scale
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(max(0.0, seconds) / self.scale)

@@ -1,0 +1,79 @@
+"""StorageError messages for the practice log: one line each, saying what the user can do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
+
+from turnout.ports import StorageError
+
+_ELSEWHERE = "set TURNOUT_DATABASE_URL to another database"
+_EXAMPLE = "sqlite:////tmp/turnout.db"
+
+
+def sqlite_file(url: str | URL) -> Path | None:
+    """The file behind a SQLite URL; None for other databases and in-memory ones."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:") or parsed.query.get("uri"):
+        return None  # a sqlite3 URI: its options are not ours to parse
+    return Path(database)
+
+
+def describe(url: str | URL) -> str:
+    """Where the log is, for a message: a SQLite file path, else the URL without password."""
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path.absolute())
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def unwritable(where: str, reason: str) -> StorageError:
+    return StorageError(
+        f"Cannot open the practice log at {where} for writing: {reason}. "
+        f"Set TURNOUT_DATABASE_URL to a writable location, e.g. {_EXAMPLE}"
+    )
+
+
+def newer(where: str, revision: str) -> StorageError:
+    return StorageError(
+        f"The practice log at {where} was written by a newer version of turnout "
+        f"(schema {revision}); upgrade turnout, or {_ELSEWHERE}. It was left untouched."
+    )
+
+
+def not_a_log(where: str, what: str) -> StorageError:
+    return StorageError(
+        f"{where} is not a turnout practice log ({what}); it was left untouched. "
+        f"Move it away, or {_ELSEWHERE}."
+    )
+
+
+def broken_links(where: str) -> StorageError:
+    return StorageError(
+        f"Upgrading the practice log at {where} would leave holds without their session, "
+        "so it was not upgraded; please report this, and keep the file."
+    )
+
+
+def from_dbapi(url: str | URL, error: DBAPIError) -> StorageError:
+    """Classify a driver error raised while opening or writing the log."""
+    reason = _first_line(error.orig or error) or type(error.orig).__name__
+    where = describe(url)
+    if "file is not a database" in reason or "malformed" in reason:
+        return not_a_log(where, "not a SQLite database")
+    if "locked" in reason or "busy" in reason:
+        return StorageError(
+            f"The practice log at {where} is busy: another turnout window or process kept it "
+            "locked too long. Close the other one, or try again."
+        )
+    return unwritable(where, reason)
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else ""

@@ -1,0 +1,89 @@
+"""The practice log's tables, as SQLAlchemy rows. Only the repository sees these classes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, Dialect, Float, ForeignKey, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+# Named constraints let Alembic's batch mode rebuild SQLite tables, and keep the names
+# in the migrations equal to the names these classes would create.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime in and out, whatever the database keeps.
+
+    SQLite stores no offset and hands back naive values; reading those with the local time
+    zone would shift every time by the machine's offset, so they are labelled UTC here.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def __init__(self) -> None:
+        super().__init__(timezone=True)
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("UtcDateTime needs an aware datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SessionRow(Base):
+    __tablename__ = "practice_sessions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    routine_key: Mapped[str] = mapped_column(String)
+    routine_name: Mapped[str] = mapped_column(String)
+    exercise_numbers: Mapped[str] = mapped_column(String)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    planned_holds: Mapped[int] = mapped_column(Integer)
+    planned_seconds: Mapped[int] = mapped_column(Integer)
+
+
+class HoldRow(Base):
+    __tablename__ = "holds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
+    routine_key: Mapped[str] = mapped_column(String)
+    exercise_number: Mapped[int] = mapped_column(Integer)
+    exercise_key: Mapped[str] = mapped_column(String)
+    exercise_name: Mapped[str] = mapped_column(String)
+    position: Mapped[int] = mapped_column(Integer)
+    step_index: Mapped[int] = mapped_column(Integer)
+    step_title: Mapped[str] = mapped_column(String)
+    repetition: Mapped[int] = mapped_column(Integer)
+    side: Mapped[str | None] = mapped_column(String(16))
+    planned_seconds: Mapped[int] = mapped_column(Integer)
+    actual_seconds: Mapped[float] = mapped_column(Float)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    ended_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+
+    # Unused for loading; it tells the flush to insert a session before holds that refer to it.
+    session: Mapped[SessionRow] = relationship(lazy="raise")

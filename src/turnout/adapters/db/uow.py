@@ -1,0 +1,60 @@
+"""The unit of work: one Session, one transaction per `with` block."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from turnout.adapters.db import errors
+from turnout.adapters.db.repository import SqlPracticeRepository
+from turnout.ports import PracticeRepository
+
+
+class SqlUnitOfWork:
+    """`with uow: ...; uow.commit()` is one transaction; leaving the block discards the rest."""
+
+    practice: PracticeRepository
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        self._session = self._session_factory()
+        self.practice = SqlPracticeRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed, and give the connection back."""
+        session = self._open()
+        try:
+            session.rollback()
+        finally:
+            session.close()
+            self._session = None
+
+    def commit(self) -> None:
+        """Make this block's work permanent. Raises StorageError if the log cannot be written."""
+        session = self._open()
+        try:
+            session.commit()
+        except OperationalError as error:
+            # A lock held past the busy timeout, a full disk or a read-only file.
+            session.rollback()
+            raise errors.from_dbapi(session.get_bind().engine.url, error) from error
+
+    def rollback(self) -> None:
+        self._open().rollback()
+
+    def _open(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("Use the unit of work inside a `with` block")
+        return self._session

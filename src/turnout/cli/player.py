@@ -1,0 +1,107 @@
+"""The terminal player: ticks the session, reads keys, speaks and shows what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.console import Console, RenderableType
+from rich.live import Live
+
+from turnout.cli.keys import KeyReader
+from turnout.cli.render import duration_text, screen, step_line
+from turnout.domain.events import Beep, Event, HoldEnded, SessionEnded, StepStarted
+from turnout.domain.session import Phase, TransitionError
+from turnout.ports import Clock, Speaker
+from turnout.services import Practice
+
+TICK = 0.1
+READY_KEYS = {"\n", "\r", " ", "r"}
+
+
+@dataclass
+class Player:
+    practice: Practice
+    clock: Clock
+    speaker: Speaker
+    keys: KeyReader
+    console: Console
+    confirm_quit: bool = False
+
+    def run(self, events: tuple[Event, ...]) -> None:
+        """Play the session to its end (or until the dancer quits or input closes)."""
+        self.announce(events)
+        if self.console.is_terminal:
+            with Live(self.view(), console=self.console, auto_refresh=False) as live:
+                self._loop(lambda: live.update(self.view(), refresh=True))
+        else:
+            self._loop(lambda: None)
+
+    def view(self) -> RenderableType:
+        return screen(self.practice.state, self.clock.now(), self.confirm_quit)
+
+    def _loop(self, refresh: Callable[[], None]) -> None:
+        while not self.practice.state.is_over:
+            key = self.keys.poll()
+            self.announce(self._act(key) if key else self.practice.tick(self.clock.now()))
+            if self.keys.closed and self.practice.state.phase is Phase.WAITING:
+                self.console.print("Input closed while waiting for you; ending the session.")
+                self.announce(self.practice.abort(self.clock.now()))
+            refresh()
+            self.clock.sleep(TICK)
+
+    def _act(self, key: str) -> tuple[Event, ...]:
+        now, state = self.clock.now(), self.practice.state
+        if self.confirm_quit:
+            return self._answer_quit(key.lower(), now)
+        actions = {"n": self.practice.skip, "b": self.practice.back}
+        try:
+            if key.lower() == "q":
+                return self._ask_quit(now)
+            if state.phase is Phase.WAITING and key in READY_KEYS:
+                return self.practice.ready(now)
+            if key == " ":
+                paused = state.phase is Phase.PAUSED
+                return (self.practice.resume if paused else self.practice.pause)(now)
+            if key.lower() in actions:
+                return actions[key.lower()](now)
+        except TransitionError:
+            pass  # a key that means nothing right now is ignored, as on any player
+        return self.practice.tick(now)
+
+    def _ask_quit(self, now: float) -> tuple[Event, ...]:
+        self.confirm_quit = True
+        if self.practice.state.phase in (Phase.RUNNING, Phase.GET_READY):
+            return self.practice.pause(now)
+        return ()
+
+    def _answer_quit(self, key: str, now: float) -> tuple[Event, ...]:
+        if key not in ("y", "n", "\x1b"):
+            return ()
+        self.confirm_quit = False
+        if key == "y":
+            return self.practice.abort(now)
+        if self.practice.state.phase is Phase.PAUSED:
+            return self.practice.resume(now)
+        return ()
+
+    def announce(self, events: tuple[Event, ...]) -> None:
+        for event in events:
+            if isinstance(event, Beep):
+                self.speaker.beep(event.remaining)
+            elif event.say:
+                self.speaker.say(event.say)
+            if not self.console.is_terminal:
+                self._log_line(event)
+
+    def _log_line(self, event: Event) -> None:
+        # Without a live screen (a pipe, a log file, a test) the session reads as a transcript.
+        if isinstance(event, StepStarted):
+            step = event.item.step
+            timing = duration_text(step.seconds) if step.seconds else "waits for ready"
+            self.console.print(f"> {event.item.label} [{step_line(event.item)}] ({timing})")
+        elif isinstance(event, HoldEnded):
+            record = event.record
+            self.console.print(f"  logged: {record.status.value}, {record.actual_seconds:g} s")
+        elif isinstance(event, SessionEnded):
+            self.console.print(event.say)

@@ -1,0 +1,44 @@
+"""Settings from the environment (prefix TURNOUT_), read when asked for, never at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from turnout.ports import TurnoutError
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("turnout", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TURNOUT_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    database_url: str | None = None
+    default_routine: str = "classic"
+    get_ready_seconds: int = Field(default=5, ge=0, le=60)
+    voice: bool = True
+    voice_rate: int = Field(default=150, ge=80, le=400)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    # Only for tests and demos: the practice clock runs this many times faster than real time.
+    time_scale: float = Field(default=1.0, gt=0, le=1000)
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'turnout.db'}"
+
+
+def get_settings() -> Settings:
+    """Read the settings now; a bad value becomes one line that names the variable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = "TURNOUT_" + str(first["loc"][0]).upper() if first["loc"] else "a TURNOUT_ setting"
+        raise TurnoutError(f"{name} is invalid: {first['msg']}.") from None

@@ -1,0 +1,1 @@
+"""Routine definitions shipped with turnout, as TOML data files."""
