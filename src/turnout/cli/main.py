@@ -197,5 +197,22 @@ def db_upgrade(ctx: typer.Context) -> None:
     out().print(f"Practice log ready: {box.settings.db_url}")
 
 
+@app.command()
+@friendly
+def serve(
+    ctx: typer.Context,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on; 0.0.0.0 for a phone.")
+    ] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port to listen on.")] = None,
+) -> None:
+    """Start the web app (http://127.0.0.1:8000 unless told otherwise)."""
+    from turnout.web.server import serve as serve_web  # the web stack loads only when asked for
+
+    box = container(ctx)
+    box.uow()  # open and migrate the log first, so a problem is reported before the server starts
+    serve_web(box, host or box.settings.host, port or box.settings.port)
+
+
 def run() -> None:
     app()
