@@ -137,9 +137,10 @@ def _summary(session: services.Practice) -> None:
     done = services.session_holds(session.uow, session.id)
     completed = sum(1 for h in done if h.status == "completed")
     held = sum(h.actual_seconds for h in done)
+    short = f", {len(done) - completed} cut short or skipped" if len(done) > completed else ""
     out().print(
-        f"Logged {completed} of {session.record.planned_holds} holds ({held:.0f} s of holding). "
-        "See them with `turnout history`."
+        f"Completed {completed} of {session.record.planned_holds} holds{short}; "
+        f"{held:.0f} s of holding saved. See it with `turnout history`."
     )
 
 

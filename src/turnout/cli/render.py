@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
@@ -34,6 +35,11 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
 
 
+def mmss(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
 def duration_text(seconds: int) -> str:
     minutes, rest = divmod(seconds, 60)
     if not minutes:
@@ -41,9 +47,14 @@ def duration_text(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
-def big(text: str) -> Text:
-    rows = [" ".join(_FONT[ch][row] for ch in text if ch in _FONT) for row in range(5)]
-    return Text("\n".join(rows), style="bold cyan")
+def big(text: str) -> Align:
+    """The countdown in block digits, twice as wide as tall, so it reads from across a room."""
+    rows = ["  ".join(_wide(_FONT[ch][row]) for ch in text if ch in _FONT) for row in range(5)]
+    return Align.center(Text("\n".join(rows), style="bold cyan"))
+
+
+def _wide(row: str) -> str:
+    return "".join(ch * 2 for ch in row)
 
 
 def step_line(item: PlanItem) -> str:
@@ -87,10 +98,10 @@ def _countdown(state: SessionState, now: float) -> RenderableType:
     parts: list[RenderableType] = [big(clock_text(remaining))]
     seconds = state.item.step.seconds if state.item else None
     if seconds and seconds >= 300 and state.phase is not Phase.GET_READY:
-        done = clock_text(state.active_seconds(now))
-        parts.append(Text(f"{done} done of {clock_text(seconds)}", style="cyan"))
+        done = mmss(state.active_seconds(now))
+        parts.append(Align.center(Text(f"{done} done of {mmss(seconds)}", style="cyan")))
     if label:
-        parts.append(Text(label.upper(), style="bold yellow"))
+        parts.append(Align.center(Text(label.upper(), style="bold yellow")))
     return Group(*parts)
 
 
