@@ -45,7 +45,8 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except TurnoutError as error:
-            Console(stderr=True, soft_wrap=True).print(
+            # Messages quote paths and names the user typed: print them as text, not markup.
+            Console(stderr=True, soft_wrap=True, markup=False).print(
                 f"turnout: {error}", style="red", highlight=False
             )
             raise typer.Exit(1) from None
@@ -62,7 +63,8 @@ def container(ctx: typer.Context) -> Container:
 
 
 def out() -> Console:
-    return Console(highlight=False)
+    # Routine files and paths are the user's text; "[/]" in a title must not be read as markup.
+    return Console(highlight=False, markup=False)
 
 
 @app.command()
@@ -109,6 +111,11 @@ def practice(
                 "There is no unfinished session to resume; start one without --resume."
             )
         chosen = box.routines.load(routine or record.routine_key)
+        saved = len(services.session_holds(uow, record.id))
+        out().print(
+            f"Resuming the session from {_when(record.started_at)}: {saved} holds already saved. "
+            "Get into position, then press Enter."
+        )
         session, events = services.resume_practice(
             uow, chosen, record, now, box.settings.get_ready_seconds
         )
@@ -126,11 +133,14 @@ def practice(
 def _mention_unfinished(uow: UnitOfWork) -> None:
     record = services.unfinished_session(uow)
     if record is not None:
-        when = datetime.fromtimestamp(record.started_at).astimezone().strftime("%a %d %b %H:%M")
         out().print(
-            f"An unfinished session from {when} can be picked up with "
+            f"An unfinished session from {_when(record.started_at)} can be picked up with "
             "`turnout practice --resume`. Starting a new one."
         )
+
+
+def _when(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp).astimezone().strftime("%a %d %b %H:%M")
 
 
 def _summary(session: services.Practice) -> None:

@@ -44,7 +44,8 @@ class Player:
         while not self.practice.state.is_over:
             key = self.keys.poll()
             self.announce(self._act(key) if key else self.practice.tick(self.clock.now()))
-            if self.keys.closed and self.practice.state.phase is Phase.WAITING:
+            # Closed input can never say "ready" or "resume": end the session, keep what is done.
+            if self.keys.closed and self.practice.state.phase in (Phase.WAITING, Phase.PAUSED):
                 self.console.print("Input closed while waiting for you; ending the session.")
                 self.announce(self.practice.abort(self.clock.now()))
             refresh()
