@@ -10,8 +10,9 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
+from tests.integration.postgres import postgres_url, wipe
 from turnout.adapters.db.engine import make_engine
 from turnout.adapters.db.rows import Base
 from turnout.adapters.db.schema import (
@@ -153,3 +154,18 @@ def test_a_folder_given_as_the_log_file_gives_an_actionable_error(tmp_path: Path
     with pytest.raises(StorageError, match="Cannot open the practice log") as refused:
         prepare_database(url_of(tmp_path))
     assert "TURNOUT_DATABASE_URL" in str(refused.value)
+
+
+def test_postgresql_gets_the_same_schema_and_refuses_a_newer_one() -> None:
+    url = postgres_url()
+    wipe(url)
+    engine = prepare_database(url)
+    assert current_revision(engine) == head_revision()
+    assert {"practice_sessions", "holds"} <= set(inspect(engine).get_table_names())
+    with engine.begin() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert diff == []
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StorageError, match="newer version of turnout"):
+        prepare_database(url)

@@ -1,4 +1,6 @@
-"""The practice log on a real SQLite file: what goes in comes out, one transaction per block."""
+"""The practice log on a real SQLite file and on PostgreSQL: what goes in comes out, one
+transaction per block. PostgreSQL runs when TURNOUT_TEST_POSTGRES_URL names a database
+that may be wiped (`.ci/run` starts one)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
+from tests.integration.postgres import postgres_url, wipe
 from turnout.adapters.db.engine import session_factory
 from turnout.adapters.db.schema import prepare_database
 from turnout.adapters.db.uow import SqlUnitOfWork
@@ -55,8 +58,20 @@ def a_hold(started_at: float = START + 5, position: int = 2) -> HoldRecord:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Engine]:
+def sqlite_database(tmp_path: Path) -> Iterator[Engine]:
     engine = prepare_database(f"sqlite:///{tmp_path / 'log' / 'turnout.db'}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'log' / 'turnout.db'}"
+    else:
+        url = postgres_url()
+        wipe(url)
+    engine = prepare_database(url)
     yield engine
     engine.dispose()
 
@@ -218,16 +233,15 @@ def test_a_hold_for_an_unknown_session_is_refused(uow: SqlUnitOfWork) -> None:
         uow.commit()
 
 
-def test_the_log_file_uses_write_ahead_logging(database: Engine) -> None:
-    with sqlite3.connect(str(database.url.database)) as raw:
+def test_the_log_file_uses_write_ahead_logging(sqlite_database: Engine) -> None:
+    with sqlite3.connect(str(sqlite_database.url.database)) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
-def test_a_writer_waits_for_another_writer_instead_of_failing(
-    database: Engine, uow: SqlUnitOfWork
-) -> None:
+def test_a_writer_waits_for_another_writer_instead_of_failing(sqlite_database: Engine) -> None:
+    uow = SqlUnitOfWork(session_factory(sqlite_database))
     other = sqlite3.connect(
-        str(database.url.database), isolation_level=None, check_same_thread=False
+        str(sqlite_database.url.database), isolation_level=None, check_same_thread=False
     )
     other.execute("BEGIN IMMEDIATE")  # what another tab or process does while it writes
     releaser = threading.Timer(0.5, lambda: other.execute("COMMIT"))
