@@ -224,3 +224,16 @@ def test_progress_counts_timed_seconds_behind_us() -> None:
     state, _ = engine.abort(state, START + 5)
     finished, _ = engine.start(plan(), START, position=len(plan().items))
     assert finished.progress(START) == 1
+
+
+def test_the_next_due_moment_is_the_next_beep_then_the_deadline() -> None:
+    state, _ = engine.start(plan(), START, get_ready_seconds=0)
+    assert state.next_due() is None  # waiting for ready: nothing happens on its own
+    state, _ = engine.ready(state, START)
+    assert state.next_due() == START + 10 - 3
+    state, _ = engine.tick(state, START + 7)
+    assert state.next_due() == START + 10 - 2
+    state, _ = engine.tick(state, START + 9.5)
+    assert state.next_due() == START + 10
+    state, _ = engine.pause(state, START + 9.6)
+    assert state.next_due() is None

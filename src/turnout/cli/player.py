@@ -49,7 +49,14 @@ class Player:
                 self.console.print("Input closed while waiting for you; ending the session.")
                 self.announce(self.practice.abort(self.clock.now()))
             refresh()
-            self.clock.sleep(TICK)
+            self._wait(refresh)
+
+    def _wait(self, refresh: Callable[[], None]) -> None:
+        def handle(events: tuple[Event, ...]) -> None:
+            self.announce(events)
+            refresh()
+
+        wait_one_tick(self.practice, self.clock, handle)
 
     def _act(self, key: str) -> tuple[Event, ...]:
         now, state = self.clock.now(), self.practice.state
@@ -106,3 +113,18 @@ class Player:
             self.console.print(f"  logged: {record.status.value}, {record.actual_seconds:g} s")
         elif isinstance(event, SessionEnded):
             self.console.print(event.say)
+
+
+def wait_one_tick(
+    practice: Practice, clock: Clock, handle: Callable[[tuple[Event, ...]], None]
+) -> None:
+    """Let one display tick pass, waking exactly for any beep or deadline inside it, so a
+    hold's end is noticed within milliseconds however slowly the display ticks."""
+    end = clock.now() + TICK
+    for _ in range(4):  # at most a deadline and three beeps fit in one tick
+        due = practice.state.next_due()
+        if due is None or due >= end:
+            break
+        clock.sleep(due - clock.now())
+        handle(practice.tick(clock.now()))
+    clock.sleep(end - clock.now())

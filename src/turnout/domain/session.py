@@ -74,6 +74,14 @@ class SessionState:
         at = self.paused_at if self.phase is Phase.PAUSED and self.paused_at else now
         return max(0.0, self.deadline - at)
 
+    def next_due(self) -> float | None:
+        """When the next thing happens on its own (a beep or a deadline), so a player can
+        wake up for it exactly instead of finding out on its next display tick."""
+        if self.phase not in (Phase.GET_READY, Phase.RUNNING) or self.deadline is None:
+            return None
+        beep = self.deadline - self.next_beep if self.next_beep >= 1 else self.deadline
+        return min(beep, self.deadline)
+
     def progress(self, now: float) -> float:
         """Share of the plan's timed seconds behind us, 0 to 1 (steps, if nothing is timed)."""
         if self.phase is Phase.FINISHED:

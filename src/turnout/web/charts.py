@@ -1,0 +1,98 @@
+"""Server-side SVG charts and the practice calendar: real charts with no JavaScript."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from markupsafe import Markup, escape
+
+from turnout.domain.history import DaySummary
+from turnout.domain.progress import ExerciseProgress
+from turnout.web.history_data import WeekTotal
+
+WIDTH, HEIGHT, PAD = 640, 240, 36
+
+
+def weekly_chart(weeks: Sequence[WeekTotal]) -> Markup:
+    """Minutes held per week as bars, each labelled with its value and its Monday."""
+    top = max((w.hold_minutes for w in weeks), default=0.0) or 1.0
+    slot = (WIDTH - 2 * PAD) / max(1, len(weeks))
+    bars = [_week_bar(i, w, slot, top) for i, w in enumerate(weeks)]
+    return _svg(
+        "weekly-title",
+        "Minutes held per week, last 8 weeks",
+        f'<line class="axis" x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" '
+        f'y2="{HEIGHT - PAD}"/>' + "".join(bars),
+    )
+
+
+def _week_bar(index: int, week: WeekTotal, slot: float, top: float) -> str:
+    usable = HEIGHT - 2 * PAD - 16
+    height = usable * week.hold_minutes / top
+    x, y = PAD + index * slot + slot * 0.15, HEIGHT - PAD - height
+    label = f"{week.week_start.day} {week.week_start:%b}"
+    value = f"{week.hold_minutes:g}"
+    return (
+        f"<g><title>Week of {label}: {value} min held, {week.completed_holds} holds, "
+        f"{week.days_practised} days</title>"
+        f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
+        f'height="{height:.1f}" rx="3"/>'
+        f'<text class="value" x="{x + slot * 0.35:.1f}" y="{y - 6:.1f}">{value}</text>'
+        f'<text class="label" x="{x + slot * 0.35:.1f}" y="{HEIGHT - PAD + 18}">{label}</text></g>'
+    )
+
+
+def exercise_chart(rows: Sequence[ExerciseProgress]) -> Markup:
+    """Holds done against holds planned, one bar per exercise."""
+    if not rows:
+        return Markup("")
+    row_height, label_width = 44, 250
+    height = row_height * len(rows) + 10
+    top = max(max(r.planned_holds, r.completed_holds) for r in rows) or 1
+    scale = (WIDTH - label_width - 70) / top
+    body = "".join(_exercise_bar(i, r, row_height, label_width, scale) for i, r in enumerate(rows))
+    return _svg("exercise-title", "Holds done against planned, per exercise", body, height)
+
+
+def _exercise_bar(index: int, row: ExerciseProgress, row_h: int, left: int, scale: float) -> str:
+    y = index * row_h + 8
+    name = escape(f"{row.exercise_number}. {row.exercise_name}")
+    planned, done = row.planned_holds * scale, row.completed_holds * scale
+    return (
+        f"<g><title>{name}: {row.completed_holds} of {row.planned_holds} holds done</title>"
+        f'<text class="label start" x="0" y="{y + 20}">{name}</text>'
+        f'<rect class="track" x="{left}" y="{y + 4}" width="{planned:.1f}" height="22" rx="3"/>'
+        f'<rect class="bar" x="{left}" y="{y + 4}" width="{done:.1f}" height="22" rx="3"/>'
+        f'<text class="value start" x="{left + max(planned, done) + 8:.1f}" y="{y + 20}">'
+        f"{row.completed_holds} / {row.planned_holds}</text></g>"
+    )
+
+
+def _svg(title_id: str, title: str, body: str, height: int = HEIGHT) -> Markup:
+    return Markup(
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{title_id}" preserveAspectRatio="xMinYMin meet">'
+        f'<title id="{title_id}">{escape(title)}</title>{body}</svg>'
+    )
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    holds: int
+    in_range: bool
+
+    @property
+    def practised(self) -> bool:
+        return self.holds > 0
+
+
+def calendar(days: Sequence[DaySummary], today: date, weeks: int = 6) -> list[list[CalendarDay]]:
+    """The last `weeks` weeks as rows Monday to Sunday, ending with this week."""
+    holds = {d.day: d.completed_holds for d in days}
+    first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    grid = [first + timedelta(days=n) for n in range(weeks * 7)]
+    cells = [CalendarDay(d, holds.get(d, 0), d <= today) for d in grid]
+    return [cells[row * 7 : row * 7 + 7] for row in range(weeks)]

@@ -1,0 +1,70 @@
+"""What a request handler can ask for, as Annotated dependencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.templating import Jinja2Templates
+
+from turnout.bootstrap import Container
+from turnout.domain.routine import Routine
+from turnout.ports import RoutineError, UnitOfWork
+from turnout.web.preferences import PreferenceStore
+from turnout.web.registry import LiveSession, SessionRegistry
+
+
+@dataclass
+class Web:
+    """Everything the app built for itself, kept on `app.state.web`."""
+
+    container: Container
+    uow: UnitOfWork
+    registry: SessionRegistry
+    preferences: PreferenceStore
+    templates: Jinja2Templates
+    tz: tzinfo
+
+    def now(self) -> float:
+        return self.container.clock.now()
+
+    @property
+    def time_scale(self) -> float:
+        return self.container.settings.time_scale
+
+    def routine(self, key: str) -> Routine:
+        """A built-in routine by name (never a path a client sent); 404 if there is none."""
+        if key not in self.container.routines.names():
+            raise HTTPException(404, f"No routine called '{key}'.")
+        return self.container.routines.load(key)
+
+    def routines(self) -> dict[str, Routine]:
+        """Every built-in routine that loads; a broken file must not take the pages down."""
+        found: dict[str, Routine] = {}
+        for key in self.container.routines.names():
+            try:
+                found[key] = self.container.routines.load(key)
+            except RoutineError:
+                continue
+        return found
+
+
+def get_web(request: Request) -> Web:
+    web: Web = request.app.state.web
+    return web
+
+
+WebApp = Annotated[Web, Depends(get_web)]
+
+
+def live_session(session_id: str, web: WebApp) -> LiveSession:
+    live = web.registry.get(session_id)
+    if live is None:
+        raise HTTPException(404, f"No practice session with id '{session_id}'.")
+    web.registry.refresh(live)
+    return live
+
+
+Live = Annotated[LiveSession, Depends(live_session)]
