@@ -6,9 +6,13 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Self
 
+from turnout.domain.form import Foot
+from turnout.domain.geometry import Point
 from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord
+from turnout.domain.pose import Pose
 from turnout.domain.routine import Actor, Exercise, Routine, Side, Step, StepKind, expand_steps
+from turnout.ports import MatView
 
 
 class FakeClock:
@@ -137,3 +141,51 @@ def tiny_routine() -> Routine:
         ),
     )
     return Routine("tiny", "Tiny routine", "For tests.", (first, second))
+
+
+# --- Measuring with a camera -------------------------------------------------------------
+
+
+class FakePoseEstimator:
+    """Returns the poses it was given, one list per call in turn (the last one repeats)."""
+
+    def __init__(self, *per_frame: list[Pose], people: int = 1) -> None:
+        self.per_frame = list(per_frame)
+        self.people = people
+        self.calls = 0
+        self.closed = False
+
+    def estimate(self, frame: object) -> list[Pose]:
+        poses = self.per_frame[min(self.calls, len(self.per_frame) - 1)]
+        self.calls += 1
+        return poses
+
+    def count_people(self, frame: object) -> int:
+        return self.people
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakeMatDetector:
+    """Sees the mat through a fixed homography, or not at all, or raises what it is told to."""
+
+    def __init__(self, view: MatView | None = None, error: Exception | None = None) -> None:
+        self.view, self.error = view, error
+
+    def detect(self, frame: object) -> MatView | None:
+        if self.error is not None:
+            raise self.error
+        return self.view
+
+
+class FakeFootFinder:
+    def __init__(self, left: Foot | None = None, right: Foot | None = None) -> None:
+        self.feet = (left, right)
+        self.heels: list[tuple[Point, Point] | None] = []
+
+    def find(
+        self, frame: object, mat: MatView, heels: tuple[Point, Point] | None
+    ) -> tuple[Foot | None, Foot | None]:
+        self.heels.append(heels)
+        return self.feet

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
 
+from turnout.domain.form import Foot
+from turnout.domain.geometry import Homography, Point
 from turnout.domain.log import LoggedHold, PracticeSession
 from turnout.domain.plan import HoldRecord
+from turnout.domain.pose import Pose
 from turnout.domain.routine import Routine
 
 
@@ -90,4 +95,63 @@ class Speaker(Protocol):
 
     def beep(self, remaining: int) -> None:
         """Mark one of the last seconds of a countdown."""
+        ...
+
+
+# --- Measuring with a camera -------------------------------------------------------------
+
+
+class MeasureError(TurnoutError):
+    """A photo or video that cannot be measured; the message says what to change."""
+
+
+class MatError(MeasureError):
+    """The printed mat is in view but cannot be trusted (covered, misprinted, misaligned)."""
+
+
+class Frame(Protocol):
+    """An image as the adapters hold it (a numpy array, height x width x 3, BGR)."""
+
+    @property
+    def shape(self) -> tuple[int, ...]: ...
+
+
+@dataclass(frozen=True)
+class MatView:
+    """The printed mat found in one image: the map from image pixels to floor millimetres."""
+
+    paper: str
+    image_to_floor: Homography
+    markers: tuple[int, ...]
+    corners: Mapping[int, tuple[Point, ...]]  # image pixels of each marker seen
+    rms_mm: float  # how far the marker corners sit from where the layout says, after the fit
+    sheet_scales: Mapping[str, float]  # printed marker size / expected, per sheet seen
+
+
+class PoseEstimator(Protocol):
+    def estimate(self, frame: Frame) -> list[Pose]:
+        """The people found, most prominent first; empty when there is nobody."""
+        ...
+
+    def count_people(self, frame: Frame) -> int:
+        """A separate, cheap count of the people in a still (the pose model finds only one)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class MatDetector(Protocol):
+    def detect(self, frame: Frame) -> MatView | None:
+        """None when no marker is in view; raises MatError when the mat cannot be trusted."""
+        ...
+
+
+class FootFinder(Protocol):
+    def find(
+        self, frame: Frame, mat: MatView, heels: tuple[Point, Point] | None
+    ) -> tuple[Foot | None, Foot | None]:
+        """The (left, right) feet in floor millimetres, from their outlines on the mat.
+
+        `heels` are floor points near each heel (from the pose model) when known.
+        """
         ...

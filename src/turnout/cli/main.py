@@ -17,6 +17,7 @@ from rich.console import Console
 
 from turnout import bootstrap, services
 from turnout.bootstrap import Container
+from turnout.cli import measure as measure_cli
 from turnout.cli import views
 from turnout.cli.keys import keys
 from turnout.cli.player import Player
@@ -223,6 +224,10 @@ def serve(
     box = container(ctx)
     box.uow()  # open and migrate the log first, so a problem is reported before the server starts
     serve_web(box, host or box.settings.host, port or box.settings.port)
+
+
+app.command()(friendly(measure_cli.mat))
+app.command()(friendly(measure_cli.measure))
 
 
 def run() -> None:

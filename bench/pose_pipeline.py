@@ -1,0 +1,129 @@
+"""What the measuring pipeline costs on top of the pose model, and how fast `measure` runs.
+
+Frames: a synthetic view of the printed mat with two feet on it (tests/integration/
+vision_scenes.py), with a real photo of a person pasted above it when ../shared/testdata is
+here (so the model finds someone), at 640x480 and 720x1280. On the same frames, in video
+(tracking) mode:
+
+    bare model  = MediaPipePoseEstimator.estimate alone, on already decoded frames
+    pipeline    = decode the JPEG + pose + mat + foot outlines + angles + the annotated picture
+
+and then `measure_frames` on a 10 s, 30 fps video of such frames (it reads up to 15 frames a
+second). Ratios, not thresholds; nothing is written to the repository.
+
+    python bench/pose_pipeline.py [--frames 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.integration.vision_scenes import Camera, first_position_feet, scene
+
+from turnout.adapters.vision import build_vision
+from turnout.adapters.vision.draw import annotate
+from turnout.adapters.vision.mat_layout import Paper, layout
+from turnout.adapters.vision.media import open_media
+from turnout.measuring import Mode, measure_frames
+
+PERSON = (
+    Path(__file__).resolve().parents[2] / "shared/testdata/coco-wholebody-feet/000000000785.jpg"
+)
+
+
+def frames(width: int, height: int, count: int) -> list[np.ndarray]:
+    camera = Camera(
+        height=1300, distance=1500, size=(width, height), focal=0.9 * max(width, height)
+    )
+    out = []
+    for i in range(count):
+        picture = scene(layout(Paper.A4), camera, first_position_feet(80 + i % 5, 85))
+        if PERSON.exists():
+            person = cv2.imread(str(PERSON))
+            scale = 0.4 * height / person.shape[0]
+            person = cv2.resize(person, None, fx=scale, fy=scale)
+            x = max(0, (width - person.shape[1]) // 2)
+            crop = person[:, : width - x]
+            picture[: crop.shape[0], x : x + crop.shape[1]] = crop
+        out.append(picture)
+    return out
+
+
+def bare(images: list[np.ndarray]) -> list[float]:
+    vision = build_vision(video=True, feet_only=False)
+    assert vision.poses is not None
+    times = []
+    for image in images:
+        start = time.perf_counter()
+        vision.poses.estimate(image)
+        times.append(time.perf_counter() - start)
+    vision.poses.close()
+    return times[5:]
+
+
+def pipeline(images: list[np.ndarray]) -> tuple[list[float], int]:
+    encoded = [cv2.imencode(".jpg", image)[1] for image in images]
+    vision = build_vision(video=True, feet_only=False)
+    times, measured = [], 0
+    for data in encoded:
+        start = time.perf_counter()
+        frame = cv2.imdecode(data, cv2.IMREAD_COLOR)
+        try:
+            report = measure_frames([frame], vision, Mode.FIRST_POSITION, still=False)
+            annotate(frame, report)
+            measured += 1
+        except Exception:
+            pass
+        times.append(time.perf_counter() - start)
+    return times[5:], measured
+
+
+def video_fps(images: list[np.ndarray]) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "clip.mp4"
+        height, width = images[0].shape[:2]
+        writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 30, (width, height))
+        for i in range(300):
+            writer.write(images[i % len(images)])
+        writer.release()
+        start = time.perf_counter()
+        media = open_media(path)
+        vision = build_vision(video=True, feet_only=False)
+        report = measure_frames(media.frames(), vision, Mode.FIRST_POSITION, still=False)
+        elapsed = time.perf_counter() - start
+    return elapsed, report.frames_seen / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--frames", type=int, default=60)
+    count = parser.parse_args().frames
+    print("size      | bare model ms | pipeline ms | ratio | frames measured")
+    for width, height in ((640, 480), (720, 1280)):
+        images = frames(width, height, count)
+        model = statistics.median(bare(images))
+        whole, measured = pipeline(images)
+        ratio = statistics.median(whole) / model
+        print(
+            f"{width}x{height:<5} | {model * 1000:13.1f} | {statistics.median(whole) * 1000:11.1f} "
+            f"| {ratio:5.2f} | {measured}/{len(images)}"
+        )
+    elapsed, fps = video_fps(frames(720, 1280, 30))
+    print(
+        f"10 s 720x1280 video at 30 fps: measured in {elapsed:.1f} s ({fps:.1f} frames/s "
+        f"processed, {10 / elapsed:.2f}x real time)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The annotated picture: skeleton, heel-to-toe lines, the numbers, and the rectified mat."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from turnout.adapters.vision.feet import top_view
+from turnout.adapters.vision.mat_layout import Paper, layout
+from turnout.adapters.vision.mat_render import floor_to_top_view
+from turnout.domain.geometry import Point, apply_homography, invert_homography
+from turnout.domain.pose import Joint, Pose
+from turnout.measuring import FrameReading, Report
+from turnout.ports import Frame
+
+Image = NDArray[Any]
+BONES = [
+    (Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER), (Joint.LEFT_HIP, Joint.RIGHT_HIP),
+    (Joint.LEFT_SHOULDER, Joint.LEFT_HIP), (Joint.RIGHT_SHOULDER, Joint.RIGHT_HIP),
+    (Joint.LEFT_HIP, Joint.LEFT_KNEE), (Joint.RIGHT_HIP, Joint.RIGHT_KNEE),
+    (Joint.LEFT_KNEE, Joint.LEFT_ANKLE), (Joint.RIGHT_KNEE, Joint.RIGHT_ANKLE),
+    (Joint.LEFT_ANKLE, Joint.LEFT_HEEL), (Joint.RIGHT_ANKLE, Joint.RIGHT_HEEL),
+    (Joint.LEFT_HEEL, Joint.LEFT_TOE), (Joint.RIGHT_HEEL, Joint.RIGHT_TOE),
+]  # fmt: skip
+LEFT, RIGHT, WHITE = (80, 200, 255), (255, 160, 60), (255, 255, 255)
+
+
+def annotate(frame: Frame, report: Report) -> Image:
+    """A copy of the measured frame with how it was measured drawn on it."""
+    image = np.asarray(frame).copy()
+    best = report.best
+    scale = max(image.shape[:2]) / 1000
+    if best.pose is not None:
+        _skeleton(image, best.pose, scale)
+    if best.mat is not None and best.feet is not None:
+        to_image = invert_homography(best.mat.image_to_floor)
+        for foot, colour in zip(best.feet, (LEFT, RIGHT), strict=True):
+            a, b = (apply_homography(to_image, p) for p in (foot.heel, foot.toe))
+            cv2.line(image, _px(a), _px(b), colour, max(2, round(3 * scale)), cv2.LINE_AA)
+    lines = [*report.messages, f"method: {report.method}; frames used {report.frames_used}"]
+    _caption(image, lines, scale)
+    if best.mat is not None:
+        image = _with_top_view(image, frame, best)
+    return image
+
+
+def _skeleton(image: Image, pose: Pose, scale: float) -> None:
+    width = max(1, round(2 * scale))
+    for a, b in BONES:
+        if a in pose.landmarks and b in pose.landmarks:
+            cv2.line(image, _px(pose.point(a)), _px(pose.point(b)), WHITE, width, cv2.LINE_AA)
+    for joint in pose.landmarks:
+        colour = LEFT if joint.name.startswith("LEFT") else RIGHT
+        cv2.circle(image, _px(pose.point(joint)), max(2, round(4 * scale)), colour, -1)
+
+
+def _caption(image: Image, lines: list[str], scale: float) -> None:
+    size = 0.5 * max(scale, 0.6)
+    for row, text in enumerate(lines):
+        y = round((24 + row * 22) * max(scale, 0.6))
+        for colour, thick in (((0, 0, 0), 4), (WHITE, 1)):
+            cv2.putText(
+                image, text, (10, y), cv2.FONT_HERSHEY_SIMPLEX, size, colour, thick, cv2.LINE_AA
+            )
+
+
+def _with_top_view(image: Image, frame: Frame, best: FrameReading) -> Image:
+    assert best.mat is not None
+    mat = layout(Paper(best.mat.paper))
+    top, _ = top_view(frame, best.mat, mat)
+    to_px = floor_to_top_view(mat, 1.0)
+    if best.feet is not None:
+        for foot, colour in zip(best.feet, (LEFT, RIGHT), strict=True):
+            a, b = (apply_homography(to_px, p) for p in (foot.heel, foot.toe))
+            cv2.line(top, _px(a), _px(b), colour, 2, cv2.LINE_AA)
+    cv2.putText(
+        top,
+        "rectified top view (1 px = 1 mm)",
+        (6, 16),
+        cv2.FONT_HERSHEY_SIMPLEX,
+        0.45,
+        (0, 0, 255),
+        1,
+    )
+    width = image.shape[1]
+    top = cv2.resize(top, (width, round(top.shape[0] * width / top.shape[1])))
+    return np.vstack([image, top])
+
+
+def _px(p: Point) -> tuple[int, int]:
+    return (round(p.x), round(p.y))

@@ -1,0 +1,201 @@
+"""Each foot's axis from its outline on the white mat, in the rectified top view.
+
+The model's toe points are poor for turned-out feet, but on white paper a foot stands out:
+threshold what is not paper, keep the blob near each heel, and take its principal axis.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from turnout.adapters.vision.mat_layout import MARKER_MM, MatLayout, Paper, layout
+from turnout.adapters.vision.mat_render import floor_to_top_view, top_view_size
+from turnout.domain.form import Foot
+from turnout.domain.geometry import Point
+from turnout.ports import Frame, MatView
+
+PX_PER_MM = 1.0
+REACH_MM = 300.0  # how far from the heel a foot's outline is looked for
+# The legs stand above the floor, so in the top view they smear backwards from the heels: the
+# floor behind the heels, between the legs, is ignored.
+BEHIND_MM = 15.0
+LEGS_MM = 110.0
+MIN_AREA_MM2 = 3000.0
+MIN_SLICES = 15  # 2 mm slices with both of the foot's edges on the paper
+MIN_LENGTH_MM = 130.0  # less of a foot than this on the paper, and its outline is not trusted
+
+Mask = NDArray[Any]
+Array = NDArray[Any]
+
+
+def top_view(frame: Frame, view: MatView, mat: MatLayout) -> tuple[Array, Array]:
+    """The frame warped onto the floor (1 px per mm over the printed area), and that warp."""
+    warp = np.array(floor_to_top_view(mat, PX_PER_MM)) @ np.array(view.image_to_floor)
+    image = cv2.warpPerspective(np.asarray(frame), warp, top_view_size(mat, PX_PER_MM))
+    return image, warp
+
+
+class SilhouetteFootFinder:
+    def find(
+        self, frame: Frame, mat: MatView, heels: tuple[Point, Point] | None
+    ) -> tuple[Foot | None, Foot | None]:
+        sheet = layout(Paper(mat.paper))
+        top, _ = top_view(frame, mat, sheet)
+        mask = cv2.morphologyEx(_not_paper(top), cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+        allowed = _searchable(sheet, top.shape[:2]) & (top.max(axis=2) > 0)
+        left_heel, right_heel = heels or (Point(25.0, 0.0), Point(-25.0, 0.0))
+        split = (left_heel.x + right_heel.x) / 2
+        return (
+            _foot(mask, allowed, sheet, left_heel, split, True),
+            _foot(mask, allowed, sheet, right_heel, split, False),
+        )
+
+
+def _not_paper(top: Array) -> Mask:
+    """Pixels darker or more colourful than the paper around them."""
+    hsv = cv2.cvtColor(top, cv2.COLOR_BGR2HSV)
+    value, saturation = hsv[..., 2].astype(np.float32), hsv[..., 1]
+    visible = value > 0  # outside the image the warp leaves black
+    paper = float(np.percentile(value[visible], 90)) if visible.any() else 255.0
+    dark = value < 0.6 * paper
+    colourful = (saturation > 60) & (value < 0.97 * paper)
+    return ((dark | colourful) & visible).astype(np.uint8)
+
+
+def _searchable(mat: MatLayout, shape: tuple[int, ...]) -> Mask:
+    """The printed area ahead of the heels, without the markers and their quiet border."""
+    allowed = np.zeros(shape[:2], np.uint8)
+    to_px = floor_to_top_view(mat, PX_PER_MM)
+    allowed[:, :] = 1
+    top_row = round(to_px[1][1] * -BEHIND_MM + to_px[1][2])
+    legs = [round(to_px[0][0] * x + to_px[0][2]) for x in (-LEGS_MM, LEGS_MM)]
+    allowed[: max(top_row, 0), legs[0] : legs[1]] = 0
+    pad = 4.0
+    for marker in mat.markers:
+        x0, y0 = marker.corners[0].x - pad, marker.corners[0].y - pad
+        a = (round(to_px[0][0] * x0 + to_px[0][2]), round(to_px[1][1] * y0 + to_px[1][2]))
+        size = round((MARKER_MM + 2 * pad) * PX_PER_MM)
+        allowed[a[1] : a[1] + size, a[0] : a[0] + size] = 0
+    return allowed
+
+
+def _foot(
+    mask: Mask, allowed: Mask, mat: MatLayout, heel: Point, split: float, left: bool
+) -> Foot | None:
+    to_px = np.array(floor_to_top_view(mat, PX_PER_MM))
+    hx, hy, _ = to_px @ [heel.x, heel.y, 1.0]
+    height, width = mask.shape
+    cols = np.arange(width)[None, :]
+    rows = np.arange(height)[:, None]
+    split_px = to_px[0, 0] * split + to_px[0, 2]
+    near = np.hypot(cols - hx, rows - hy) < REACH_MM * PX_PER_MM
+    side = cols >= split_px if left else cols <= split_px
+    region = (allowed & near & side).astype(np.uint8)
+    blob = _largest(mask & region)
+    if blob is None or blob.sum() < MIN_AREA_MM2 * PX_PER_MM**2:
+        return None
+    direction = _side_direction(blob, region)
+    if direction is None:
+        return None
+    direction = _midline(blob, region, direction)
+    if direction is None:
+        return None
+    ys, xs = np.nonzero(blob)
+    centre = np.array([xs.mean(), ys.mean()])
+    if np.dot(centre - [hx, hy], direction) < 0:
+        direction = -direction
+    along = (np.stack([xs, ys], axis=1) - centre) @ direction
+    if along.max() - along.min() < MIN_LENGTH_MM * PX_PER_MM:
+        return None  # too little of the foot on the paper to trust its outline
+    back, front = centre + direction * along.min(), centre + direction * along.max()
+    to_floor = np.linalg.inv(to_px)
+    (bx, by, _), (fx, fy, _) = to_floor @ [*back, 1.0], to_floor @ [*front, 1.0]
+    return Foot(Point(float(bx), float(by)), Point(float(fx), float(fy)))
+
+
+def _midline(blob: Mask, region: Mask, direction: Array) -> Array | None:
+    """Refine a direction through the middle of the foot, slice by slice across it.
+
+    Only slices whose both edges are the foot's own (not a cut) count, so a foot that is
+    wider at the front than at the heel still gives its axis, not the slope of one side.
+    """
+    ys, xs = np.nonzero(blob)
+    normal = np.array([-direction[1], direction[0]])
+    along, across = np.stack([xs, ys], 1) @ direction, np.stack([xs, ys], 1) @ normal
+    bins = np.floor(along / 2).astype(int)
+    mids: list[tuple[float, float]] = []
+    for b in np.unique(bins):
+        row = across[bins == b]
+        lo, hi = row.min(), row.max()
+        centre = along[bins == b].mean()
+        if _ends_on_paper(region, direction, normal, centre, lo - 3, hi + 3):
+            mids.append((centre, (lo + hi) / 2))
+    if len(mids) < MIN_SLICES:
+        return None  # too little of the foot has both edges on the paper
+    t, c = np.array(mids).T
+    slope = np.polyfit(t, c, 1)[0]
+    refined: Array = direction + slope * normal
+    return refined / float(np.linalg.norm(refined))
+
+
+def _ends_on_paper(region: Mask, d: Array, n: Array, t: float, lo: float, hi: float) -> bool:
+    height, width = region.shape
+    for s in (lo, hi):
+        x, y = d * t + n * s
+        if not (0 <= x < width and 0 <= y < height) or not region[int(y), int(x)]:
+            return False
+    return True
+
+
+def _largest(mask: Mask) -> Mask | None:
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        np.asarray(mask, np.uint8), connectivity=8
+    )
+    if count < 2:
+        return None
+    biggest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    blob: Mask = (labels == biggest).astype(np.uint8)
+    return blob
+
+
+def _side_direction(blob: Mask, region: Mask) -> Array | None:
+    """The direction midway between the blob's two long sides, from its outline's tangents.
+
+    A principal axis tilts wherever the mat's edge or a marker cuts a foot off, and one side
+    alone is off by the foot's taper; the two sides' mean direction is neither, so the cut
+    parts of the outline are left out and each side is averaged on its own.
+    """
+    contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    outline = max(contours, key=len).reshape(-1, 2).astype(np.float64)
+    step = 6
+    tangents = np.roll(outline, -step, axis=0) - np.roll(outline, step, axis=0)
+    inner = cv2.erode(region, np.ones((7, 7), np.uint8))
+    keep = inner[outline[:, 1].astype(int), outline[:, 0].astype(int)] > 0
+    angles = np.degrees(np.arctan2(tangents[keep, 1], tangents[keep, 0])) % 180.0
+    if angles.size < 40:
+        return None
+    hist = np.bincount(np.round(angles).astype(int) % 180, minlength=180).astype(np.float64)
+    peak = float(np.argmax(np.convolve(np.tile(hist, 3), np.ones(25), mode="same")[180:360]))
+    near = np.abs((angles - peak + 90.0) % 180.0 - 90.0) <= 20.0
+    rad = np.radians(peak)
+    axis = np.array([np.cos(rad), np.sin(rad)])
+    ys, xs = np.nonzero(blob)
+    offset = outline[keep][near] - [xs.mean(), ys.mean()]
+    side = offset @ np.array([-axis[1], axis[0]]) > 0
+    first, second = (_mean_angle(angles[near][side == s]) for s in (True, False))
+    if first is None or second is None:
+        return None  # one side alone is off by the foot's taper
+    final = np.radians(_mean_angle(np.array([first, second])) or 0.0)
+    return np.array([np.cos(final), np.sin(final)])
+
+
+def _mean_angle(angles: Array) -> float | None:
+    """The mean of axial angles (mod 180 deg), or None for too few."""
+    if angles.size < 2:
+        return None
+    doubled = np.radians(angles * 2)
+    return float(np.degrees(np.arctan2(np.sin(doubled).mean(), np.cos(doubled).mean())) / 2)

@@ -1,0 +1,120 @@
+"""The mat as a two-page vector PDF, written by hand: exact sizes, no PDF library needed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from turnout.adapters.vision.mat_layout import (
+    BACK_MM,
+    MARKER_MM,
+    MatLayout,
+    Paper,
+    instructions,
+    layout,
+    page_to_floor_offset,
+)
+from turnout.domain.geometry import Point
+
+PT_PER_MM = 72.0 / 25.4
+TEXT_PT = 6.5
+
+
+def mat_pdf(paper: Paper) -> bytes:
+    """Both sheets of the mat for this paper, one per page."""
+    mat = layout(paper)
+    pages = [_page_content(mat, sheet) for sheet in ("R", "L")]
+    return _document(pages, mat.page_width * PT_PER_MM, mat.page_height * PT_PER_MM)
+
+
+def marker_bits(marker_id: int) -> list[list[bool]]:
+    """The 6 x 6 modules of a marker (border included), True where black."""
+    import cv2  # the only use of OpenCV here; `turnout --help` must not load it
+
+    dictionary = cv2.aruco.getPredefinedDictionary(cv2.aruco.DICT_4X4_50)
+    image = dictionary.generateImageMarker(marker_id, 6)
+    return [[int(v) < 128 for v in row] for row in image]
+
+
+class _Canvas:
+    """PDF drawing operators in floor millimetres for one sheet."""
+
+    def __init__(self, mat: MatLayout, sheet: str) -> None:
+        self.ops: list[str] = []
+        self.origin = page_to_floor_offset(mat, sheet)
+        self.height = mat.page_height
+
+    def xy(self, p: Point) -> tuple[float, float]:
+        page_x, page_y = p.x - self.origin.x, p.y - self.origin.y
+        return page_x * PT_PER_MM, (self.height - page_y) * PT_PER_MM
+
+    def rect(self, corner: Point, w: float, h: float, grey: float = 0.0) -> None:
+        x, y = self.xy(Point(corner.x, corner.y + h))
+        self.ops.append(
+            f"{grey:.2f} g {x:.3f} {y:.3f} {w * PT_PER_MM:.3f} {h * PT_PER_MM:.3f} re f"
+        )
+
+    def line(self, a: Point, b: Point, width: float, grey: float, dash: str = "") -> None:
+        (x0, y0), (x1, y1) = self.xy(a), self.xy(b)
+        style = f"[{dash}] 0 d" if dash else "[] 0 d"
+        pen = f"{grey:.2f} G {width * PT_PER_MM:.3f} w {style}"
+        self.ops.append(f"{pen} {x0:.3f} {y0:.3f} m {x1:.3f} {y1:.3f} l S")
+
+    def text(self, at: Point, line: str, size: float = TEXT_PT) -> None:
+        x, y = self.xy(at)
+        safe = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        self.ops.append(f"0 g BT /F1 {size} Tf {x:.3f} {y:.3f} Td ({safe}) Tj ET")
+
+
+def _page_content(mat: MatLayout, sheet: str) -> str:
+    canvas = _Canvas(mat, sheet)
+    sign = 1.0 if sheet == "L" else -1.0
+    reach = mat.half_width
+    for marker in (m for m in mat.markers if m.sheet == sheet):
+        _draw_marker(canvas, marker.corners[0], marker.id)
+    canvas.line(Point(0, 0), Point(sign * reach, 0), 1.2, 0.65)  # the heel line
+    canvas.line(Point(0, -BACK_MM), Point(0, mat.front), 0.3, 0.4, dash="6 6")  # the seam
+    canvas.line(Point(sign * 1.5, -12), Point(sign * 1.5, -2), 1.0, 0.3)  # heel mark
+    left_edge = 75.0 if sheet == "L" else -(reach - 5.0)
+    for row, line in enumerate(instructions(mat, sheet)):
+        canvas.text(Point(left_edge, -48.0 + row * 3.4), line)
+    canvas.rect(Point(left_edge, -24.0), 100.0, 1.5)  # the 100 mm scale check bar
+    canvas.text(Point(left_edge + 102.0, -22.5), "100 mm")
+    return "\n".join(canvas.ops)
+
+
+def _draw_marker(canvas: _Canvas, top_left: Point, marker_id: int) -> None:
+    module = MARKER_MM / 6
+    for row, bits in enumerate(marker_bits(marker_id)):
+        for col, black in enumerate(bits):
+            if black:
+                corner = Point(top_left.x + col * module, top_left.y + row * module)
+                # A hair of overlap so no white seams show between touching modules.
+                canvas.rect(corner, module + 0.05, module + 0.05)
+
+
+def _document(pages: Sequence[str], width_pt: float, height_pt: float) -> bytes:
+    objects: list[bytes] = [b"", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for content in pages:
+        stream = content.encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.3f %.3f] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (width_pt, height_pt, len(objects))
+        )
+        kids.append(f"{len(objects)} 0 R")
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

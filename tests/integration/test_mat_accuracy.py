@@ -1,0 +1,78 @@
+"""The mat path against synthetic ground truth: known feet, known cameras, rendered pictures."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.integration.vision_scenes import ANGLES, CAMERAS, first_position_feet, scene
+from turnout.adapters.vision.feet import SilhouetteFootFinder
+from turnout.adapters.vision.mat_detect import ArucoMatDetector
+from turnout.adapters.vision.mat_layout import Paper, layout
+from turnout.domain.form import Foot, first_position
+from turnout.domain.geometry import Point, apply_homography
+from turnout.ports import MatView
+
+NOISE_PX = (0, 2, 4, 8)
+
+
+def floor_total(view: MatView, pixels: list[Point]) -> float:
+    heel_l, toe_l, heel_r, toe_r = (apply_homography(view.image_to_floor, p) for p in pixels)
+    return first_position(Foot(heel_l, toe_l), Foot(heel_r, toe_r)).total
+
+
+def errors(paper: Paper, noise: float, seed: int = 7) -> list[float]:
+    """Total-angle errors over every camera and stance, heel and toe pixels jittered by `noise`."""
+    rng, mat, detector = random.Random(seed), layout(paper), ArucoMatDetector()
+    found = []
+    for camera in CAMERAS:
+        for left, right in ANGLES:
+            feet = first_position_feet(left, right)
+            view = detector.detect(scene(mat, camera, feet))
+            assert view is not None
+            exact = camera.project([feet[0].heel, feet[0].toe, feet[1].heel, feet[1].toe])
+            noisy = [Point(p.x + rng.gauss(0, noise), p.y + rng.gauss(0, noise)) for p in exact]
+            found.append(floor_total(view, noisy) - (left + right))
+    return found
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_exact_heel_and_toe_pixels_give_the_total_angle_within_one_degree(paper: Paper) -> None:
+    assert max(abs(e) for e in errors(paper, 0)) < 1.0
+
+
+def test_the_error_grows_with_point_noise_and_is_printed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rows = []
+    for noise in NOISE_PX:
+        found = sorted(abs(e) for e in errors(Paper.A4, noise))
+        rows.append((noise, sum(found) / len(found), found[int(0.95 * (len(found) - 1))]))
+    with capsys.disabled():
+        print("\npoint noise (px sd) | mean |error| (deg) | 95th percentile (deg)")
+        for noise, mean, p95 in rows:
+            print(f"{noise:>19} | {mean:>18.2f} | {p95:>21.2f}")
+    assert rows[0][1] < rows[1][1] < rows[3][1]
+
+
+@pytest.mark.parametrize(("left", "right", "within"), [(75, 75, 3), (90, 90, 3), (90, 60, 5)])
+@pytest.mark.parametrize("camera", CAMERAS[:4])
+def test_the_foot_outline_on_the_mat_gives_wide_turnout_within_a_few_degrees(
+    left: float, right: float, within: float, camera: object
+) -> None:
+    mat = layout(Paper.A4)
+    picture = scene(mat, camera, first_position_feet(left, right))  # type: ignore[arg-type]
+    view = ArucoMatDetector().detect(picture)
+    assert view is not None
+    found = SilhouetteFootFinder().find(picture, view, None)
+    assert found[0] is not None and found[1] is not None
+    assert first_position(found[0], found[1]).total == pytest.approx(left + right, abs=within)
+
+
+def test_the_foot_outline_declines_rather_than_guess_when_little_foot_is_on_the_paper() -> None:
+    mat, camera = layout(Paper.A4), CAMERAS[0]
+    picture = scene(mat, camera, first_position_feet(30, 30))
+    view = ArucoMatDetector().detect(picture)
+    assert view is not None
+    assert SilhouetteFootFinder().find(picture, view, None) == (None, None)

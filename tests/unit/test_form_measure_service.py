@@ -1,0 +1,134 @@
+"""The measuring use cases with fake vision: which path is taken, and what the user is told."""
+
+import math
+
+import pytest
+
+from tests.fakes import FakeFootFinder, FakeMatDetector, FakePoseEstimator
+from turnout.domain.form import Foot
+from turnout.domain.geometry import Point
+from turnout.domain.pose import Joint, Landmark, Point3, Pose
+from turnout.measuring import Mode, Vision, measure_frames
+from turnout.ports import MatError, MatView, MeasureError
+
+IDENTITY = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
+MAT = MatView("a4", IDENTITY, (0, 1, 2), {}, 0.3, {"L": 1.0})
+FRAME = object()
+
+
+def foot(out: float, left: bool) -> Foot:
+    sign = 1.0 if left else -1.0
+    rad = math.radians(out)
+    return Foot(Point(sign * 20, 0), Point(sign * (20 + 250 * math.sin(rad)), 250 * math.cos(rad)))
+
+
+def standing(width: int = 1000, height: int = 1000, feet_y: float = 900) -> Pose:
+    marks = {j: Landmark(500, 500) for j in Joint}
+    marks[Joint.LEFT_SHOULDER] = marks[Joint.RIGHT_SHOULDER] = Landmark(500, 200)
+    marks[Joint.LEFT_ANKLE] = marks[Joint.RIGHT_ANKLE] = Landmark(500, 880)
+    for joint in (Joint.LEFT_HEEL, Joint.RIGHT_HEEL, Joint.LEFT_TOE, Joint.RIGHT_TOE):
+        marks[joint] = Landmark(500, feet_y)
+    world = {j: Point3(0.0, 0.0, 0.0) for j in Joint}
+    return Pose(marks, width, height, world)
+
+
+def feet_only(left: Foot | None, right: Foot | None, mat: MatView | None = MAT) -> Vision:
+    return Vision(FakeMatDetector(mat), FakeFootFinder(left, right), None)
+
+
+def test_a_photo_on_the_mat_gives_each_foot_and_the_total() -> None:
+    report = measure_frames(
+        [FRAME], feet_only(foot(60, True), foot(70, False)), Mode.FIRST_POSITION
+    )
+    assert report.values["total"].median == pytest.approx(130)
+    assert report.values["left"].median == pytest.approx(60)
+    assert report.calibrated and report.method == "mat: foot outline"
+    assert "130 deg" in report.messages[0]
+
+
+def test_feet_only_mode_without_the_mat_says_to_print_it() -> None:
+    with pytest.raises(MeasureError, match="turnout mat"):
+        measure_frames([FRAME], feet_only(None, None, mat=None), Mode.FIRST_POSITION)
+
+
+def test_a_foot_not_found_on_the_mat_is_named() -> None:
+    with pytest.raises(MeasureError, match="left foot"):
+        measure_frames([FRAME], feet_only(None, foot(60, False)), Mode.FIRST_POSITION)
+
+
+def test_a_covered_mat_is_reported_as_it_is() -> None:
+    vision = Vision(FakeMatDetector(error=MatError("uncover them")), FakeFootFinder(), None)
+    with pytest.raises(MatError, match="uncover"):
+        measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+
+
+def test_the_model_points_stand_in_for_a_foot_whose_outline_is_lost() -> None:
+    pose = standing()
+    vision = Vision(
+        FakeMatDetector(MAT), FakeFootFinder(foot(45, True), None), FakePoseEstimator([pose])
+    )
+    report = measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+    assert report.method == "mat: model toe points"
+    assert report.band > 4
+
+
+def test_nobody_in_the_picture_without_a_mat_asks_to_step_back() -> None:
+    vision = Vision(FakeMatDetector(None), FakeFootFinder(), FakePoseEstimator([]))
+    with pytest.raises(MeasureError, match="No person found"):
+        measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+
+
+def test_a_tiny_skeleton_drawn_over_a_foot_is_not_taken_for_a_person() -> None:
+    pose = standing()
+    marks = dict(pose.landmarks)
+    marks[Joint.LEFT_SHOULDER] = marks[Joint.RIGHT_SHOULDER] = Landmark(500, 800)
+    tiny = Pose(marks, 1000, 1000, pose.world)
+    vision = Vision(FakeMatDetector(None), FakeFootFinder(), FakePoseEstimator([tiny]))
+    with pytest.raises(MeasureError, match="No whole person"):
+        measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+
+
+def test_several_people_in_a_photo_are_refused() -> None:
+    vision = Vision(
+        FakeMatDetector(None), FakeFootFinder(), FakePoseEstimator([standing()], people=2)
+    )
+    with pytest.raises(MeasureError, match="Several people"):
+        measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+
+
+def test_feet_cut_off_by_the_frame_ask_to_step_back() -> None:
+    vision = Vision(
+        FakeMatDetector(None), FakeFootFinder(), FakePoseEstimator([standing(feet_y=1200)])
+    )
+    with pytest.raises(MeasureError, match="cut off"):
+        measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+
+
+def test_a_video_takes_the_median_of_its_steady_frames_and_skips_bad_ones() -> None:
+    angles = [60, 61, 59, 60, 90, 62, 58]  # one frame where a foot was misread
+    finders = iter([FakeFootFinder(foot(a, True), foot(60, False)) for a in angles])
+
+    class Sequence:
+        def find(self, *args: object) -> tuple[Foot | None, Foot | None]:
+            return next(finders).feet
+
+    vision = Vision(FakeMatDetector(MAT), Sequence(), None)
+    report = measure_frames([FRAME] * len(angles), vision, Mode.FIRST_POSITION, still=False)
+    assert report.values["total"].median == pytest.approx(120)
+    assert report.frames_used == 6
+    assert report.values["total"].low < report.values["total"].high
+
+
+def test_a_video_where_no_frame_works_says_why() -> None:
+    vision = feet_only(None, None, mat=None)
+    with pytest.raises(MeasureError, match=r"No frame of the video.*turnout mat"):
+        measure_frames([FRAME] * 3, vision, Mode.FIRST_POSITION, still=False)
+
+
+def test_the_report_turns_into_plain_json_data() -> None:
+    report = measure_frames(
+        [FRAME], feet_only(foot(60, True), foot(60, False)), Mode.FIRST_POSITION
+    )
+    data = report.as_dict()
+    assert data["values"]["total"]["median"] == pytest.approx(120)  # type: ignore[index]
+    assert data["calibrated"] is True
