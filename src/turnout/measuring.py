@@ -3,8 +3,10 @@ and the web call `measure_frames` with frames they decoded and the adapters boot
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -18,6 +20,9 @@ from turnout.ports import FootFinder, Frame, MatDetector, MatView, MeasureError,
 BAND_OUTLINE, BAND_MODEL_POINTS, BAND_UNCALIBRATED = 4.0, 10.0, 20.0
 MIN_PLIE_BEND = 15.0
 MIN_BODY_SHARE = 0.35  # shoulders to ankles must span this share of the picture's height
+MAT_CHECK_EVERY = 15  # video frames between two detections of the mat (the camera keeps still)
+MAX_MAT_DRIFT_PX = 2.0  # a marker corner that moved further: the camera moved
+CAMERA_MOVED = "The camera moved: put the phone on a stand and keep it still while filming."
 
 
 class Mode(StrEnum):
@@ -85,27 +90,41 @@ def measure_frames(
     frames: Iterable[Frame], vision: Vision, mode: Mode, still: bool = True
 ) -> Report:
     """Measure a photo (one frame) or a video: the median over its steady frames, with spread."""
-    readings: list[FrameReading] = []
-    refused: Counter[str] = Counter()
-    seen = 0
-    for index, frame in enumerate(frames):
-        seen += 1
-        try:
-            readings.append(read_frame(index, frame, vision, mode, still))
-        except MeasureError as error:
-            if still:
-                raise
-            refused[str(error)] += 1
-    if not readings:
-        reason = refused.most_common(1)[0][0] if refused else "The video has no frames."
+    if still:
+        readings = [
+            read_frame(index, frame, vision, mode, still) for index, frame in enumerate(frames)
+        ]
+        if not readings:
+            raise MeasureError("No frame of the video could be measured. The video has no frames.")
+        return _summarise(readings, mode, len(readings), {})
+    tally = _video(frames, vision, mode)
+    if not tally.readings:
+        reason = tally.refused.most_common(1)[0][0] if tally.refused else "The video has no frames."
         raise MeasureError(f"No frame of the video could be measured. {reason}")
-    return _summarise(readings, mode, seen, dict(refused))
+    return _summarise(tally.readings, mode, tally.seen, dict(tally.refused))
 
 
 def read_frame(index: int, frame: Frame, vision: Vision, mode: Mode, still: bool) -> FrameReading:
     """One frame's reading, or a MeasureError that says what to change."""
     mat = vision.mat.detect(frame)
-    pose = _pose(frame, vision, still, needed=mode is not Mode.FIRST_POSITION or mat is None)
+    return _read(index, frame, vision, mode, still, mat, _estimate(vision, frame))
+
+
+def _estimate(vision: Vision, frame: Frame) -> list[Pose] | None:
+    return None if vision.poses is None else vision.poses.estimate(frame)
+
+
+def _read(
+    index: int,
+    frame: Frame,
+    vision: Vision,
+    mode: Mode,
+    still: bool,
+    mat: MatView | None,
+    poses: list[Pose] | None,
+) -> FrameReading:
+    needed = mode is not Mode.FIRST_POSITION or mat is None
+    pose = _pose(frame, vision, poses, still, needed)
     readers: dict[Mode, Callable[[], FrameReading]] = {
         Mode.FIRST_POSITION: lambda: _first_position(index, frame, vision, mat, pose),
         Mode.PLIE: lambda: _plie(index, _needs(pose), mat),
@@ -114,15 +133,122 @@ def read_frame(index: int, frame: Frame, vision: Vision, mode: Mode, still: bool
     return readers[mode]()
 
 
-def _pose(frame: Frame, vision: Vision, still: bool, needed: bool) -> Pose | None:
-    if vision.poses is None:
+@dataclass
+class _Tally:
+    """A video's readings so far; `pending` ones wait for the next mat check to confirm them."""
+
+    readings: list[FrameReading] = field(default_factory=list)
+    pending: list[FrameReading] = field(default_factory=list)
+    refused: Counter[str] = field(default_factory=Counter)
+    seen: int = 0
+
+    def settle(self, confirmed: bool, reason: str = CAMERA_MOVED) -> None:
+        if confirmed:
+            self.readings.extend(self.pending)
+        elif self.pending:
+            self.refused[reason] += len(self.pending)
+        self.pending.clear()
+
+
+def _video(frames: Iterable[Frame], vision: Vision, mode: Mode) -> _Tally:
+    """Each frame's pose in this thread, its mat and feet in a second one (2 cores: the model
+    runs on the next frame meanwhile); the mat is detected only now and then (`_SteadyMat`)."""
+    tally, mats = _Tally(), _SteadyMat(vision.mat)
+    last: tuple[int, Frame] | None = None
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        job: Future[None] | None = None
+        for index, frame in enumerate(frames):
+            tally.seen += 1
+            poses = _estimate(vision, frame)
+            if job is not None:
+                job.result()
+            job = worker.submit(_video_frame, tally, mats, (index, frame), vision, mode, poses)
+            last = (index, frame)
+        if job is not None:
+            job.result()
+    if last is not None and tally.pending:
+        mats.confirm(tally, *last)
+    return tally
+
+
+def _video_frame(
+    tally: _Tally,
+    mats: _SteadyMat,
+    at: tuple[int, Frame],
+    vision: Vision,
+    mode: Mode,
+    poses: list[Pose] | None,
+) -> None:
+    index, frame = at
+    try:
+        mat, detected = mats.view(tally, index, frame)
+        reading = _read(index, frame, vision, mode, False, mat, poses)
+    except MeasureError as error:
+        tally.refused[str(error)] += 1
+        return
+    (tally.readings if detected else tally.pending).append(reading)
+
+
+class _SteadyMat:
+    """A video's mat, for a camera that keeps still: detected every `MAT_CHECK_EVERY` frames
+    and reused in between. Each check compares the markers with the last detection; when
+    they moved, the frames since are refused (measured through a stale mat) and the mat is
+    detected on every frame until two detections in a row agree again."""
+
+    def __init__(self, detector: MatDetector) -> None:
+        self.detector = detector
+        self.last: MatView | None = None
+        self.checked: int | None = None  # frame index of the last detection
+        self.moving = True  # until two detections agree
+
+    def view(self, tally: _Tally, index: int, frame: Frame) -> tuple[MatView | None, bool]:
+        """This frame's mat, and whether it was detected on this very frame."""
+        due = self.checked is None or index - self.checked >= MAT_CHECK_EVERY
+        if not (self.moving or due):
+            return self.last, False
+        self.confirm(tally, index, frame)
+        return self.last, True
+
+    def confirm(self, tally: _Tally, index: int, frame: Frame) -> None:
+        """Detect the mat on this frame, and keep or refuse the frames that reused the last."""
+        self.checked = index
+        try:
+            found = self.detector.detect(frame)
+        except MeasureError as error:
+            self.last, self.moving = None, True
+            tally.settle(False, str(error))
+            raise
+        still = same_place(self.last, found)
+        tally.settle(still)
+        self.last, self.moving = found, not still
+
+
+def same_place(a: MatView | None, b: MatView | None) -> bool:
+    """Whether two detections of the mat agree: no marker corner moved more than
+    `MAX_MAT_DRIFT_PX` (both unseen agree too)."""
+    if a is None or b is None:
+        return a is b
+    common = set(a.corners) & set(b.corners)
+    if not common:
+        return a.image_to_floor == b.image_to_floor
+    drift = max(
+        math.hypot(p.x - q.x, p.y - q.y)
+        for i in common
+        for p, q in zip(a.corners[i], b.corners[i], strict=True)
+    )
+    return drift <= MAX_MAT_DRIFT_PX
+
+
+def _pose(
+    frame: Frame, vision: Vision, poses: list[Pose] | None, still: bool, needed: bool
+) -> Pose | None:
+    if vision.poses is None or poses is None:
         if needed:
             raise MeasureError(
                 "Feet-only mode needs the printed mat in view: print it with `turnout mat`, "
                 "stand on it, and keep all its black squares in the picture."
             )
         return None
-    poses = vision.poses.estimate(frame)
     if not poses:
         if needed:
             raise MeasureError(

@@ -8,7 +8,7 @@ from tests.fakes import FakeFootFinder, FakeMatDetector, FakePoseEstimator
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.pose import Joint, Landmark, Point3, Pose
-from turnout.measuring import Mode, Vision, measure_frames
+from turnout.measuring import Mode, Vision, measure_frames, same_place
 from turnout.ports import MatError, MatView, MeasureError
 
 IDENTITY = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
@@ -132,3 +132,53 @@ def test_the_report_turns_into_plain_json_data() -> None:
     data = report.as_dict()
     assert data["values"]["total"]["median"] == pytest.approx(120)  # type: ignore[index]
     assert data["calibrated"] is True
+
+
+class CountingMat:
+    """Sees the mat through the views given, one per frame; counts the detections."""
+
+    def __init__(self, views: list[MatView | None]) -> None:
+        self.views = views
+        self.detected: list[int] = []
+
+    def detect(self, frame: object) -> MatView | None:
+        assert isinstance(frame, int)
+        self.detected.append(frame)
+        return self.views[frame]
+
+
+def view_at(x: float) -> MatView:
+    return MatView("a4", IDENTITY, (0,), {0: (Point(x, 0.0), Point(x + 40, 0.0))}, 0.3, {})
+
+
+def test_a_still_camera_video_finds_the_mat_only_every_fifteenth_frame() -> None:
+    mat = CountingMat([view_at(100.0 + 0.3 * (i % 2)) for i in range(40)])
+    vision = Vision(mat, FakeFootFinder(foot(60, True), foot(60, False)), None)
+    report = measure_frames(list(range(40)), vision, Mode.FIRST_POSITION, still=False)
+    assert mat.detected == [0, 1, 16, 31, 39]  # twice to see it keeps still, then checks
+    assert report.frames_used == 40 and report.refused == {}
+
+
+def test_frames_measured_through_a_mat_that_then_moved_are_refused() -> None:
+    views = [view_at(100.0) if i < 20 else view_at(130.0) for i in range(40)]
+    mat = CountingMat(views)
+    vision = Vision(mat, FakeFootFinder(foot(60, True), foot(60, False)), None)
+    report = measure_frames(list(range(40)), vision, Mode.FIRST_POSITION, still=False)
+    assert mat.detected[:4] == [0, 1, 16, 31]
+    assert mat.detected[4:] == [32, 39]  # after the move, again until two agree; the last
+    moved = next(reason for reason in report.refused if "camera moved" in reason)
+    assert report.refused[moved] == 14  # frames 17-30 used the mat of frame 16
+    assert report.frames_used == 26
+
+
+def test_a_photo_still_detects_the_mat_on_its_one_frame() -> None:
+    mat = CountingMat([view_at(100.0)])
+    vision = Vision(mat, FakeFootFinder(foot(60, True), foot(60, False)), None)
+    measure_frames([0], vision, Mode.FIRST_POSITION)
+    assert mat.detected == [0]
+
+
+def test_two_detections_agree_within_two_pixels_of_corner_drift() -> None:
+    assert same_place(view_at(100.0), view_at(101.5))
+    assert not same_place(view_at(100.0), view_at(103.0))
+    assert same_place(None, None) and not same_place(view_at(100.0), None)

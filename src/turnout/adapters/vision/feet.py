@@ -6,6 +6,8 @@ threshold what is not paper, keep the blob near each heel, and take its principa
 
 from __future__ import annotations
 
+import functools
+import math
 from typing import Any
 
 import cv2
@@ -66,8 +68,11 @@ def _not_paper(top: Array) -> Mask:
     return ((dark | colourful) & visible).astype(np.uint8)
 
 
+@functools.lru_cache(maxsize=4)
 def _searchable(mat: MatLayout, shape: tuple[int, ...]) -> Mask:
-    """The printed area ahead of the heels, without the markers and their quiet border."""
+    """The printed area ahead of the heels, without the markers and their quiet border.
+
+    The same for every frame of a mat: kept, and never written to (callers combine it)."""
     allowed = np.zeros(shape[:2], np.uint8)
     to_px = floor_to_top_view(mat, PX_PER_MM)
     allowed[:, :] = 1
@@ -80,6 +85,7 @@ def _searchable(mat: MatLayout, shape: tuple[int, ...]) -> Mask:
         a = (round(to_px[0][0] * x0 + to_px[0][2]), round(to_px[1][1] * y0 + to_px[1][2]))
         size = round((MARKER_MM + 2 * pad) * PX_PER_MM)
         allowed[a[1] : a[1] + size, a[0] : a[0] + size] = 0
+    allowed.flags.writeable = False
     return allowed
 
 
@@ -88,13 +94,7 @@ def _foot(
 ) -> Foot | None:
     to_px = np.array(floor_to_top_view(mat, PX_PER_MM))
     hx, hy, _ = to_px @ [heel.x, heel.y, 1.0]
-    height, width = mask.shape
-    cols = np.arange(width)[None, :]
-    rows = np.arange(height)[:, None]
-    split_px = to_px[0, 0] * split + to_px[0, 2]
-    near = np.hypot(cols - hx, rows - hy) < REACH_MM * PX_PER_MM
-    side = cols >= split_px if left else cols <= split_px
-    region = (allowed & near & side).astype(np.uint8)
+    region = _region(allowed, hx, hy, to_px[0, 0] * split + to_px[0, 2], left)
     blob = _largest(mask & region)
     if blob is None or blob.sum() < MIN_AREA_MM2 * PX_PER_MM**2:
         return None
@@ -117,6 +117,18 @@ def _foot(
     return Foot(Point(float(bx), float(by)), Point(float(fx), float(fy)))
 
 
+def _region(allowed: Mask, hx: float, hy: float, split_px: float, left: bool) -> Mask:
+    """The searchable paper within reach of the heel, on the foot's side of the split."""
+    height, width = allowed.shape
+    dx, dy = np.arange(width) - hx, np.arange(height) - hy
+    region: Mask = allowed * ((dy[:, None] ** 2 + dx[None, :] ** 2) < (REACH_MM * PX_PER_MM) ** 2)
+    if left:
+        region[:, : max(0, math.ceil(split_px))] = 0
+    else:
+        region[:, max(0, math.floor(split_px) + 1) :] = 0
+    return region
+
+
 def _midline(blob: Mask, region: Mask, direction: Array) -> Array | None:
     """Refine a direction through the middle of the foot, slice by slice across it.
 
@@ -125,30 +137,33 @@ def _midline(blob: Mask, region: Mask, direction: Array) -> Array | None:
     """
     ys, xs = np.nonzero(blob)
     normal = np.array([-direction[1], direction[0]])
-    along, across = np.stack([xs, ys], 1) @ direction, np.stack([xs, ys], 1) @ normal
+    points = np.stack([xs, ys], 1).astype(np.float64)
+    along, across = points @ direction, points @ normal
+    # 2 mm slices, grouped in one pass (sorted by slice) rather than one mask per slice.
     bins = np.floor(along / 2).astype(int)
-    mids: list[tuple[float, float]] = []
-    for b in np.unique(bins):
-        row = across[bins == b]
-        lo, hi = row.min(), row.max()
-        centre = along[bins == b].mean()
-        if _ends_on_paper(region, direction, normal, centre, lo - 3, hi + 3):
-            mids.append((centre, (lo + hi) / 2))
-    if len(mids) < MIN_SLICES:
+    order = np.argsort(bins, kind="stable")
+    along, across, bins = along[order], across[order], bins[order]
+    starts = np.flatnonzero(np.r_[True, bins[1:] != bins[:-1]])
+    lo, hi = np.minimum.reduceat(across, starts), np.maximum.reduceat(across, starts)
+    centre = np.add.reduceat(along, starts) / np.diff(np.r_[starts, along.size])
+    both = _on_paper(region, direction, normal, centre, lo - 3) & _on_paper(
+        region, direction, normal, centre, hi + 3
+    )
+    if both.sum() < MIN_SLICES:
         return None  # too little of the foot has both edges on the paper
-    t, c = np.array(mids).T
-    slope = np.polyfit(t, c, 1)[0]
+    slope = np.polyfit(centre[both], ((lo + hi) / 2)[both], 1)[0]
     refined: Array = direction + slope * normal
     return refined / float(np.linalg.norm(refined))
 
 
-def _ends_on_paper(region: Mask, d: Array, n: Array, t: float, lo: float, hi: float) -> bool:
+def _on_paper(region: Mask, d: Array, n: Array, t: Array, s: Array) -> Array:
+    """Whether each point `d * t + n * s` lies on the searchable paper."""
     height, width = region.shape
-    for s in (lo, hi):
-        x, y = d * t + n * s
-        if not (0 <= x < width and 0 <= y < height) or not region[int(y), int(x)]:
-            return False
-    return True
+    x, y = d[0] * t + n[0] * s, d[1] * t + n[1] * s
+    inside = (x >= 0) & (x < width) & (y >= 0) & (y < height)
+    hit = np.zeros(t.shape, bool)
+    hit[inside] = region[y[inside].astype(int), x[inside].astype(int)] > 0
+    return hit
 
 
 def _largest(mask: Mask) -> Mask | None:

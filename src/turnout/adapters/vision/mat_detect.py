@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from turnout.adapters.vision.mat_corners import CornerRefiner
 from turnout.adapters.vision.mat_layout import MARKER_MM, Marker, MatLayout, all_layouts
 from turnout.domain.geometry import Homography, Point
 from turnout.ports import Frame, MatError, MatView
@@ -25,31 +26,29 @@ class ArucoMatDetector:
 
     def __init__(self, layouts: Sequence[MatLayout] | None = None) -> None:
         self.layouts = tuple(layouts or all_layouts())
-        params = cv2.aruco.DetectorParameters()
-        # AprilTag refinement: about 0.3 px corner error on small markers, against 0.8 px for
-        # sub-pixel corners, at a few ms more per frame (measured on the synthetic scenes).
-        params.cornerRefinementMethod = cv2.aruco.CORNER_REFINE_APRILTAG
         dictionary = cv2.aruco.getPredefinedDictionary(cv2.aruco.DICT_4X4_50)
-        self._detector = cv2.aruco.ArucoDetector(dictionary, params)
-        # AprilTag refinement drops a marker it cannot refine; this one only counts them.
-        self._counter = cv2.aruco.ArucoDetector(dictionary, cv2.aruco.DetectorParameters())
+        # Plain detection finds the markers fast; their corners are then refined one by one
+        # in small crops (see mat_corners), which is where the accuracy comes from.
+        self._detector = cv2.aruco.ArucoDetector(dictionary, cv2.aruco.DetectorParameters())
+        self._refiner = CornerRefiner(dictionary)
 
     def detect(self, frame: Frame) -> MatView | None:
         image = np.asarray(frame)
         gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         corners, ids, _ = self._detector.detectMarkers(gray)
-        if ids is None or len(ids) < MIN_MARKERS:
-            corners, ids, _ = self._counter.detectMarkers(gray)
         if ids is None:
             return None
-        found = {
+        rough = {
             int(i): c.reshape(4, 2).astype(np.float64)
             for i, c in zip(ids.ravel(), corners, strict=True)
         }
-        mat = max(self.layouts, key=lambda m: sum(m.marker(i) is not None for i in found))
-        seen = {i: quad for i, quad in found.items() if mat.marker(i) is not None}
-        if not seen:
+        mat = max(self.layouts, key=lambda m: sum(m.marker(i) is not None for i in rough))
+        rough = {i: quad for i, quad in rough.items() if mat.marker(i) is not None}
+        if not rough:
             return None
+        seen = self._refiner.refine(gray, rough)
+        if len(seen) < MIN_MARKERS:
+            seen = rough  # too few refine: the plain corners still tell what is covered
         if len(seen) < MIN_MARKERS:
             raise MatError(
                 f"Only {len(seen)} of the mat's {len(mat.markers)} black squares can be seen: "
