@@ -26,6 +26,7 @@ BONES = [
     (Joint.LEFT_HEEL, Joint.LEFT_TOE), (Joint.RIGHT_HEEL, Joint.RIGHT_TOE),
 ]  # fmt: skip
 LEFT, RIGHT, WHITE = (80, 200, 255), (255, 160, 60), (255, 255, 255)
+FONT = cv2.FONT_HERSHEY_SIMPLEX
 
 
 def annotate(frame: Frame, report: Report) -> Image:
@@ -58,13 +59,26 @@ def _skeleton(image: Image, pose: Pose, scale: float) -> None:
 
 
 def _caption(image: Image, lines: list[str], scale: float) -> None:
+    """The messages on a dark band across the top, wrapped to the picture's width."""
     size = 0.5 * max(scale, 0.6)
-    for row, text in enumerate(lines):
-        y = round((24 + row * 22) * max(scale, 0.6))
-        for colour, thick in (((0, 0, 0), 4), (WHITE, 1)):
-            cv2.putText(
-                image, text, (10, y), cv2.FONT_HERSHEY_SIMPLEX, size, colour, thick, cv2.LINE_AA
-            )
+    step = round(22 * max(scale, 0.6))
+    rows = [row for text in lines for row in _wrap(text, image.shape[1] - 20, size)]
+    band = image[: step * len(rows) + step // 2]
+    band[:] = (band * 0.35).astype(image.dtype)  # darken, so the text reads on any background
+    for index, text in enumerate(rows):
+        y = step * (index + 1)
+        cv2.putText(image, text, (10, y), FONT, size, WHITE, 1, cv2.LINE_AA)
+
+
+def _wrap(text: str, width: int, size: float) -> list[str]:
+    rows: list[str] = []
+    for word in text.split():
+        candidate = f"{rows[-1]} {word}" if rows else word
+        if rows and cv2.getTextSize(candidate, FONT, size, 1)[0][0] <= width:
+            rows[-1] = candidate
+        else:
+            rows.append(word)
+    return rows
 
 
 def _with_top_view(image: Image, frame: Frame, best: FrameReading) -> Image:
