@@ -9,9 +9,12 @@ from typing import Self
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
+from turnout.domain.measurement import Measurement
+from turnout.domain.pain import PainCheck, StopEvent
 from turnout.domain.plan import HoldRecord
 from turnout.domain.pose import Pose
 from turnout.domain.routine import Actor, Exercise, Routine, Side, Step, StepKind, expand_steps
+from turnout.domain.safety import Profile
 from turnout.ports import MatView
 
 
@@ -71,10 +74,13 @@ class FakeUnitOfWork:
     def __init__(self) -> None:
         self.committed = FakePracticeRepository()
         self.practice = FakePracticeRepository()
+        self.committed_safety, self.safety = FakeSafetyRepository(), FakeSafetyRepository()
+        self.committed_measurements = FakeMeasurementRepository()
+        self.measurements = FakeMeasurementRepository()
         self.commits = 0
 
     def __enter__(self) -> Self:
-        self.practice = _copy(self.committed)
+        self.rollback()
         return self
 
     def __exit__(
@@ -87,10 +93,14 @@ class FakeUnitOfWork:
 
     def commit(self) -> None:
         self.committed = _copy(self.practice)
+        self.committed_safety = self.safety.copy()
+        self.committed_measurements = self.measurements.copy()
         self.commits += 1
 
     def rollback(self) -> None:
         self.practice = _copy(self.committed)
+        self.safety = self.committed_safety.copy()
+        self.measurements = self.committed_measurements.copy()
 
 
 def _copy(repo: FakePracticeRepository) -> FakePracticeRepository:
@@ -189,3 +199,58 @@ class FakeFootFinder:
     ) -> tuple[Foot | None, Foot | None]:
         self.heels.append(heels)
         return self.feet
+
+
+# --- Safety and progress -----------------------------------------------------------------
+
+
+class FakeSafetyRepository:
+    def __init__(self) -> None:
+        self.profile: Profile | None = None
+        self.checks: list[PainCheck] = []
+        self.stop_events: list[StopEvent] = []
+
+    def copy(self) -> FakeSafetyRepository:
+        twin = FakeSafetyRepository()
+        twin.profile, twin.checks, twin.stop_events = (
+            self.profile,
+            list(self.checks),
+            list(self.stop_events),
+        )
+        return twin
+
+    def get_profile(self) -> Profile | None:
+        return self.profile
+
+    def save_profile(self, profile: Profile) -> None:
+        self.profile = profile
+
+    def add_pain_check(self, check: PainCheck) -> None:
+        self.checks.append(check)
+
+    def pain_checks(self, since: float | None = None) -> list[PainCheck]:
+        found = [c for c in self.checks if since is None or c.taken_at >= since]
+        return sorted(found, key=lambda c: c.taken_at)
+
+    def add_stop(self, stop: StopEvent) -> None:
+        self.stop_events.append(stop)
+
+    def stops(self, since: float | None = None) -> list[StopEvent]:
+        found = [s for s in self.stop_events if since is None or s.at >= since]
+        return sorted(found, key=lambda s: s.at)
+
+
+class FakeMeasurementRepository:
+    def __init__(self) -> None:
+        self.readings: list[Measurement] = []
+
+    def copy(self) -> FakeMeasurementRepository:
+        twin = FakeMeasurementRepository()
+        twin.readings = list(self.readings)
+        return twin
+
+    def add(self, reading: Measurement) -> None:
+        self.readings.append(replace(reading, id=len(self.readings) + 1))
+
+    def all(self) -> list[Measurement]:
+        return sorted(self.readings, key=lambda r: (r.taken_on, r.id or 0))

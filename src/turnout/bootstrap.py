@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from turnout.adapters.clock import ScaledClock, SystemClock
 from turnout.adapters.routine_files import FileRoutineSource
 from turnout.adapters.speech import make_speaker
 from turnout.config import Settings, get_settings
-from turnout.ports import Clock, RoutineSource, Speaker, UnitOfWork
+from turnout.ports import Clock, Frame, MeasureError, RoutineSource, Speaker, UnitOfWork
+
+if TYPE_CHECKING:
+    from turnout.measuring import Report, Vision
 
 
 @dataclass
@@ -19,6 +25,7 @@ class Container:
     clock: Clock
     routines: RoutineSource
     _uow: UnitOfWork | None = field(default=None, repr=False)
+    _vision: VisionKit | None = field(default=None, repr=False)
 
     def uow(self) -> UnitOfWork:
         if self._uow is None:
@@ -28,6 +35,84 @@ class Container:
     def speaker(self, voice: bool | None = None) -> Speaker:
         wanted = self.settings.voice if voice is None else voice
         return make_speaker(wanted, self.settings.voice_rate)
+
+    def vision(self) -> VisionKit:
+        """The camera adapters; OpenCV and MediaPipe load when first used, not at start."""
+        if self._vision is None:
+            self._vision = VisionKit()
+        return self._vision
+
+
+class MediaSource(Protocol):
+    @property
+    def is_video(self) -> bool: ...
+
+    def frames(self) -> Iterator[Frame]: ...
+
+
+class VisionKit:
+    """The camera adapters the web uses, behind plain methods (tests swap the models out)."""
+
+    def build(self, video: bool, feet_only: bool) -> Vision:
+        """Pose model (video mode tracks between frames), mat detector and foot finder."""
+        from turnout.adapters.vision import build_vision
+
+        return build_vision(video=video, feet_only=feet_only)
+
+    def open_media(self, path: Path) -> MediaSource:
+        from turnout.adapters.vision.media import open_media
+
+        return open_media(path)
+
+    def mat_pdf(self, paper: str) -> bytes:
+        """The printable floor mat, "a4" or "letter"."""
+        from turnout.adapters.vision.mat_layout import Paper
+        from turnout.adapters.vision.mat_pdf import mat_pdf
+
+        return mat_pdf(Paper(paper))
+
+    def annotate_png(self, frame: Frame, report: Report, long_side: int) -> bytes:
+        """The picture showing how it was measured, shrunk to `long_side` pixels at most."""
+        import cv2
+
+        from turnout.adapters.vision.draw import annotate
+
+        image = annotate(frame, report)
+        scale = long_side / max(image.shape[:2])
+        if scale < 1:
+            size = (round(image.shape[1] * scale), round(image.shape[0] * scale))
+            image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+        return bytes(cv2.imencode(".png", image)[1].tobytes())
+
+    def decode_jpeg(self, data: bytes, max_pixels: int) -> Frame:
+        """One camera frame sent by a browser; MeasureError when it is not a usable picture."""
+        import cv2
+        import numpy as np
+
+        width, height = _jpeg_size(data)
+        if width * height > max_pixels:
+            raise MeasureError("That camera frame is too large; send 1280x720 or smaller.")
+        image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+        if image is None:
+            raise MeasureError("That camera frame is not a JPEG picture (cut off?); skipped it.")
+        frame: Frame = image
+        return frame
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a JPEG's frame header, read before decoding allocates anything."""
+    if not data.startswith(b"\xff\xd8"):
+        raise MeasureError("That camera frame is not a JPEG picture; it was skipped.")
+    at = 2
+    while at + 9 < len(data):
+        if data[at] != 0xFF:
+            break
+        marker, length = data[at + 1], int.from_bytes(data[at + 2 : at + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            height = int.from_bytes(data[at + 5 : at + 7], "big")
+            return int.from_bytes(data[at + 7 : at + 9], "big"), height
+        at += 2 + length
+    raise MeasureError("That camera frame is not a whole JPEG picture; it was skipped.")
 
 
 def open_log(url: str) -> UnitOfWork:

@@ -10,9 +10,12 @@ from typing import Protocol, Self
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Homography, Point
 from turnout.domain.log import LoggedHold, PracticeSession
+from turnout.domain.measurement import Measurement
+from turnout.domain.pain import PainCheck, StopEvent
 from turnout.domain.plan import HoldRecord
 from turnout.domain.pose import Pose
 from turnout.domain.routine import Routine
+from turnout.domain.safety import Profile
 
 
 class TurnoutError(Exception):
@@ -71,6 +74,8 @@ class PracticeRepository(Protocol):
 
 class UnitOfWork(Protocol):
     practice: PracticeRepository
+    safety: SafetyRepository
+    measurements: MeasurementRepository
 
     def __enter__(self) -> Self: ...
 
@@ -154,4 +159,43 @@ class FootFinder(Protocol):
 
         `heels` are floor points near each heel (from the pose model) when known.
         """
+        ...
+
+
+# --- Safety and progress (issue 5) -------------------------------------------------------
+
+
+class InputError(TurnoutError):
+    """A value the dancer typed that cannot be right; `field` names it. Nothing was saved."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class SafetyRepository(Protocol):
+    def get_profile(self) -> Profile | None: ...
+
+    def save_profile(self, profile: Profile) -> None:
+        """Create or replace the dancer's screening profile (there is one dancer per log)."""
+        ...
+
+    def add_pain_check(self, check: PainCheck) -> None: ...
+
+    def pain_checks(self, since: float | None = None) -> list[PainCheck]:
+        """Checks taken at or after `since`, oldest first."""
+        ...
+
+    def add_stop(self, stop: StopEvent) -> None: ...
+
+    def stops(self, since: float | None = None) -> list[StopEvent]:
+        """Stops pressed at or after `since`, oldest first."""
+        ...
+
+
+class MeasurementRepository(Protocol):
+    def add(self, reading: Measurement) -> None: ...
+
+    def all(self) -> list[Measurement]:
+        """Every reading, oldest first, each with its id."""
         ...

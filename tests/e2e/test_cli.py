@@ -159,7 +159,7 @@ def test_routine_show_of_a_malformed_file_names_the_file_in_one_line(
 def test_an_unknown_routine_is_refused_with_the_list_of_built_in_ones(box: Container) -> None:
     line = one_line_error(turnout(box, "routine", "show", "swan-lake"))
     assert "'swan-lake'" in line
-    assert "Built-in routines: classic" in line
+    assert "Built-in routines: active, classic" in line
 
 
 def test_brackets_in_a_name_are_printed_as_typed_not_read_as_styling(box: Container) -> None:

@@ -188,7 +188,7 @@ def test_an_unknown_routine_name_lists_the_built_ins() -> None:
     with pytest.raises(RoutineError) as caught:
         FileRoutineSource().load("clasic")
     assert str(caught.value) == (
-        "No routine called 'clasic'. Built-in routines: classic. "
+        "No routine called 'clasic'. Built-in routines: active, classic. "
         "Give a name from that list or a path to a .toml file."
     )
 

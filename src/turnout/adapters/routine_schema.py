@@ -10,7 +10,11 @@ from turnout.domain.routine import Actor, Side, StepKind
 
 LONG_HOLD_SECONDS = 300
 Text = Annotated[str, Field(min_length=1)]
-Equipment = Literal["partner", "ankle weights", "mirror", "wall"]
+Equipment = Literal[
+    "partner", "ankle weights", "mirror", "wall", "resistance band", "rotation discs", "mat"
+]
+# "routine/exercise": where to find the exercise that can replace this one.
+ExerciseRef = Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
 
 
 class SchemaModel(BaseModel):
@@ -56,6 +60,9 @@ class ExerciseModel(SchemaModel):
     frequency: Text | None = None
     interpretation: Text | None = None
     cautions: list[Text] = []
+    end_range: bool = False
+    gentle_alternative: ExerciseRef | None = None
+    strength_alternative: ExerciseRef | None = None
     setup: list[StepModel] = []
     cycle: Annotated[list[StepModel], Field(min_length=1)]
     between: list[StepModel] = []

@@ -15,6 +15,7 @@ import typer
 from turnout import services
 from turnout.cli import measure as measure_cli
 from turnout.cli import practise, views
+from turnout.cli import progress as progress_cli
 from turnout.cli.common import container, friendly, out
 from turnout.ports import TurnoutError
 
@@ -129,6 +130,8 @@ def serve(
 
 app.command()(friendly(measure_cli.mat))
 app.command()(friendly(measure_cli.measure))
+app.command()(friendly(progress_cli.progress))
+app.command("measure-add")(friendly(progress_cli.measure_add))
 
 
 def run() -> None:

@@ -62,6 +62,11 @@ class Exercise:
     frequency: str | None = None
     interpretation: str | None = None
     cautions: tuple[str, ...] = ()
+    # Safety metadata: an end-range passive hip stretch, and "routine/exercise" keys of a
+    # stretch the dancer controls alone and of a strengthening exercise that can replace it.
+    end_range: bool = False
+    gentle_alternative: str | None = None
+    strength_alternative: str | None = None
 
     @property
     def holds(self) -> tuple[Step, ...]:

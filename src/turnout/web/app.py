@@ -20,7 +20,8 @@ from turnout.web.deps import Web
 from turnout.web.guard import SerializedUnitOfWork
 from turnout.web.preferences import FILE_NAME, PreferenceStore, defaults_from
 from turnout.web.registry import SessionRegistry
-from turnout.web.routers import catalog, pages, sessions
+from turnout.web.routers import catalog, pages, progress_api, safety, safety_pages, sessions
+from turnout.web.routers.measure import router as measure_router
 
 HERE = Path(__file__).resolve().parent
 TICK_SECONDS = 0.15
@@ -33,8 +34,10 @@ def create_app(container: Container) -> FastAPI:
     app.state.web = _web(container)
     app.state.templates = app.state.web.templates
     errors.install(app)
-    for router in (sessions.router, catalog.router, pages.router):
-        app.include_router(router)
+    routers = (sessions, catalog, pages, safety, progress_api, safety_pages)
+    for module in routers:
+        app.include_router(module.router)
+    app.include_router(measure_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from turnout.domain.session import TransitionError
-from turnout.ports import StorageError, TurnoutError
+from turnout.ports import InputError, StorageError, TurnoutError
 from turnout.web.registry import InvalidChoiceError
 
 
@@ -20,6 +20,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(TransitionError, _status(409))
     app.add_exception_handler(InvalidChoiceError, _status(422))
     app.add_exception_handler(StorageError, _status(503))
+    app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(TurnoutError, _status(400))
 
 
@@ -53,6 +54,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     page: HTMLResponse = templates.TemplateResponse(request, "error.html", context)
     page.status_code = exc.status_code
     return page
+
+
+async def _bad_input(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, InputError)
+    return JSONResponse({"detail": str(exc), "field": exc.field}, status_code=422)
 
 
 def _location(error: dict[str, object]) -> tuple[object, ...]:

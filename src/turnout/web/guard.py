@@ -6,7 +6,12 @@ import threading
 from types import TracebackType
 from typing import Self
 
-from turnout.ports import PracticeRepository, UnitOfWork
+from turnout.ports import (
+    MeasurementRepository,
+    PracticeRepository,
+    SafetyRepository,
+    UnitOfWork,
+)
 
 
 class SerializedUnitOfWork:
@@ -23,6 +28,22 @@ class SerializedUnitOfWork:
     @practice.setter
     def practice(self, repository: PracticeRepository) -> None:
         self._inner.practice = repository
+
+    @property
+    def safety(self) -> SafetyRepository:
+        return self._inner.safety
+
+    @safety.setter
+    def safety(self, repository: SafetyRepository) -> None:
+        self._inner.safety = repository
+
+    @property
+    def measurements(self) -> MeasurementRepository:
+        return self._inner.measurements
+
+    @measurements.setter
+    def measurements(self, repository: MeasurementRepository) -> None:
+        self._inner.measurements = repository
 
     def __enter__(self) -> Self:
         self._lock.acquire()

@@ -7,9 +7,10 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from turnout import services
+from turnout import safety_services, services
 from turnout.domain.events import Event
 from turnout.domain.log import PracticeSession, SessionStatus
+from turnout.domain.pain import StopDecision
 from turnout.domain.plan import Plan
 from turnout.domain.routine import Routine
 from turnout.domain.session import Phase, SessionState, TransitionError
@@ -115,6 +116,31 @@ class SessionRegistry:
             if action in MOVES and position is not None and position != live.state.position:
                 raise StaleActionError("the session has already moved on; here is where it is now")
             live.apply(getattr(live.practice, action)(now), now)
+        return live
+
+    def stop(self, session_id: str, reason: str) -> tuple[StopDecision, LiveSession]:
+        """The dancer pressed Stop and said why; a warning sign ends the exercise for today."""
+        live = self._existing(session_id)
+        with live.lock:
+            now = self.clock.now()
+            live.apply(live.practice.tick(now), now)
+            decision, events = safety_services.stop(live.practice, reason, now)
+            live.apply(events, now)
+        return decision, live
+
+    def skip_exercise(self, session_id: str) -> LiveSession:
+        """Leave out the rest of the exercise under way (a dancer who declines a stretch)."""
+        live = self._existing(session_id)
+        with live.lock:
+            now = self.clock.now()
+            live.apply(live.practice.tick(now), now)
+            live.apply(safety_services.skip_exercise(live.practice, now), now)
+        return live
+
+    def _existing(self, session_id: str) -> LiveSession:
+        live = self.get(session_id)
+        if live is None:
+            raise LookupError(session_id)
         return live
 
     def refresh(self, live: LiveSession) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Action = Literal["ready", "pause", "resume", "skip", "back", "abort"]
+CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"  # a wall-clock time, HH:MM
 
 
 class _Strict(BaseModel):
@@ -46,6 +47,9 @@ class StepView(BaseModel):
     rep_label: str | None
     exercise_number: int
     exercise_name: str
+    confirm: str | None = Field(
+        None, description="What dance medicine says, to confirm before this exercise starts."
+    )
 
 
 class ExerciseView(BaseModel):
@@ -107,6 +111,9 @@ class Preferences(_Strict):
     beeps: bool = True
     get_ready_seconds: int = Field(5, ge=0, le=60)
     default_routine: str = Field("classic", min_length=1, max_length=100)
+    practice_time: str = Field("17:30", pattern=CLOCK)
+    second_time: str = Field("20:30", pattern=CLOCK)
+    notify: bool = False
 
 
 class PreferencesUpdate(_Strict):
@@ -115,3 +122,6 @@ class PreferencesUpdate(_Strict):
     beeps: bool | None = None
     get_ready_seconds: int | None = Field(None, ge=0, le=60)
     default_routine: str | None = Field(None, min_length=1, max_length=100)
+    practice_time: str | None = Field(None, pattern=CLOCK)
+    second_time: str | None = Field(None, pattern=CLOCK)
+    notify: bool | None = None

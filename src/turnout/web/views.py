@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from turnout.domain.cautions import confirmation
 from turnout.domain.plan import PlanItem
 from turnout.domain.routine import StepKind
 from turnout.domain.session import Phase, SessionState
@@ -63,6 +64,7 @@ def step_view(item: PlanItem, position: int) -> StepView:
         rep_label=rep_label(item),
         exercise_number=exercise.number,
         exercise_name=exercise.name,
+        confirm=confirmation(exercise) if item.index == 0 else None,
     )
 
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import DateTime, Dialect, Float, ForeignKey, Integer, MetaData, String
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -87,3 +97,62 @@ class HoldRow(Base):
 
     # Unused for loading; it tells the flush to insert a session before holds that refer to it.
     session: Mapped[SessionRow] = relationship(lazy="raise")
+
+
+class ProfileRow(Base):
+    """The dancer's screening answers: one row, id 1 (a log belongs to one dancer)."""
+
+    __tablename__ = "dancer_profile"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    age: Mapped[int] = mapped_column(Integer)
+    growth_spurt: Mapped[bool] = mapped_column(Boolean)
+    hip_conditions: Mapped[str] = mapped_column(String)
+    pain_now: Mapped[str] = mapped_column(String)
+    beighton: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PainCheckRow(Base):
+    __tablename__ = "pain_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
+    moment: Mapped[str] = mapped_column(String(8))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    hip_groin: Mapped[int] = mapped_column(Integer)
+    knee: Mapped[int] = mapped_column(Integer)
+    foot_ankle: Mapped[int] = mapped_column(Integer)
+    low_back: Mapped[int] = mapped_column(Integer)
+    soreness: Mapped[int | None] = mapped_column(Integer)
+    wakes_at_night: Mapped[bool] = mapped_column(Boolean)
+
+    session: Mapped[SessionRow | None] = relationship(lazy="raise")
+
+
+class StopRow(Base):
+    __tablename__ = "stop_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
+    routine_key: Mapped[str] = mapped_column(String)
+    exercise_number: Mapped[int] = mapped_column(Integer)
+    exercise_key: Mapped[str] = mapped_column(String)
+    exercise_name: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+    session: Mapped[SessionRow] = relationship(lazy="raise")
+
+
+class MeasurementRow(Base):
+    __tablename__ = "measurements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    quantity: Mapped[str] = mapped_column(String(32))
+    method: Mapped[str] = mapped_column(String(32))
+    side: Mapped[str] = mapped_column(String(8))
+    value: Mapped[float] = mapped_column(Float)
+    trials: Mapped[str] = mapped_column(String)  # "48,50.5,47": the median is `value`
+    taken_on: Mapped[date] = mapped_column(Date, index=True)
+    note: Mapped[str] = mapped_column(String)

@@ -10,13 +10,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from turnout.adapters.db import errors
 from turnout.adapters.db.repository import SqlPracticeRepository
-from turnout.ports import PracticeRepository
+from turnout.adapters.db.safety_store import SqlMeasurementRepository, SqlSafetyRepository
+from turnout.ports import MeasurementRepository, PracticeRepository, SafetyRepository
 
 
 class SqlUnitOfWork:
     """`with uow: ...; uow.commit()` is one transaction; leaving the block discards the rest."""
 
     practice: PracticeRepository
+    safety: SafetyRepository
+    measurements: MeasurementRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -25,6 +28,8 @@ class SqlUnitOfWork:
     def __enter__(self) -> Self:
         self._session = self._session_factory()
         self.practice = SqlPracticeRepository(self._session)
+        self.safety = SqlSafetyRepository(self._session)
+        self.measurements = SqlMeasurementRepository(self._session)
         return self
 
     def __exit__(

@@ -14,6 +14,7 @@ from turnout.domain.history import local_day
 from turnout.web import charts
 from turnout.web.deps import Live, Web, WebApp
 from turnout.web.history_data import history_data, today_plan, weekly_totals
+from turnout.web.safety_views import player_safety, safety_context
 from turnout.web.views import session_view
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -45,12 +46,14 @@ def home(request: Request, web: WebApp) -> HTMLResponse:
         last_day=found.days[0] if found.days else None,
         current=session_view(live, web.now(), web.time_scale) if live else None,
         token=uuid.uuid4().hex,
+        **safety_context(web, routines.get(key) if key else None),
     )
 
 
 @router.get("/routines/{key}")
 def routine_page(key: str, request: Request, web: WebApp) -> HTMLResponse:
-    return _page(web, request, "routine.html", routine=web.routine(key))
+    routine = web.routine(key)
+    return _page(web, request, "routine.html", routine=routine, **safety_context(web, routine))
 
 
 @router.get("/routine")
@@ -67,6 +70,7 @@ def player(live: Live, request: Request, web: WebApp) -> HTMLResponse:
         "player.html",
         session=view,
         state_json=view.model_dump_json().replace("</", "<\\/"),
+        **player_safety(web, view),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Query
 
 from turnout.web.deps import Live, WebApp
+from turnout.web.safety_views import without_resting
 from turnout.web.schemas import ActionRequest, EventsView, EventView, SessionView, StartRequest
 from turnout.web.views import session_view
 
@@ -15,7 +16,8 @@ router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 def start_session(request: StartRequest, web: WebApp) -> SessionView:
     """Start a session of a routine, or of some of its exercises; it ends any under way."""
     routine = request.routine or web.preferences.load().default_routine
-    live = web.registry.start(routine, request.exercises, request.client_token)
+    exercises = without_resting(web, routine, request.exercises)
+    live = web.registry.start(routine, exercises, request.client_token)
     return session_view(live, web.now(), web.time_scale)
 
 

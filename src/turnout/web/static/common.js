@@ -75,7 +75,13 @@ function wireSettingsForm() {
       beeps: form.elements.beeps.checked,
       get_ready_seconds: Number(form.elements.get_ready_seconds.value),
       default_routine: form.elements.default_routine.value,
+      practice_time: form.elements.practice_time.value,
+      second_time: form.elements.second_time.value,
+      notify: form.elements.notify.checked,
     };
+    if (body.notify && "Notification" in window && Notification.permission === "default") {
+      await Notification.requestPermission();
+    }
     try {
       await api("PUT", "/api/settings", body);
       status.textContent = "Saved.";
@@ -85,8 +91,29 @@ function wireSettingsForm() {
   });
 }
 
+// While a turnout tab is open, a notification at each reminder time (once a day each).
+function watchReminders() {
+  const times = (document.body.dataset.times || "").split(",").filter(Boolean);
+  if (document.body.dataset.notify !== "on" || !times.length || !("Notification" in window)) return;
+  const check = () => {
+    if (Notification.permission !== "granted") return;
+    const now = new Date();
+    const hhmm = `${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
+    const key = `turnout:notified:${now.toDateString()}:${hhmm}`;
+    if (!times.includes(hhmm) || localStorage.getItem(key)) return;
+    localStorage.setItem(key, "1");
+    new Notification("Time for turnout practice", {
+      body: "A pain check first, then your plan for today. Stop at anything sharp.",
+      icon: "/static/icons/icon-192.png",
+    });
+  };
+  check();
+  setInterval(check, 20_000);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   wireStartButtons();
   wireSettingsForm();
+  watchReminders();
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
 });

@@ -86,6 +86,8 @@
     document.title = over ? "Practice · turnout" : `${step ? step.title : ""} · turnout`;
     paint();
     keepAwake();
+    // safety.js listens: pain checks, the Stop dialog and confirmations before a stretch.
+    root.dispatchEvent(new CustomEvent("render", { detail: view }));
   }
 
   function phaseLabel() {
@@ -198,6 +200,7 @@
 
   async function act(action) {
     if (busy || !view.allowed.includes(action)) return;
+    if (action === "ready" && root.dataset.confirming === "yes") return;
     busy = true;
     render();
     unlockAudio();
@@ -333,7 +336,7 @@
   }
 
   function onKey(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || $("confirm-end").open) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || document.querySelector("dialog[open]")) return;
     const onControl = event.target.closest && event.target.closest("button, input, select, textarea, a, summary");
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     const actions = { " ": pauseAction(), Enter: "ready", n: "skip", b: "back" };
@@ -357,6 +360,12 @@
     });
   }
 
+  root.turnout = {
+    apply(state) { accept(state, ++issued); },
+    poll,
+    unlockAudio,
+    speak,
+  };
   wire();
   const activated = navigator.userActivation ? navigator.userActivation.hasBeenActive : false;
   $("sound-hint").hidden = activated || !(prefs.voice || prefs.beeps) || OVER.includes(view.phase);

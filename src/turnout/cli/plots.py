@@ -1,0 +1,115 @@
+"""The progress charts as one SVG (written by hand) or PNG (matplotlib, imported here only)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from turnout.domain.compensation import Compensated
+from turnout.domain.measurement import METHODS
+from turnout.ports import TurnoutError
+from turnout.progress_services import Report
+from turnout.web.trend_views import compensated_charts, trend_charts
+
+STYLE = """
+svg { background: #17131c; font-family: system-ui, sans-serif; }
+text { fill: #f5f1f7; font-size: 14px; text-anchor: middle; }
+text.label, .zone-label { fill: #c4bacd; font-size: 12px; }
+text.start { text-anchor: start; } text.end { text-anchor: end; }
+text.heading { font-size: 16px; font-weight: 700; text-anchor: start; }
+.trend { fill: none; stroke: #ff9cb8; stroke-width: 3; }
+.reading { fill: #ff9cb8; stroke: #17131c; stroke-width: 2; }
+.error-bar { stroke: #c4bacd; stroke-width: 2; opacity: .7; }
+.grid { stroke: #3a3145; }
+.zone-green { fill: #1d4a2b; } .zone-amber { fill: #6b5216; } .zone-red { fill: #6b2420; }
+"""
+WIDTH, CHART, HEADING = 640, 260, 30
+
+
+def write_plot(report: Report, path: Path) -> None:
+    """Write every chart stacked in one file; the suffix chooses SVG or PNG."""
+    if path.suffix.lower() == ".svg":
+        text = svg_document(report)
+        _write(path, lambda: path.write_text(text, encoding="utf-8"))
+    elif path.suffix.lower() == ".png":
+        _write(path, lambda: _png(report, path))
+    else:
+        raise TurnoutError(f"--plot {path}: use a file name ending in .svg or .png.")
+
+
+def _write(path: Path, action: object) -> None:
+    try:
+        action()  # type: ignore[operator]
+    except OSError as error:
+        raise TurnoutError(f"Cannot write {path}: {error.strerror}. Choose another path.") from None
+
+
+def svg_document(report: Report) -> str:
+    charts = [*compensated_charts(report.compensated), *trend_charts(report.trends)]
+    parts, y = [], 0
+    for chart in charts:
+        parts.append(f'<text class="heading" x="8" y="{y + 20}">{chart.title}</text>')
+        inner = str(chart.svg).replace(
+            "<svg ", f'<svg x="0" y="{y + HEADING}" width="{WIDTH}" height="{CHART}" ', 1
+        )
+        parts.append(inner)
+        y += HEADING + CHART
+    height = max(y, 40)
+    if not charts:
+        parts.append('<text class="heading" x="8" y="24">No readings yet.</text>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}"><style>{STYLE}</style>{"".join(parts)}</svg>\n'
+    )
+
+
+def _png(report: Report, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    series = [
+        (f"Compensated turnout from {METHODS[m].label.lower()}", [_point(p) for p in points], True)
+        for m, points in report.compensated.items()
+    ]
+    series += [
+        (t.label, [(r.taken_on, r.value, r.error) for r in t.readings], False)
+        for t in report.trends
+    ]
+    figure, _ = plt.subplots(max(1, len(series)), 1, figsize=(8, 3 * max(1, len(series))))
+    for ax, (title, points, zones) in zip(figure.axes, series, strict=False):
+        _draw(ax, title, points, zones)
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
+
+
+def _point(found: Compensated) -> tuple[date, float, float]:
+    return found.standing.taken_on, found.value, found.error
+
+
+def _draw(ax: Any, title: str, points: list[tuple[date, float, float]], zones: bool) -> None:
+    import matplotlib.dates as mdates
+
+    dates: Any = mdates  # matplotlib's date helpers are untyped
+
+    days, values, errors = zip(*points, strict=True)
+    if zones:
+        for low, high, colour in ((-90, 15, "#cfe8d4"), (15, 25, "#f6e2b3"), (25, 200, "#f3c4bf")):
+            ax.axhspan(low, high, color=colour)
+        ax.set_ylim(
+            min(-10, *(v - e for v, e in zip(values, errors, strict=True))) - 2,
+            max(40, *(v + e for v, e in zip(values, errors, strict=True))) + 2,
+        )
+    ax.errorbar(days, values, yerr=errors, marker="o", capsize=4, color="#b0306a")
+    ax.set_title(title)
+    ax.set_ylabel("degrees")
+    ax.set_xlim(
+        min(days) - timedelta(days=3),
+        max(max(days), min(days) + timedelta(days=7)) + timedelta(days=3),
+    )
+    locator = dates.AutoDateLocator(maxticks=6)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))

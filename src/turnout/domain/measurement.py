@@ -1,0 +1,187 @@
+"""Readings of turnout over time: method and side, median of trials, error bands, trends.
+
+A change smaller than a method's measurement error is day-to-day variation, not progress and not
+a setback. Different methods never share a trend line. Reference values are context, never
+targets; 180 degrees is not a goal.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from turnout.domain.validation import InvalidValueError, check_range
+
+
+class Quantity(StrEnum):
+    STANDING = "standing_turnout"  # both feet together, first position
+    HIP_ER = "passive_hip_er"  # one hip, passive external rotation
+
+
+class Method(StrEnum):
+    CAMERA_MAT = "camera_mat"
+    CAMERA = "camera"
+    DISCS = "turnout_discs"
+    PAPER = "paper_tracing"
+    TYPED = "typed_in"
+    GONIOMETER = "goniometer"
+    INCLINOMETER = "inclinometer"
+
+
+class Side(StrEnum):
+    BOTH = "both"
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class MethodInfo:
+    label: str
+    quantity: Quantity
+    error: float  # degrees: a change smaller than this is within day-to-day variation
+    error_text: str
+
+
+METHODS = {
+    Method.CAMERA_MAT: MethodInfo("Camera with the printed mat", Quantity.STANDING, 10, "about 10"),
+    Method.CAMERA: MethodInfo(
+        "Camera without the mat (estimate)", Quantity.STANDING, 20, "20 or more"
+    ),
+    Method.DISCS: MethodInfo("Turnout discs", Quantity.STANDING, 10, "about 10"),
+    Method.PAPER: MethodInfo("Paper tracing and protractor", Quantity.STANDING, 10, "about 10"),
+    Method.TYPED: MethodInfo("Typed in (standing turnout)", Quantity.STANDING, 10, "about 10"),
+    Method.GONIOMETER: MethodInfo("Goniometer (physiotherapist)", Quantity.HIP_ER, 9, "6-9"),
+    Method.INCLINOMETER: MethodInfo("Inclinometer (physiotherapist)", Quantity.HIP_ER, 9, "6-9"),
+}
+LIMITS = {Quantity.STANDING: (0.0, 180.0), Quantity.HIP_ER: (0.0, 90.0)}
+QUANTITY_LABELS = {
+    Quantity.STANDING: "standing turnout",
+    Quantity.HIP_ER: "passive hip external rotation",
+}
+REFERENCE_RANGES = (
+    "Professional ballet dancers: about 134-136 degrees standing in first position, both feet "
+    "together, and about 50 degrees of passive external rotation per hip.",
+    "Girls aged 8 to 11 in ballet training: about 93-105 degrees standing.",
+    "These are context, not targets. Bones set much of a dancer's range; 180 degrees is the "
+    "ideal of old textbooks, not a realistic goal.",
+)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One measuring session of one quantity: its trials and their median."""
+
+    method: Method
+    side: Side
+    trials: tuple[float, ...]
+    taken_on: date
+    note: str = ""
+    id: int | None = None
+
+    @property
+    def quantity(self) -> Quantity:
+        return METHODS[self.method].quantity
+
+    @property
+    def value(self) -> float:
+        return median_of(self.trials)
+
+    @property
+    def error(self) -> float:
+        return METHODS[self.method].error
+
+
+def median_of(trials: Sequence[float]) -> float:
+    """The median of a session's trials, as clinicians keep it (three trials advised)."""
+    return round(float(statistics.median(trials)), 1)
+
+
+def measurement(
+    method: str | None,
+    side: str | None,
+    trials: Sequence[float],
+    taken_on: date | None,
+    today: date,
+    note: str = "",
+) -> Measurement:
+    """A validated Measurement; InvalidValueError names the first field that is wrong."""
+    known = _method(method)
+    quantity = METHODS[known].quantity
+    chosen = _side(side, quantity)
+    if not 1 <= len(trials) <= 5:
+        raise InvalidValueError("trials", f"give 1 to 5 trials (3 advised), not {len(trials)}.")
+    low, high = LIMITS[quantity]
+    for number, trial in enumerate(trials, start=1):
+        check_range(f"trials[{number}]", trial, low, high, " degrees")
+    if taken_on is None:
+        raise InvalidValueError("taken_on", "the date is missing; give the day you measured.")
+    if taken_on > today:
+        raise InvalidValueError(
+            "taken_on", f"{taken_on} is in the future; give the day you measured."
+        )
+    if len(note) > 500:
+        raise InvalidValueError("note", "keep the note under 500 characters.")
+    return Measurement(known, chosen, tuple(float(t) for t in trials), taken_on, note.strip())
+
+
+def _method(method: str | None) -> Method:
+    if not method:
+        raise InvalidValueError("method", "the method is missing; say how you measured.")
+    try:
+        return Method(method)
+    except ValueError:
+        names = ", ".join(m.value for m in Method)
+        raise InvalidValueError(
+            "method", f"{method!r} is not a known method; use {names}."
+        ) from None
+
+
+def _side(side: str | None, quantity: Quantity) -> Side:
+    allowed = (Side.BOTH,) if quantity is Quantity.STANDING else (Side.LEFT, Side.RIGHT)
+    if side is not None and side in allowed:
+        return Side(side)
+    names = " or ".join(s.value for s in allowed)
+    what = QUANTITY_LABELS[quantity]
+    raise InvalidValueError("side", f"{what} is measured on side {names}, not {side!r}.")
+
+
+SeriesKey = tuple[Method, Side]
+
+
+def series(readings: Iterable[Measurement]) -> dict[SeriesKey, list[Measurement]]:
+    """One trend line per method and side, oldest first: methods are never mixed."""
+    lines: dict[SeriesKey, list[Measurement]] = defaultdict(list)
+    for reading in sorted(readings, key=lambda r: (r.taken_on, r.id or 0)):
+        lines[(reading.method, reading.side)].append(reading)
+    return dict(lines)
+
+
+@dataclass(frozen=True)
+class Change:
+    delta: float
+    error: float
+
+    @property
+    def beyond_error(self) -> bool:
+        return abs(self.delta) > self.error
+
+    @property
+    def text(self) -> str:
+        if not self.beyond_error:
+            return (
+                f"{self.delta:+.0f} degrees: within normal day-to-day variation "
+                f"(this method varies by about {self.error:.0f})"
+            )
+        direction = "more" if self.delta > 0 else "less"
+        return f"{abs(self.delta):.0f} degrees {direction}: beyond this method's error"
+
+
+def change(before: Measurement, after: Measurement) -> Change:
+    """How the later reading differs from the earlier one, against the method's error."""
+    if (before.method, before.side) != (after.method, after.side):
+        raise ValueError("compare readings of the same method and side only")
+    return Change(round(after.value - before.value, 1), after.error)

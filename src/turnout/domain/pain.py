@@ -1,0 +1,165 @@
+"""Pain checks and stop rules: which signs end an exercise for the day, and when to get help.
+
+Ordinary muscle soreness is no reason to stop practising; sharp, pinching or catching pain,
+clicking or locking with pain, numbness or tingling, or a joint giving way are. Pain that lasts
+more than 48-72 hours, worsens session after session, or wakes the dancer at night is a reason
+to see a professional. The app coaches; it never diagnoses.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from turnout.domain.safety import Region
+from turnout.domain.validation import InvalidValueError, check_whole
+
+HOUR = 3600.0
+LASTING_HOURS = 48  # the low end of 48-72 h: the app would rather advise a day early
+WORSENING_CHECKS = 3
+RECENT_HOURS = 7 * 24  # older signs are history, not a reason to act now
+
+
+class Moment(StrEnum):
+    BEFORE = "before"
+    AFTER = "after"
+
+
+@dataclass(frozen=True)
+class PainCheck:
+    """0-10 per region before or after a session; soreness only after."""
+
+    moment: Moment
+    taken_at: float
+    scores: Mapping[Region, int]
+    soreness: int | None = None
+    wakes_at_night: bool = False
+    session_id: str | None = None
+
+    def __post_init__(self) -> None:
+        for region in Region:
+            check_whole(f"pain.{region.value}", self.scores.get(region, 0), 0, 10)
+        # Every region present, so that two checks with the same answers compare equal.
+        full = {region: self.scores.get(region, 0) for region in Region}
+        object.__setattr__(self, "scores", full)
+        if self.soreness is not None:
+            check_whole("soreness", self.soreness, 0, 10)
+        if self.soreness is not None and self.moment is Moment.BEFORE:
+            raise InvalidValueError(
+                "soreness", "soreness is asked after the session; leave it out."
+            )
+
+    def score(self, region: Region) -> int:
+        return self.scores.get(region, 0)
+
+    @property
+    def worst(self) -> int:
+        return max((self.score(r) for r in Region), default=0)
+
+
+class StopReason(StrEnum):
+    SHARP_PAIN = "sharp_pain"
+    CLICKING_WITH_PAIN = "clicking_with_pain"
+    NUMBNESS = "numbness"
+    GIVING_WAY = "giving_way"
+    SORENESS = "soreness"
+    OTHER = "other"
+
+
+STOP_LABELS = {
+    StopReason.SHARP_PAIN: "Sharp, pinching or catching pain",
+    StopReason.CLICKING_WITH_PAIN: "Clicking or locking, with pain",
+    StopReason.NUMBNESS: "Numbness or tingling",
+    StopReason.GIVING_WAY: "A joint gave way",
+    StopReason.SORENESS: "Ordinary muscle soreness or a strong stretch",
+    StopReason.OTHER: "Something else: I need a break",
+}
+WARNING_SIGNS = frozenset(
+    {
+        StopReason.SHARP_PAIN,
+        StopReason.CLICKING_WITH_PAIN,
+        StopReason.NUMBNESS,
+        StopReason.GIVING_WAY,
+    }
+)
+_WHY = {
+    StopReason.SHARP_PAIN: "Sharp, pinching or catching pain is the body's signal that a "
+    "structure, not a muscle, is being loaded. Pushing on can turn it into an injury.",
+    StopReason.CLICKING_WITH_PAIN: "A click or a catch that hurts can mean something inside "
+    "the joint is being pinched. Stretching further into it is not worth the risk.",
+    StopReason.NUMBNESS: "Numbness or tingling means a nerve is under pressure or stretched. "
+    "Let it recover fully before loading it again.",
+    StopReason.GIVING_WAY: "A joint that gives way is not controlling the position safely "
+    "right now. Rest it, and build strength before range.",
+}
+
+
+@dataclass(frozen=True)
+class StopDecision:
+    reason: StopReason
+    ends_exercise: bool
+    explanation: str
+
+
+def stop_rule(reason: StopReason) -> StopDecision:
+    """What pressing Stop for `reason` means for the exercise under way, in plain words."""
+    if reason in WARNING_SIGNS:
+        text = f"{_WHY[reason]} This exercise is over for today. If it keeps coming back, or "
+        text += "lasts more than two or three days, see a dance physiotherapist or doctor."
+        return StopDecision(reason, True, text)
+    if reason is StopReason.SORENESS:
+        return StopDecision(reason, False, SORENESS_TEXT)
+    return StopDecision(reason, False, "Paused. Take the time you need, then resume or skip.")
+
+
+SORENESS_TEXT = (
+    "An ache in the working muscles, or the pull of a stretch, is normal and no reason to give "
+    "up the day. Ease off to a mild-to-moderate stretch, breathe, and resume when ready. If it "
+    "turns sharp, pinches, catches or goes numb, press Stop again and say so."
+)
+
+
+@dataclass(frozen=True)
+class StopEvent:
+    session_id: str
+    routine_key: str
+    exercise_number: int
+    exercise_key: str
+    exercise_name: str
+    reason: StopReason
+    at: float
+
+    @property
+    def ended_exercise(self) -> bool:
+        return self.reason in WARNING_SIGNS
+
+
+def referral(checks: Sequence[PainCheck], now: float) -> tuple[str, ...]:
+    """Reasons to see a professional, from the pain checks so far (oldest first)."""
+    reasons: list[str] = []
+    if any(c.wakes_at_night for c in checks if now - c.taken_at <= RECENT_HOURS * HOUR):
+        reasons.append("pain has woken you at night")
+    for region in Region:
+        if _lasting(checks, region, now):
+            reasons.append(f"{region.label} pain has lasted more than 48 hours")
+        elif _worsening(checks, region):
+            reasons.append(f"{region.label} pain has been worse at each of your last sessions")
+    return tuple(reasons)
+
+
+def _lasting(checks: Sequence[PainCheck], region: Region, now: float) -> bool:
+    """Pain at every check of the region over at least 48 h, the latest within a week."""
+    since: float | None = None
+    for check in checks:
+        since = (since or check.taken_at) if check.score(region) > 0 else None
+    if since is None or now - checks[-1].taken_at > RECENT_HOURS * HOUR:
+        return False
+    return checks[-1].taken_at - since >= LASTING_HOURS * HOUR
+
+
+def _worsening(checks: Sequence[PainCheck], region: Region) -> bool:
+    before = [c.score(region) for c in checks if c.moment is Moment.BEFORE][-WORSENING_CHECKS:]
+    rising = all(a < b for a, b in itertools.pairwise(before))
+    return len(before) == WORSENING_CHECKS and rising

@@ -1,0 +1,153 @@
+// The player's safety layer: pain checks before and after, the Stop dialog, and a confirmation
+// before loaded or partner-pressed stretches. player.js renders; this listens and adds.
+"use strict";
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const root = $("player");
+  if (!root) return;
+  const id = root.dataset.session;
+  const OVER = ["finished", "aborted"];
+  let view = JSON.parse($("initial-state").textContent);
+  let pausedByStop = false;
+
+  // ---- pain checks ----
+  function wirePainForm(form) {
+    if (!form) return;
+    for (const range of form.querySelectorAll("input[type=range]")) {
+      range.addEventListener("input", () => {
+        range.nextElementSibling.textContent = range.value;
+        range.setAttribute("aria-valuetext", `${range.value} of 10`);
+      });
+    }
+    form.addEventListener("submit", (event) => { event.preventDefault(); sendPain(form); });
+    const none = form.querySelector("[data-no-pain]");
+    if (none) none.addEventListener("click", () => sendPain(form, true));
+  }
+
+  async function sendPain(form, none = false) {
+    const scores = {};
+    let soreness = null;
+    for (const range of form.querySelectorAll("input[type=range]")) {
+      const value = none ? 0 : Number(range.value);
+      if (range.name === "soreness") soreness = value;
+      else scores[range.name] = value;
+    }
+    const body = {
+      moment: form.dataset.moment, scores, soreness,
+      wakes_at_night: !none && form.elements.wakes_at_night.checked, session_id: id,
+    };
+    try {
+      await api("POST", "/api/pain-checks", body);
+      const worst = Math.max(...Object.values(scores), 0);
+      form.replaceChildren(thanks(form.dataset.moment, worst));
+    } catch (error) {
+      toast(error.message);
+    }
+  }
+
+  function thanks(moment, worst) {
+    const p = document.createElement("p");
+    p.className = "pain-saved";
+    p.setAttribute("role", "status");
+    if (moment === "before") {
+      p.textContent = worst >= 4
+        ? "Saved. With pain at this level, work gently today and stop at anything sharp."
+        : "Saved. Press Stop at any time if something feels wrong.";
+    } else {
+      p.textContent = "Saved. Ordinary soreness fades in a day or two; pain that lasts longer, keeps getting worse or wakes you at night is worth showing to a physiotherapist.";
+    }
+    return p;
+  }
+
+  // ---- Stop: ask what happened, then explain ----
+  async function openStop() {
+    if (OVER.includes(view.phase)) return;
+    root.turnout.unlockAudio();
+    pausedByStop = false;
+    if (view.allowed.includes("pause")) {
+      pausedByStop = true;
+      try { root.turnout.apply(await api("POST", `/api/sessions/${id}/actions`, { action: "pause" })); } catch { /* the dialog still opens */ }
+    }
+    $("stop-ask").hidden = false;
+    $("stop-answer").hidden = true;
+    $("stop-dialog").showModal();
+  }
+
+  async function sendStop(reason) {
+    try {
+      const answer = await api("POST", `/api/sessions/${id}/stop`, { reason });
+      root.turnout.apply(answer.session);
+      $("stop-answer-title").textContent = answer.decision.ends_exercise
+        ? `${answer.decision.label}: this exercise is over for today`
+        : answer.decision.label;
+      $("stop-explanation").textContent = answer.decision.explanation;
+      $("stop-ask").hidden = true;
+      $("stop-answer").hidden = false;
+      root.turnout.speak(answer.decision.explanation, true);
+      $("stop-close").focus();
+    } catch (error) {
+      toast(error.message);
+    }
+  }
+
+  async function cancelStop() {
+    $("stop-dialog").close();
+    if (pausedByStop && view.allowed.includes("resume")) {
+      root.turnout.apply(await api("POST", `/api/sessions/${id}/actions`, { action: "resume" }));
+    }
+  }
+
+  // ---- confirmation before a loaded or partner-pressed stretch ----
+  const confirmKey = (number) => `turnout:confirmed:${id}:${number}`;
+
+  function renderConfirm() {
+    const step = view.step;
+    const needs = Boolean(step && step.confirm && !OVER.includes(view.phase) && !sessionStorage.getItem(confirmKey(step.exercise_number)));
+    root.dataset.confirming = needs ? "yes" : "no";
+    $("confirm-stretch").hidden = !needs;
+    if (needs) {
+      $("confirm-stretch-text").textContent = step.confirm;
+      $("ready-wrap").hidden = true;
+    }
+  }
+
+  function confirmStretch() {
+    sessionStorage.setItem(confirmKey(view.step.exercise_number), "yes");
+    renderConfirm();
+    $("ready-wrap").hidden = !view.allowed.includes("ready");
+  }
+
+  async function skipExercise() {
+    try {
+      root.turnout.apply(await api("POST", `/api/sessions/${id}/skip-exercise`));
+    } catch (error) {
+      toast(error.message);
+    }
+  }
+
+  root.addEventListener("render", (event) => {
+    view = event.detail;
+    $("stop").hidden = OVER.includes(view.phase);
+    const before = $("pain-before");
+    if (before && OVER.includes(view.phase)) before.hidden = true;
+    renderConfirm();
+  });
+
+  wirePainForm($("pain-before"));
+  wirePainForm($("pain-after"));
+  $("stop").addEventListener("click", openStop);
+  for (const button of document.querySelectorAll("[data-reason]")) {
+    button.addEventListener("click", () => sendStop(button.dataset.reason));
+  }
+  $("stop-cancel").addEventListener("click", cancelStop);
+  $("stop-close").addEventListener("click", () => $("stop-dialog").close());
+  $("confirm-stretch-yes").addEventListener("click", confirmStretch);
+  $("confirm-stretch-skip").addEventListener("click", skipExercise);
+  document.addEventListener("keydown", (event) => {
+    if (event.key.toLowerCase() !== "s" || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (document.querySelector("dialog[open]") || event.target.closest("input, select, textarea")) return;
+    event.preventDefault();
+    openStop();
+  });
+  renderConfirm();
+})();
