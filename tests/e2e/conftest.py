@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from playwright.sync_api import Browser
 
+from tests.e2e.browsing import chromium
 from tests.fakes import FakeClock
 from turnout import bootstrap
 from turnout.bootstrap import Container
@@ -23,15 +25,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+
 # Browser tests run the practice clock this many times faster than real time.
 TIME_SCALE = 10.0
 
@@ -97,3 +91,10 @@ class LiveServer:
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     with LiveServer(tmp_path / "data") as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless; a module that needs other flags defines its own."""
+    with chromium() as launched:
+        yield launched

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer
+from tests.e2e.browsing import needs_chromium, shoot
+from tests.e2e.conftest import LiveServer
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
-    ),
-]
-SHOTS = Path("/tmp/turnout-shots")
+pytestmark = needs_chromium()
 PLAYER = "document.getElementById('player').dataset"
 REMAINING = "Number(document.getElementById('count').dataset.remaining)"
 # Speech is recorded instead of spoken, and kept across reloads of the tab.
@@ -30,21 +23,6 @@ if (window.speechSynthesis) {
   };
 }
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def shoot(page: Page, tmp_path: Path, name: str) -> None:
-    target = tmp_path / name
-    page.screenshot(path=str(target), full_page=True)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(target, SHOTS / name)
 
 
 def wait_for_hold(page: Page, more_than: float) -> None:

@@ -9,30 +9,21 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer
-from tests.e2e.test_browser import shoot
+from tests.e2e.browsing import chromium, needs_chromium, shoot
+from tests.e2e.conftest import LiveServer
 from tests.e2e.test_web_measure import FakeVisionKit, dancer
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
-    ),
-]
+pytestmark = needs_chromium()
 # A made-up camera (a test pattern) that needs no permission prompt.
 FAKE_CAMERA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *FAKE_CAMERA]
-        )
-        yield chromium
-        chromium.close()
+    with chromium(*FAKE_CAMERA) as launched:
+        yield launched
 
 
 def serve(folder: Path, kit: FakeVisionKit) -> LiveServer:
