@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from tests.integration.postgres import postgres_url, wipe
 from turnout.adapters.db.engine import session_factory
 from turnout.adapters.db.schema import prepare_database
 from turnout.adapters.db.uow import SqlUnitOfWork
@@ -62,23 +61,6 @@ def sqlite_database(tmp_path: Path) -> Iterator[Engine]:
     engine = prepare_database(f"sqlite:///{tmp_path / 'log' / 'turnout.db'}")
     yield engine
     engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'log' / 'turnout.db'}"
-    else:
-        url = postgres_url()
-        wipe(url)
-    engine = prepare_database(url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def uow(database: Engine) -> SqlUnitOfWork:
-    return SqlUnitOfWork(session_factory(database))
 
 
 def save_sessions(uow: SqlUnitOfWork, *sessions: PracticeSession) -> None:

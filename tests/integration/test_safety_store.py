@@ -3,7 +3,6 @@ and nothing is saved half-way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from alembic import command
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import IntegrityError
 
-from tests.integration.postgres import postgres_url, wipe
 from turnout.adapters.db.engine import make_engine, session_factory
 from turnout.adapters.db.schema import alembic_config, prepare_database
 from turnout.adapters.db.uow import SqlUnitOfWork
@@ -23,23 +21,6 @@ from turnout.domain.safety import HipCondition, Profile, Region
 
 START = 1_767_225_600.25  # 2026-01-01 00:00 UTC
 TODAY = date(2026, 1, 10)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'turnout.db'}"
-    else:
-        url = postgres_url()
-        wipe(url)
-    engine = prepare_database(url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def uow(database: Engine) -> SqlUnitOfWork:
-    return SqlUnitOfWork(session_factory(database))
 
 
 def a_session(uow: SqlUnitOfWork, session_id: str = "s-1") -> None:
