@@ -99,3 +99,10 @@ def test_the_app_can_be_installed_on_a_phone(client: TestClient) -> None:
     for icon in icons:
         assert client.get(icon["src"]).status_code == 200
     assert client.get("/sw.js").status_code == 200
+
+
+def test_the_player_offers_the_camera_mirror_link_for_mirror_exercises(client: TestClient) -> None:
+    started = client.post("/api/sessions", json={"routine": "classic", "exercises": [3]})
+    page = client.get(f"/practice/{started.json()['id']}")
+    assert 'id="mirror-link"' in page.text and 'href="/mirror"' in page.text
+    assert "mirror" in started.json()["exercise"]["equipment"]

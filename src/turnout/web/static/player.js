@@ -74,6 +74,8 @@
     setBadge("rep", step ? step.rep_label : null);
     $("partner").hidden = over || !(step && step.partner_cue);
     $("partner-cue").textContent = step && step.partner_cue ? step.partner_cue : "";
+    // Exercises done at a mirror can use the camera mirror beside the player.
+    $("mirror-link").hidden = over || !(view.exercise && view.exercise.equipment.includes("mirror"));
     $("next").innerHTML = "";
     if (!over) $("next").append(...nextText());
     const p = view.progress;
