@@ -60,6 +60,7 @@ def test_progress_shows_each_method_apart_with_its_change_band(
     assert "not targets" in output
     svg = (tmp_path / "out.svg").read_text()
     assert svg.startswith("<svg") and svg.count("<polyline") == 4
+    assert "minutes held per week" in svg and svg.count('class="bar"') == 8  # eight weeks
 
 
 def test_progress_can_draw_a_png(box: Container, tmp_path: Path) -> None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from turnout import services
 from turnout.domain.compensation import Compensated
+from turnout.domain.history import local_day
 from turnout.domain.measurement import METHODS
-from turnout.ports import TurnoutError
+from turnout.ports import TurnoutError, UnitOfWork
 from turnout.progress_services import Report
-from turnout.web.trend_views import compensated_charts, trend_charts
+from turnout.web.charts import weekly_chart
+from turnout.web.history_data import WeekTotal, weekly_totals
+from turnout.web.trend_views import Chart, compensated_charts, trend_charts
 
 STYLE = """
 svg { background: #17131c; font-family: system-ui, sans-serif; }
@@ -22,20 +27,29 @@ text.heading { font-size: 16px; font-weight: 700; text-anchor: start; }
 .reading { fill: #ff9cb8; stroke: #17131c; stroke-width: 2; }
 .error-bar { stroke: #c4bacd; stroke-width: 2; opacity: .7; }
 .grid { stroke: #3a3145; }
+.bar { fill: #ff9cb8; } .axis { stroke: #6b5f78; stroke-width: 1; }
 .zone-green { fill: #1d4a2b; } .zone-amber { fill: #6b5216; } .zone-red { fill: #6b2420; }
 """
 WIDTH, CHART, HEADING = 640, 260, 30
 
 
-def write_plot(report: Report, path: Path) -> None:
-    """Write every chart stacked in one file; the suffix chooses SVG or PNG."""
+def write_plot(report: Report, path: Path, weeks: Sequence[WeekTotal] = ()) -> None:
+    """Write every chart stacked in one file, practice volume per week last; the suffix
+    chooses SVG or PNG."""
     if path.suffix.lower() == ".svg":
-        text = svg_document(report)
+        text = svg_document(report, weeks)
         _write(path, lambda: path.write_text(text, encoding="utf-8"))
     elif path.suffix.lower() == ".png":
-        _write(path, lambda: _png(report, path))
+        _write(path, lambda: _png(report, path, weeks))
     else:
         raise TurnoutError(f"--plot {path}: use a file name ending in .svg or .png.")
+
+
+def practice_weeks(uow: UnitOfWork, now: float) -> list[WeekTotal]:
+    """Minutes held in each of the last weeks, in the dancer's time zone."""
+    tz = datetime.now().astimezone().tzinfo or UTC
+    found = services.history(uow, now, tz)
+    return weekly_totals(found.days, local_day(now, tz))
 
 
 def _write(path: Path, action: object) -> None:
@@ -45,8 +59,10 @@ def _write(path: Path, action: object) -> None:
         raise TurnoutError(f"Cannot write {path}: {error.strerror}. Choose another path.") from None
 
 
-def svg_document(report: Report) -> str:
+def svg_document(report: Report, weeks: Sequence[WeekTotal] = ()) -> str:
     charts = [*compensated_charts(report.compensated), *trend_charts(report.trends)]
+    if weeks:
+        charts.append(Chart("Practice: minutes held per week", weekly_chart(weeks), ""))
     parts, y = [], 0
     for chart in charts:
         parts.append(f'<text class="heading" x="8" y="{y + 20}">{chart.title}</text>')
@@ -64,7 +80,7 @@ def svg_document(report: Report) -> str:
     )
 
 
-def _png(report: Report, path: Path) -> None:
+def _png(report: Report, path: Path, weeks: Sequence[WeekTotal]) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -78,12 +94,22 @@ def _png(report: Report, path: Path) -> None:
         (t.label, [(r.taken_on, r.value, r.error) for r in t.readings], False)
         for t in report.trends
     ]
-    figure, _ = plt.subplots(max(1, len(series)), 1, figsize=(8, 3 * max(1, len(series))))
+    rows = max(1, len(series) + (1 if weeks else 0))
+    figure, _ = plt.subplots(rows, 1, figsize=(8, 3 * rows))
     for ax, (title, points, zones) in zip(figure.axes, series, strict=False):
         _draw(ax, title, points, zones)
+    if weeks:
+        _bars(figure.axes[-1], weeks)
     figure.tight_layout()
     figure.savefig(path, dpi=120)
     plt.close(figure)
+
+
+def _bars(ax: Any, weeks: Sequence[WeekTotal]) -> None:
+    labels = [f"{w.week_start.day} {w.week_start:%b}" for w in weeks]
+    ax.bar(labels, [w.hold_minutes for w in weeks], color="#b0306a")
+    ax.set_title("Practice: minutes held per week")
+    ax.set_ylabel("minutes")
 
 
 def _point(found: Compensated) -> tuple[date, float, float]:

@@ -60,7 +60,8 @@ def progress(
     ] = None,
 ) -> None:
     """Turnout over time per method and side, with error bands, and compensated turnout."""
-    found = progress_services.report(container(ctx).uow())
+    box = container(ctx)
+    found = progress_services.report(box.uow())
     console = Console(highlight=False, markup=False)
     if not found.trends:
         console.print("No readings yet. Add one with `turnout measure-add`.")
@@ -74,9 +75,9 @@ def progress(
         )
     console.print("For context, not targets: " + " ".join(REFERENCE_RANGES))
     if plot is not None:
-        from turnout.cli.plots import write_plot  # chart code loads only when asked for
+        from turnout.cli.plots import practice_weeks, write_plot  # loads only when asked for
 
-        write_plot(found, plot)
+        write_plot(found, plot, practice_weeks(box.uow(), box.clock.now()))
         console.print(f"Wrote {plot}")
 
 
