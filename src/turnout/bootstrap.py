@@ -11,7 +11,8 @@ from turnout.adapters.clock import ScaledClock, SystemClock
 from turnout.adapters.routine_files import FileRoutineSource
 from turnout.adapters.speech import make_speaker
 from turnout.config import Settings, get_settings
-from turnout.ports import Clock, Frame, MeasureError, RoutineSource, Speaker, UnitOfWork
+from turnout.domain.geometry import Point
+from turnout.ports import Clock, Frame, MatView, MeasureError, RoutineSource, Speaker, UnitOfWork
 
 if TYPE_CHECKING:
     from turnout.measuring import Report, Vision
@@ -83,6 +84,17 @@ class VisionKit:
             size = (round(image.shape[1] * scale), round(image.shape[0] * scale))
             image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
         return bytes(cv2.imencode(".png", image)[1].tobytes())
+
+    def top_view_png(self, frame: Frame, mat: MatView) -> tuple[bytes, float, Point]:
+        """The rectified floor as a PNG, its millimetres per pixel, and the floor point at its
+        top-left corner (floor = origin + pixel * mm_per_px, x right and y down)."""
+        import cv2
+
+        from turnout.adapters.vision.draw import plain_top_view
+
+        view = plain_top_view(frame, mat)
+        png = bytes(cv2.imencode(".png", view.image)[1].tobytes())
+        return png, view.mm_per_px, view.origin
 
     def decode_jpeg(self, data: bytes, max_pixels: int) -> Frame:
         """One camera frame sent by a browser; MeasureError when it is not a usable picture."""

@@ -23,6 +23,9 @@ MIN_BODY_SHARE = 0.35  # shoulders to ankles must span this share of the picture
 MAT_CHECK_EVERY = 15  # video frames between two detections of the mat (the camera keeps still)
 MAX_MAT_DRIFT_PX = 2.0  # a marker corner that moved further: the camera moved
 CAMERA_MOVED = "The camera moved: put the phone on a stand and keep it still while filming."
+# Heel and toe placed by hand on the rectified top view: the mat's maths, the user's points.
+HAND_METHOD = "mat, corrected by hand"
+BAND_HAND = BAND_OUTLINE
 
 
 class Mode(StrEnum):
@@ -315,6 +318,23 @@ def _first_position(
     return FrameReading(index, _angle_values(angles), method, pose, mat, (feet[0], feet[1]))
 
 
+def corrected_by_hand(left: Foot, right: Foot) -> tuple[dict[str, float], str]:
+    """Foot angles from heel and toe points the user placed on the rectified top view (floor
+    millimetres), by the same maths as the mat path, and the sentence that reports them."""
+    values = _angle_values(form.first_position(left, right))
+    message = first_position_message(values["total"], values["left"], values["right"], BAND_HAND)
+    return values, message
+
+
+def first_position_message(
+    total: float, left: float, right: float, band: float, note: str = ""
+) -> str:
+    return (
+        f"Turnout in first position: {total:.0f} deg between the feet (+/- {band:.0f});"
+        f" left {left:.0f}, right {right:.0f} deg.{note}"
+    )
+
+
 def _angle_values(angles: FootAngles) -> dict[str, float]:
     return {"left": angles.left, "right": angles.right, "total": angles.total}
 
@@ -428,10 +448,8 @@ def _messages(mode: Mode, best: FrameReading, values: dict[str, Spread], band: f
     if mode is Mode.FIRST_POSITION:
         total = values["total"].median
         note = "" if best.mat else " Uncalibrated estimate, without the mat: treat it as rough."
-        return [
-            f"Turnout in first position: {total:.0f} deg between the feet (+/- {band:.0f});"
-            f" left {values['left'].median:.0f}, right {values['right'].median:.0f} deg.{note}"
-        ]
+        left, right = values["left"].median, values["right"].median
+        return [first_position_message(total, left, right, band, note)]
     if mode is Mode.PLIE:
         if best.knees is None or min(k.bend for k in best.knees) < MIN_PLIE_BEND:
             return ["No demi-plie seen: bend both knees over the toes, then measure again."]

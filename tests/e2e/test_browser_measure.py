@@ -9,11 +9,14 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 
 from tests.e2e.browsing import chromium, needs_chromium, shoot
 from tests.e2e.conftest import LiveServer
 from tests.e2e.test_web_measure import FakeVisionKit, dancer
+from tests.integration.vision_scenes import CAMERAS, first_position_feet, scene
+from turnout.adapters.vision.mat_layout import Paper, layout
+from turnout.bootstrap import VisionKit
 
 pytestmark = needs_chromium()
 # A made-up camera (a test pattern) that needs no permission prompt.
@@ -26,7 +29,7 @@ def browser() -> Iterator[Browser]:
         yield launched
 
 
-def serve(folder: Path, kit: FakeVisionKit) -> LiveServer:
+def serve(folder: Path, kit: VisionKit) -> LiveServer:
     server = LiveServer(folder)
     server.container._vision = kit
     return server
@@ -115,3 +118,120 @@ def test_the_live_mirror_shows_the_angle_and_each_repetition(
         shoot(phone, tmp_path, "mirror-phone.png")
         phone.close()
     assert kit.estimators and all(e.closed for e in kit.estimators)
+
+
+@pytest.fixture
+def mat_photo(tmp_path: Path) -> Path:
+    """Feet in first position on the printed mat, seen by a virtual camera (real detector)."""
+    path = tmp_path / "first-position.png"
+    cv2.imwrite(str(path), scene(layout(Paper.A4), CAMERAS[0], first_position_feet(80, 85)))
+    return path
+
+
+def total(page: Page) -> int:
+    return int(page.locator(".reading.main strong").inner_text().rstrip("°"))
+
+
+def centre(page: Page, handle: Locator) -> tuple[float, float]:
+    """A handle's centre in the viewport, once in view and no longer scrolling."""
+    handle.scroll_into_view_if_needed()
+    last = None
+    while True:
+        box = handle.bounding_box()
+        assert box is not None
+        here = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        if here == last:
+            return here
+        last = here
+        page.wait_for_timeout(100)
+
+
+def wait_for_correction(page: Page, before: int) -> int:
+    page.wait_for_function(
+        "document.getElementById('method-text').textContent.includes('corrected by hand')"
+        f" && document.querySelector('.reading.main strong').textContent !== '{before}°'"
+    )
+    return total(page)
+
+
+def test_the_feet_can_be_corrected_by_hand_on_the_top_view(
+    browser: Browser, tmp_path: Path, mat_photo: Path
+) -> None:
+    with serve(tmp_path / "data", VisionKit()) as server:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(server.url + "/measure")
+        page.get_by_text("Feet only").click()
+        page.set_input_files("#file-pick", str(mat_photo))
+        page.get_by_role("button", name="Measure", exact=True).click()
+        page.get_by_role("heading", name="Check the feet on the top view").wait_for()
+        page.wait_for_function("document.getElementById('topview-image').naturalWidth > 0")
+        assert page.locator("#method-badge").inner_text() == "Calibrated on the mat ± 4°"
+        measured = total(page)
+        assert 160 <= measured <= 168
+        save = page.get_by_role("button", name="Save the corrected angle")
+        assert save.is_visible() and save.is_disabled()
+
+        # Mouse: the left toe (on the picture's right) dragged ahead, toward the camera: the
+        # left foot turns out less, and the total drops.
+        x, y = centre(page, page.get_by_role("button", name="Left toe"))
+        page.mouse.move(x + 3, y + 2)  # caught off-centre: the point must not jump
+        page.mouse.down()
+        page.mouse.move(x + 3, y + 52, steps=5)
+        page.mouse.up()
+        dragged = wait_for_correction(page, measured)
+        assert dragged < measured - 5
+        assert page.locator("#method-badge").inner_text() == "Calibrated on the mat ± 4°"
+        page.get_by_text("Corrected by hand:").wait_for()
+
+        # Keyboard: the right toe moved back toward the heel line, 5 mm a press.
+        right = page.get_by_role("button", name="Right toe")
+        right.focus()
+        for _ in range(4):
+            page.keyboard.press("Shift+ArrowUp")
+        keyed = wait_for_correction(page, dragged)
+        assert keyed > dragged
+
+        # The corrected angle is saved next to the one the upload added.
+        save.click()
+        page.get_by_text("(camera with the mat, corrected by hand)").wait_for()
+        assert page.locator(".reading.main strong").inner_text() == f"{keyed}°"
+        shoot(page, tmp_path, "measure-corrected.png")
+        readings = page.request.get(server.url + "/api/measurements").json()
+        assert [r["method"] for r in readings] == ["camera_mat", "camera_mat"]
+        assert sorted(r["trials"][0] for r in readings)[0] < measured
+        assert any("corrected by hand" in r["note"] for r in readings)
+
+        # "Put the points back" shows the measured angle again.
+        page.get_by_role("button", name="Put the points back").click()
+        page.wait_for_function(
+            f"document.querySelector('.reading.main strong').textContent === '{measured}°'"
+        )
+        page.close()
+
+
+def test_a_handle_can_be_dragged_with_a_finger_on_a_phone(
+    browser: Browser, tmp_path: Path, mat_photo: Path
+) -> None:
+    with serve(tmp_path / "data", VisionKit()) as server:
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844},
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+        )
+        page = context.new_page()
+        page.goto(server.url + "/measure")
+        page.get_by_text("Feet only").click()
+        page.set_input_files("#file-pick", str(mat_photo))
+        page.get_by_role("button", name="Measure", exact=True).click()
+        page.wait_for_function("document.getElementById('topview-image').naturalWidth > 0")
+        measured = total(page)
+        x, y = centre(page, page.get_by_role("button", name="Right toe"))
+        touch = context.new_cdp_session(page)
+        for kind, dy in (("touchStart", 0), ("touchMove", 10), ("touchMove", 25), ("touchEnd", 25)):
+            points = [] if kind == "touchEnd" else [{"x": x, "y": y + dy}]
+            touch.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+        assert wait_for_correction(page, measured) < measured
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        shoot(page, tmp_path, "measure-corrected-phone.png")
+        context.close()

@@ -4,6 +4,7 @@ through the container; the photos themselves are real files, read by the real me
 from __future__ import annotations
 
 import base64
+import json
 import math
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -247,6 +248,28 @@ def test_a_real_photo_on_the_mat_is_measured_in_feet_only_mode(container: Contai
     assert result["values"]["total"]["median"] == pytest.approx(165, abs=3)
     assert result["calibrated"] and result["band_degrees"] == 4
     assert picture_of(result).shape[0] > picture_of(result).shape[1] * 0.5  # with the top view
+    # The rectified floor on its own, with the map from its pixels to floor mm, and the feet.
+    top = result["top_view"]
+    header, _, payload = top["image"].partition(",")
+    assert header == "data:image/png;base64"
+    image = cv2.imdecode(np.frombuffer(base64.b64decode(payload), np.uint8), cv2.IMREAD_COLOR)
+    sheet = layout(Paper.A4)
+    assert top["mm_per_px"] == 1.0
+    assert image.shape[1] * top["mm_per_px"] > 2 * sheet.half_width
+    feet = result["feet"]
+    assert feet["left"]["heel"]["x"] > 0 > feet["right"]["heel"]["x"]  # +x: the dancer's left
+    # A heel point sits on the heel line, near the middle of the top view's width.
+    heel_px = (feet["left"]["heel"]["x"] - top["origin_mm"]["x"]) / top["mm_per_px"]
+    assert image.shape[1] / 2 < heel_px < image.shape[1] * 0.7
+    # The same points sent back give the same angles, now labelled as corrected by hand.
+    corrected = client_for_feet(container).post("/api/measure/feet", json=feet).json()
+    assert corrected["method"] == "mat, corrected by hand" and corrected["calibrated"]
+    total = corrected["values"]["total"]["median"]
+    assert total == pytest.approx(result["values"]["total"]["median"], abs=0.1)
+
+
+def client_for_feet(container: Container) -> TestClient:
+    return app_with(container, FakeVisionKit([]))
 
 
 def test_a_real_video_on_the_mat_gives_the_median_and_its_spread(
@@ -272,6 +295,121 @@ def test_a_real_video_on_the_mat_gives_the_median_and_its_spread(
     assert result["video"] is True and result["frames_seen"] == 6
     total = result["values"]["total"]
     assert total["low"] <= total["median"] <= total["high"]
+
+
+# --- feet corrected by hand on the top view ----------------------------------------------
+
+
+def points(out_left: float, out_right: float, length: float = 250.0) -> dict[str, Any]:
+    """Both feet as the page sends them: heel and toe in floor mm, turned out by these angles."""
+    left, right = foot(out_left, left=True), foot(out_right, left=False)
+    return {
+        side: {
+            "heel": {"x": f.heel.x, "y": f.heel.y},
+            "toe": {
+                "x": f.heel.x + (f.toe.x - f.heel.x) * length / 250,
+                "y": f.toe.y * length / 250,
+            },
+        }
+        for side, f in (("left", left), ("right", right))
+    }
+
+
+@pytest.mark.parametrize(
+    ("out_left", "out_right"), [(60, 60), (45, 45), (90, 90), (70, 50), (-10, 30)]
+)
+def test_feet_placed_by_hand_give_the_angles_by_the_mats_maths(
+    client: TestClient, out_left: float, out_right: float
+) -> None:
+    response = client.post("/api/measure/feet", json=points(out_left, out_right))
+    assert response.status_code == 200, response.text
+    result = response.json()
+    values = result["values"]
+    assert values["left"]["median"] == pytest.approx(out_left, abs=1e-9)
+    assert values["right"]["median"] == pytest.approx(out_right, abs=1e-9)
+    assert values["total"]["median"] == pytest.approx(out_left + out_right, abs=1e-9)
+    assert result["method"] == "mat, corrected by hand"
+    assert result["calibrated"] is True and result["band_degrees"] == 4
+    total = out_left + out_right
+    assert result["messages"][0].startswith(f"Turnout in first position: {total} deg")
+    assert "recorded" not in result
+    assert client.get("/api/measurements").json() == []
+
+
+def test_feet_sixty_degrees_out_each_make_a_hundred_and_twenty(client: TestClient) -> None:
+    # Written out by hand: 250 mm feet at 60 deg either side of straight ahead (+y), the left
+    # foot toward +x (the dancer's left).
+    s, c = 250 * math.sin(math.radians(60)), 250 * math.cos(math.radians(60))
+    feet = {
+        "left": {"heel": {"x": 20, "y": 0}, "toe": {"x": 20 + s, "y": c}},
+        "right": {"heel": {"x": -20, "y": 0}, "toe": {"x": -20 - s, "y": c}},
+    }
+    values = client.post("/api/measure/feet", json=feet).json()["values"]
+    assert values["left"]["median"] == pytest.approx(60, abs=1e-9)
+    assert values["right"]["median"] == pytest.approx(60, abs=1e-9)
+    assert values["total"]["median"] == pytest.approx(120, abs=1e-9)
+    # Swapped sides turn the feet in: the numbers say so rather than hide it.
+    swapped = {"left": feet["right"], "right": feet["left"]}
+    values = client.post("/api/measure/feet", json=swapped).json()["values"]
+    assert values["total"]["median"] == pytest.approx(-120, abs=1e-9)
+
+
+def test_the_corrected_angle_is_saved_to_the_measurements_when_asked(
+    client: TestClient,
+) -> None:
+    result = client.post("/api/measure/feet", json={**points(65, 70), "record": True}).json()
+    assert result["recorded"] == (
+        "Added to your measurements: 135 deg (camera with the mat, corrected by hand)."
+    )
+    (reading,) = client.get("/api/measurements").json()
+    assert reading["method"] == "camera_mat" and reading["side"] == "both"
+    assert reading["trials"] == [135.0]
+    assert "corrected by hand" in reading["note"]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda f: f["left"].pop("toe"), "left.toe: Field required"),
+        (lambda f: f["right"]["heel"].update(x=1500), "right.heel.x: Input should be less than"),
+        (lambda f: f["left"]["toe"].update(y=-1000.5), "left.toe.y: Input should be greater"),
+        (lambda f: f["left"]["heel"].update(x="far"), "left.heel.x: Input should be a valid"),
+        (lambda f: f["right"]["toe"].update(y=None), "right.toe.y: Input should be a valid"),
+        (lambda f: f.update(extra=1), "extra: Extra inputs are not permitted"),
+        (lambda f: f["right"].update(toe=dict(f["right"]["heel"])), "The right heel and toe are"),
+        (lambda f: f["left"]["toe"].update(f["left"]["heel"], y=10), "only 10 mm apart"),
+    ],
+)
+def test_bad_points_are_refused_with_what_is_wrong(
+    client: TestClient, change: Any, expected: str
+) -> None:
+    feet = points(60, 60)
+    change(feet)
+    response = client.post("/api/measure/feet", json=feet)
+    assert response.status_code == 422
+    assert expected in response.json()["detail"]
+    assert client.get("/api/measurements").json() == []
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])
+def test_points_that_are_not_finite_are_refused(client: TestClient, number: str) -> None:
+    # Python's JSON reader takes these words; the API must not.
+    feet = points(60, 60)
+    feet["left"]["heel"]["y"] = float(number)
+    body = json.dumps(feet)  # writes NaN, Infinity, -Infinity
+    assert number in body
+    response = client.post(
+        "/api/measure/feet", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert "left.heel.y: Input should be a finite number" in response.json()["detail"]
+
+
+def test_a_body_that_is_not_json_is_refused(client: TestClient) -> None:
+    response = client.post(
+        "/api/measure/feet", content=b"left heel here", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422 and "not valid JSON" in response.json()["detail"]
 
 
 def test_the_pages_link_the_measure_page_and_the_mirror(client: TestClient) -> None:

@@ -24,10 +24,10 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from turnout import progress_services
 from turnout.bootstrap import VisionKit
-from turnout.domain.form import KneeVerdict
+from turnout.domain.form import Foot, KneeVerdict
 from turnout.domain.history import local_day
 from turnout.measuring import Mode, Report, measure_frames
-from turnout.ports import TurnoutError
+from turnout.ports import Frame, TurnoutError
 from turnout.web.deps import Web
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
@@ -135,6 +135,7 @@ def measure_upload(
                 vision.poses.close()
         frame = next(f for i, f in enumerate(source.frames()) if i == report.best.index)
         png = kit.annotate_png(frame, report, PICTURE_LONG_SIDE)
+        top = _top_view(kit, frame, report)
     saved = _save(data_dir, png, report) if upload.save else None
     return report, {
         **report.as_dict(),
@@ -143,6 +144,31 @@ def measure_upload(
         "knees_inside": _knees_inside(report),
         "image": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
         "saved": saved,
+        **top,
+    }
+
+
+def _top_view(kit: VisionKit, frame: Frame, report: Report) -> dict[str, object]:
+    """On the mat: the rectified floor as its own picture, with the map between its pixels and
+    floor millimetres, and each foot's heel and toe in floor mm, for correcting them by hand."""
+    mat, feet = report.best.mat, report.best.feet
+    if mat is None or feet is None:
+        return {"top_view": None, "feet": None}
+    png, mm_per_px, origin = kit.top_view_png(frame, mat)
+    return {
+        "top_view": {
+            "image": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+            "mm_per_px": mm_per_px,
+            "origin_mm": {"x": origin.x, "y": origin.y},
+        },
+        "feet": {side: _foot(f) for side, f in zip(("left", "right"), feet, strict=True)},
+    }
+
+
+def _foot(foot: Foot) -> dict[str, dict[str, float]]:
+    return {
+        "heel": {"x": round(foot.heel.x, 1), "y": round(foot.heel.y, 1)},
+        "toe": {"x": round(foot.toe.x, 1), "y": round(foot.toe.y, 1)},
     }
 
 
@@ -151,14 +177,19 @@ def record(web: Web, report: Report) -> str:
     if report.mode is not Mode.FIRST_POSITION:
         return "Only the first-position angle goes into your measurements; nothing was added."
     method = "camera_mat" if report.calibrated else "camera"
-    total = round(report.values["total"].median, 1)
-    today = local_day(web.now(), web.tz)
     note = f"{report.method}, +/- {report.band:.0f} deg, {report.frames_used} frame(s)"
+    return add_total(web, method, report.values["total"].median, note)
+
+
+def add_total(web: Web, method: str, total: float, note: str, how: str = "") -> str:
+    """Save a standing first-position total (both feet) for today; the sentence says so."""
+    total = round(total, 1)
+    today = local_day(web.now(), web.tz)
     try:
         progress_services.add_measurement(web.uow, method, "both", [total], today, today, note)
     except TurnoutError as error:
         return f"Not added to your measurements: {error}"
-    how = "camera with the mat" if report.calibrated else "camera without the mat"
+    how = how or ("camera with the mat" if method == "camera_mat" else "camera without the mat")
     return f"Added to your measurements: {total:.0f} deg ({how})."
 
 

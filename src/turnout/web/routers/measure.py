@@ -11,8 +11,9 @@ from fastapi import APIRouter, HTTPException, Request, WebSocket, WebSocketDisco
 from fastapi.responses import HTMLResponse, Response
 
 from turnout.ports import MeasureError
-from turnout.web import measure_upload
+from turnout.web import measure_feet, measure_upload
 from turnout.web.deps import Web, WebApp
+from turnout.web.measure_feet import FeetRequest
 from turnout.web.measure_live import MirrorLoop, Reply
 from turnout.web.measure_upload import Upload
 
@@ -73,6 +74,14 @@ def _measure(web: Web, upload: Upload) -> dict[str, object]:
     if upload.record:
         result["recorded"] = measure_upload.record(web, report)
     return result
+
+
+@router.post("/api/measure/feet")
+def corrected_feet(feet: FeetRequest, web: WebApp) -> dict[str, object]:
+    """Heel and toe of each foot in floor mm, as placed by hand on the rectified top view: the
+    foot angles and the total by the mat's maths ("mat, corrected by hand"). With `record`,
+    the total is added to the dancer's measurements. 422 says which point is wrong."""
+    return measure_feet.corrected(web, feet)
 
 
 @router.websocket("/api/mirror/ws")

@@ -1,6 +1,11 @@
 // The Measure page: send one photo or video, show what the server measured. No angle is
-// computed here; the numbers come from the server's report.
+// computed here; the numbers come from the server's report. On the mat, the heel and toe
+// points can be dragged on the top view; the server works the angles out again.
 "use strict";
+
+const SEND_AFTER_MS = 300; // a pause after the last drag or key press before asking the server
+const FEET = ["left", "right"];
+const ENDS = ["heel", "toe"];
 
 const LABELS = {
   "first-position": [["total", "between the feet", "°"], ["left", "left foot", "°"], ["right", "right foot", "°"]],
@@ -71,6 +76,7 @@ function showResult(report) {
   saved.hidden = !report.saved;
   saved.textContent = report.saved ? `Picture kept in your turnout folder: ${report.saved}` : "";
   document.getElementById("result-image").src = report.image;
+  corrector.start(report);
   const section = document.getElementById("result");
   section.hidden = false;
   section.scrollIntoView({ behavior: "smooth", block: "start" });
@@ -103,7 +109,227 @@ async function send(form) {
   }
 }
 
+function messages(lines) {
+  const list = document.getElementById("messages");
+  list.replaceChildren();
+  for (const line of lines) {
+    const item = document.createElement("li");
+    item.textContent = line;
+    list.append(item);
+  }
+}
+
+// Heel and toe points on the rectified top view. Points are kept in floor millimetres; the
+// top view's map (floor = origin + pixel * mm_per_px, x right, y down) only places them.
+const corrector = {
+  report: null, // the measurement as the server first gave it
+  points: null, // { left: { heel: {x, y}, toe: {x, y} }, right: ... } in floor mm
+  timer: null,
+  asked: 0, // the number of the last request, so that a late answer to an older one is dropped
+  corrected: null, // the last corrected result, for saving
+
+  start(report) {
+    const section = document.getElementById("correct");
+    this.report = report;
+    this.corrected = null;
+    clearTimeout(this.timer);
+    this.asked += 1;
+    section.hidden = !(report.top_view && report.feet);
+    if (section.hidden) return;
+    this.map = report.top_view;
+    this.points = structuredClone(report.feet);
+    const image = document.getElementById("topview-image");
+    image.onload = () => this.draw();
+    image.src = report.top_view.image;
+    this.status("");
+    const save = document.getElementById("save-corrected");
+    save.hidden = !report.recorded; // offered when the dancer asked to keep the angle
+    save.disabled = true;
+    document.getElementById("reset-corrected").disabled = true;
+  },
+
+  size() {
+    const image = document.getElementById("topview-image");
+    return { width: image.naturalWidth, height: image.naturalHeight };
+  },
+
+  toPixel(p) {
+    const m = this.map;
+    return { x: (p.x - m.origin_mm.x) / m.mm_per_px, y: (p.y - m.origin_mm.y) / m.mm_per_px };
+  },
+
+  toFloor(px) {
+    const m = this.map;
+    return { x: m.origin_mm.x + px.x * m.mm_per_px, y: m.origin_mm.y + px.y * m.mm_per_px };
+  },
+
+  // Floor mm kept on the picture, to a tenth of a millimetre.
+  clamp(p) {
+    const { width, height } = this.size();
+    const low = this.toFloor({ x: 0, y: 0 });
+    const high = this.toFloor({ x: width, y: height });
+    const tenth = (v) => Math.round(v * 10) / 10;
+    return {
+      x: tenth(Math.min(Math.max(p.x, low.x), high.x)),
+      y: tenth(Math.min(Math.max(p.y, low.y), high.y)),
+    };
+  },
+
+  draw() {
+    const { width, height } = this.size();
+    if (!width || !this.points) return;
+    const svg = document.getElementById("topview-lines");
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.setAttribute("preserveAspectRatio", "none");
+    svg.replaceChildren();
+    for (const foot of FEET) {
+      const heel = this.toPixel(this.points[foot].heel);
+      const toe = this.toPixel(this.points[foot].toe);
+      const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+      line.setAttribute("class", foot);
+      line.setAttribute("x1", heel.x); line.setAttribute("y1", heel.y);
+      line.setAttribute("x2", toe.x); line.setAttribute("y2", toe.y);
+      svg.append(line);
+      for (const end of ENDS) {
+        const at = this.toPixel(this.points[foot][end]);
+        const handle = document.querySelector(`.handle[data-foot="${foot}"][data-end="${end}"]`);
+        handle.style.left = `${(at.x / width) * 100}%`;
+        handle.style.top = `${(at.y / height) * 100}%`;
+      }
+    }
+  },
+
+  move(foot, end, point) {
+    this.points[foot][end] = this.clamp(point);
+    this.draw();
+  },
+
+  // Pointer (mouse, touch, pen) position in floor mm, less where in the handle it was caught.
+  pointerFloor(event, grip) {
+    const rect = document.getElementById("topview-image").getBoundingClientRect();
+    const { width, height } = this.size();
+    const px = {
+      x: ((event.clientX - grip.x - rect.left) / rect.width) * width,
+      y: ((event.clientY - grip.y - rect.top) / rect.height) * height,
+    };
+    return this.toFloor(px);
+  },
+
+  changed() {
+    document.getElementById("save-corrected").disabled = true;
+    document.getElementById("reset-corrected").disabled = false;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.send(false), SEND_AFTER_MS);
+  },
+
+  body(record) {
+    return JSON.stringify({ left: this.points.left, right: this.points.right, record });
+  },
+
+  async send(record) {
+    const number = ++this.asked;
+    if (!record) this.status("Working out the angle…");
+    let data = {};
+    let ok = false;
+    try {
+      const response = await fetch("/api/measure/feet", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: this.body(record),
+        cache: "no-store",
+      });
+      data = await response.json().catch(() => ({}));
+      ok = response.ok;
+      if (!ok) data.detail = data.detail || `The server answered ${response.status}.`;
+    } catch (error) {
+      data = { detail: "The server could not be reached; check the connection and try again." };
+    }
+    if (number !== this.asked) return; // the points moved again since; a newer answer follows
+    if (!ok) { this.status(data.detail, true); return; }
+    this.corrected = data;
+    readout(data);
+    method(data);
+    messages(data.messages);
+    const total = Math.round(data.values.total.median);
+    this.status(`Corrected by hand: ${total}° between the feet.`);
+    const save = document.getElementById("save-corrected");
+    if (record) {
+      const recorded = document.getElementById("recorded");
+      recorded.textContent = data.recorded || "";
+      recorded.hidden = !data.recorded;
+      save.disabled = true;
+    } else {
+      save.disabled = false;
+    }
+  },
+
+  reset() {
+    if (!this.report) return;
+    clearTimeout(this.timer);
+    this.asked += 1;
+    this.points = structuredClone(this.report.feet);
+    this.draw();
+    readout(this.report);
+    method(this.report);
+    messages(this.report.messages);
+    this.status("The points are back where they were measured.");
+    document.getElementById("save-corrected").disabled = true;
+    document.getElementById("reset-corrected").disabled = true;
+  },
+
+  status(text, problem = false) {
+    const line = document.getElementById("correct-status");
+    line.textContent = text;
+    line.classList.toggle("problem", problem);
+  },
+
+  wire() {
+    const image = document.getElementById("topview-image");
+    if (!image) return;
+    new ResizeObserver(() => this.draw()).observe(image);
+    for (const handle of document.querySelectorAll(".handle")) {
+      const { foot, end } = handle.dataset;
+      let grip = null;
+      handle.addEventListener("pointerdown", (event) => {
+        if (event.button !== 0) return;
+        event.preventDefault();
+        handle.focus();
+        const box = handle.getBoundingClientRect();
+        grip = { x: event.clientX - (box.left + box.width / 2), y: event.clientY - (box.top + box.height / 2) };
+        handle.setPointerCapture(event.pointerId);
+        handle.classList.add("dragging");
+        clearTimeout(this.timer);
+      });
+      handle.addEventListener("pointermove", (event) => {
+        if (!grip) return;
+        this.move(foot, end, this.pointerFloor(event, grip));
+      });
+      const drop = () => {
+        if (!grip) return;
+        grip = null;
+        handle.classList.remove("dragging");
+        this.changed();
+      };
+      handle.addEventListener("pointerup", drop);
+      handle.addEventListener("pointercancel", drop);
+      handle.addEventListener("keydown", (event) => {
+        const step = event.shiftKey ? 5 : 1; // mm
+        const by = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[event.key];
+        if (!by) return;
+        event.preventDefault();
+        const at = this.points[foot][end];
+        // Screen right is floor +x and screen down is floor +y (the map has no turn or flip).
+        this.move(foot, end, { x: at.x + by[0], y: at.y + by[1] });
+        this.changed();
+      });
+    }
+    document.getElementById("save-corrected").addEventListener("click", () => this.send(true));
+    document.getElementById("reset-corrected").addEventListener("click", () => this.reset());
+  },
+};
+
 document.addEventListener("DOMContentLoaded", () => {
+  corrector.wire();
   const form = document.getElementById("measure-form");
   if (!form) return;
   for (const input of form.querySelectorAll("input[type=file]")) {
