@@ -8,14 +8,17 @@ import json
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from turnout.cli.common import container
 from turnout.ports import TurnoutError
 
 if TYPE_CHECKING:
+    from turnout.bootstrap import VisionKit
     from turnout.measuring import Report
+    from turnout.ports import Frame
 
 
 class PaperChoice(StrEnum):
@@ -30,17 +33,16 @@ class ModeChoice(StrEnum):
 
 
 def mat(
+    ctx: typer.Context,
     output: Annotated[Path, typer.Option("-o", "--output", help="PDF file to write.")] = Path(
         "mat.pdf"
     ),
     paper: Annotated[PaperChoice, typer.Option(help="a4 or letter.")] = PaperChoice.A4,
 ) -> None:
     """Write the printable floor mat (two sheets) that calibrates the camera."""
-    from turnout.adapters.vision.mat_layout import Paper
-    from turnout.adapters.vision.mat_pdf import mat_pdf
-
+    pdf = container(ctx).vision().mat_pdf(paper.value)
     try:
-        output.write_bytes(mat_pdf(Paper(paper.value)))
+        output.write_bytes(pdf)
     except OSError as error:
         raise TurnoutError(
             f"Cannot write {output}: {error.strerror}. Choose another path."
@@ -53,6 +55,7 @@ def mat(
 
 
 def measure(
+    ctx: typer.Context,
     media: Annotated[Path, typer.Argument(help="A photo (JPEG, PNG) or a video (MP4, MOV).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     annotate: Annotated[
@@ -64,12 +67,11 @@ def measure(
     ] = False,
 ) -> None:
     """Measure turnout in first position, knees over toes in demi-plie, or pelvis in profile."""
-    from turnout.adapters.vision import build_vision
-    from turnout.adapters.vision.media import open_media
     from turnout.measuring import Mode, measure_frames
 
-    source = open_media(media)
-    vision = build_vision(video=source.is_video, feet_only=feet_only)
+    kit = container(ctx).vision()
+    source = kit.open_media(media)
+    vision = kit.build(video=source.is_video, feet_only=feet_only)
     try:
         report = measure_frames(
             source.frames(), vision, Mode(mode.value), still=not source.is_video
@@ -78,7 +80,7 @@ def measure(
         if vision.poses is not None:
             vision.poses.close()
     if annotate is not None:
-        _write_annotation(annotate, source.frames(), report)
+        _write_annotation(kit, annotate, source.frames(), report)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
         return
@@ -89,13 +91,12 @@ def measure(
     )
 
 
-def _write_annotation(path: Path, frames: Iterator[Any], report: Report) -> None:
-    import cv2
-
-    from turnout.adapters.vision.draw import annotate
-
+def _write_annotation(kit: VisionKit, path: Path, frames: Iterator[Frame], report: Report) -> None:
+    if path.suffix.lower() != ".png":
+        raise TurnoutError(f"--annotate {path}: the picture is a PNG; use a name ending in .png.")
     frame = next(f for i, f in enumerate(frames) if i == report.best.index)
-    if not cv2.imwrite(str(path), annotate(frame, report)):
-        raise TurnoutError(
-            f"Cannot write {path}; use a .png or .jpg name in a folder you can write."
-        )
+    png = kit.annotate_png(frame, report, long_side=max(frame.shape[:2]))
+    try:
+        path.write_bytes(png)
+    except OSError as error:
+        raise TurnoutError(f"Cannot write {path}: {error.strerror}. Choose another path.") from None
