@@ -11,7 +11,7 @@ from turnout.adapters.vision.feet import SilhouetteFootFinder
 from turnout.adapters.vision.mat_detect import ArucoMatDetector
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.domain.form import Foot, first_position
-from turnout.domain.geometry import Point, apply_homography
+from turnout.domain.geometry import Point, Vector, apply_homography
 from turnout.ports import MatView
 
 NOISE_PX = (0, 2, 4, 8)
@@ -56,7 +56,10 @@ def test_the_error_grows_with_point_noise_and_is_printed(
     assert rows[0][1] < rows[1][1] < rows[3][1]
 
 
-@pytest.mark.parametrize(("left", "right", "within"), [(75, 75, 3), (90, 90, 3), (90, 60, 5)])
+@pytest.mark.parametrize(
+    ("left", "right", "within"),
+    [(75, 75, 3), (90, 90, 3), (90, 60, 5), (30, 30, 3), (40, 20, 3)],
+)
 @pytest.mark.parametrize("camera", CAMERAS[:4])
 def test_the_foot_outline_on_the_mat_gives_wide_turnout_within_a_few_degrees(
     left: float, right: float, within: float, camera: object
@@ -70,9 +73,34 @@ def test_the_foot_outline_on_the_mat_gives_wide_turnout_within_a_few_degrees(
     assert first_position(found[0], found[1]).total == pytest.approx(left + right, abs=within)
 
 
+# Where most students stand (girls of 8-11: about 93-105 deg total), the whole foot is on the
+# plain paper ahead of the heel line, so the outline is used rather than the model's points.
+@pytest.mark.parametrize(
+    ("left", "right"), [(45, 45), (50, 50), (55, 55), (55, 35), (60, 40), (65, 45), (35, 65)]
+)
+@pytest.mark.parametrize("paper", list(Paper))
+@pytest.mark.parametrize("camera", CAMERAS[:4])
+def test_the_foot_outline_gives_90_to_110_degrees_total_within_a_few_degrees(
+    left: float, right: float, paper: Paper, camera: object
+) -> None:
+    picture = scene(layout(paper), camera, first_position_feet(left, right))  # type: ignore[arg-type]
+    view = ArucoMatDetector().detect(picture)
+    assert view is not None
+    found = SilhouetteFootFinder().find(picture, view, None)
+    assert found[0] is not None and found[1] is not None
+    reading = first_position(found[0], found[1])
+    assert reading.total == pytest.approx(left + right, abs=2)
+    assert reading.left == pytest.approx(left, abs=2) and reading.right == pytest.approx(
+        right, abs=2
+    )
+
+
 def test_the_foot_outline_declines_rather_than_guess_when_little_foot_is_on_the_paper() -> None:
+    # Standing 19 cm too far forward: most of each foot is off the front of the mat.
     mat, camera = layout(Paper.A4), CAMERAS[0]
-    picture = scene(mat, camera, first_position_feet(30, 30))
+    ahead = Vector(0.0, 190.0)
+    feet = tuple(Foot(f.heel + ahead, f.toe + ahead) for f in first_position_feet(30, 30))
+    picture = scene(mat, camera, (feet[0], feet[1]))
     view = ArucoMatDetector().detect(picture)
     assert view is not None
     assert SilhouetteFootFinder().find(picture, view, None) == (None, None)

@@ -13,30 +13,38 @@ import numpy as np
 import pytest
 
 from tests.integration.vision_scenes import CAMERAS, first_position_feet, scene
-from turnout.adapters.vision.mat_detect import ArucoMatDetector
-from turnout.adapters.vision.mat_layout import MARGIN_MM, MARKER_MM, Paper, layout
+from turnout.adapters.vision.mat_detect import RETIRED_IDS, ArucoMatDetector
+from turnout.adapters.vision.mat_layout import (
+    CLEAR_BEHIND_MM,
+    CLEAR_RADIUS_MM,
+    MARKER_MM,
+    QUIET_MM,
+    SHEETS,
+    Paper,
+    in_clear_area,
+    layout,
+)
 from turnout.adapters.vision.mat_pdf import PT_PER_MM, mat_pdf
 from turnout.domain.geometry import Point
 from turnout.ports import MatError
 
 
 @pytest.mark.parametrize("paper", list(Paper))
-def test_the_mat_pdf_has_two_pages_of_the_chosen_paper(paper: Paper) -> None:
+def test_the_mat_pdf_has_four_pages_of_the_chosen_paper(paper: Paper) -> None:
     pdf = mat_pdf(paper)
     assert pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     mat = layout(paper)
     expected = (mat.page_width * PT_PER_MM, mat.page_height * PT_PER_MM)
-    assert [(float(w), float(h)) for w, h in boxes] == [pytest.approx(expected)] * 2
+    assert [(float(w), float(h)) for w, h in boxes] == [pytest.approx(expected)] * 4
 
 
 def test_each_sheet_has_its_own_marker_ids_and_papers_do_not_share_any() -> None:
     a4, letter = layout(Paper.A4), layout(Paper.LETTER)
     ids = [m.id for m in a4.markers] + [m.id for m in letter.markers]
     assert len(ids) == len(set(ids))
-    left = {m.id for m in a4.markers if m.sheet == "L"}
-    right = {m.id for m in a4.markers if m.sheet == "R"}
-    assert left and right and not left & right
+    per_sheet = [{m.id for m in a4.markers if m.sheet == sheet} for sheet in SHEETS]
+    assert all(per_sheet) and sum(map(len, per_sheet)) == len(set().union(*per_sheet))
 
 
 @pytest.mark.parametrize("paper", list(Paper))
@@ -50,7 +58,23 @@ def test_every_marker_lies_inside_the_printable_area(paper: Paper) -> None:
     for marker in mat.markers:
         for corner in marker.corners:
             assert abs(corner.x) <= mat.half_width
-            assert -(mat.page_height - 2 * MARGIN_MM - mat.front) <= corner.y <= mat.front
+            assert -mat.back <= corner.y <= mat.front
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_where_the_feet_go_is_plain_paper_with_the_markers_around_it(paper: Paper) -> None:
+    mat = layout(paper)
+    # A foot 28 cm long, heels together, at any angle from 60 to 180 deg total, fits ahead
+    # of the heel line; and white paper lies behind it for the heels.
+    assert mat.front >= 270 and mat.back >= CLEAR_BEHIND_MM + MARKER_MM
+    assert CLEAR_RADIUS_MM >= 285
+    for marker in mat.markers:
+        c = marker.centre
+        # Every point of the marker and of its quiet border, sampled every 2 mm.
+        span = np.arange(-MARKER_MM / 2 - QUIET_MM, MARKER_MM / 2 + QUIET_MM + 0.1, 2.0)
+        assert not any(in_clear_area(Point(c.x + dx, c.y + dy)) for dx in span for dy in span)
+    assert {m.sheet for m in mat.markers} == set(SHEETS)
+    assert {m.sheet for m in mat.markers if m.centre.y < 0} == {"BL", "BR"}
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler) is not installed")
@@ -61,11 +85,17 @@ def test_the_printed_pdf_shows_markers_of_the_promised_size(tmp_path: Path) -> N
         ["pdftoppm", "-r", str(dpi), "-png", str(tmp_path / "mat.pdf"), str(tmp_path / "p")],
         check=True,
     )
-    page = cv2.imread(str(sorted(tmp_path.glob("p*.png"))[0]))
     dictionary = cv2.aruco.getPredefinedDictionary(cv2.aruco.DICT_4X4_50)
-    corners, ids, _ = cv2.aruco.ArucoDetector(dictionary).detectMarkers(page)
-    assert ids is not None and len(ids) == 8
-    sides = [np.linalg.norm(c[0][0] - c[0][1]) for c in corners]
+    pages = sorted(tmp_path.glob("p*.png"))
+    assert len(pages) == 4
+    mat, sides, found = layout(Paper.A4), [], []
+    for sheet, path in zip(SHEETS, pages, strict=True):
+        corners, ids, _ = cv2.aruco.ArucoDetector(dictionary).detectMarkers(cv2.imread(str(path)))
+        assert ids is not None
+        assert sorted(ids.ravel()) == sorted(m.id for m in mat.markers if m.sheet == sheet)
+        found += list(ids.ravel())
+        sides += [np.linalg.norm(c[0][0] - c[0][1]) for c in corners]
+    assert len(found) == len(mat.markers)
     assert np.median(sides) / (dpi / 25.4) == pytest.approx(MARKER_MM, rel=0.03)
 
 
@@ -94,14 +124,24 @@ def test_a_mat_with_only_one_square_showing_asks_to_uncover_it() -> None:
 
 def test_sheets_printed_at_different_scales_are_caught() -> None:
     mat = layout(Paper.A4)
-    # Sheet R printed at 92%: its markers shrink toward the middle of its page.
-    middle = Point(-mat.half_width / 2, (mat.front - 100.0) / 2)
+    # Sheet BR printed at 92%: its markers shrink toward the middle of its page.
+    middle = Point(-mat.half_width / 2, (mat.seam - mat.back) / 2)
     shrunk = [
         replace(m, corners=tuple(middle + (c - middle) * 0.92 for c in m.corners))
-        if m.sheet == "R"
+        if m.sheet == "BR"
         else m
         for m in mat.markers
     ]
     picture = scene(replace(mat, markers=tuple(shrunk)), CAMERAS[0], first_position_feet(90, 90))
     with pytest.raises(MatError, match=r"different sizes|line up"):
         ArucoMatDetector([mat]).detect(picture)
+
+
+def test_a_print_of_the_old_two_sheet_mat_asks_for_the_new_one() -> None:
+    mat = layout(Paper.A4)
+    assert not RETIRED_IDS & {m.id for paper in Paper for m in layout(paper).markers}
+    # Ids 4-15 in these places: among them 12-15, printed only on the two-sheet mat.
+    old = replace(mat, markers=tuple(replace(m, id=m.id + 4) for m in mat.markers))
+    picture = scene(old, CAMERAS[0], first_position_feet(60, 60))
+    with pytest.raises(MatError, match="old two-sheet mat"):
+        ArucoMatDetector().detect(picture)

@@ -68,14 +68,17 @@ class Camera:
         ]
 
 
-def first_position_feet(left_out: float, right_out: float) -> tuple[Foot, Foot]:
-    """Heels together at the heel mark; each foot turned out by the given degrees."""
+def first_position_feet(
+    left_out: float, right_out: float, length: float = FOOT_MM
+) -> tuple[Foot, Foot]:
+    """Heels together at the heel mark; each foot `length` mm long, turned out by the given
+    degrees."""
 
     def foot(out: float, sign: float) -> Foot:
         heel = Point(sign * 22.0, 8.0)
         rad = math.radians(out)
         return Foot(
-            heel, Point(heel.x + sign * FOOT_MM * math.sin(rad), heel.y + FOOT_MM * math.cos(rad))
+            heel, Point(heel.x + sign * length * math.sin(rad), heel.y + length * math.cos(rad))
         )
 
     return foot(left_out, 1.0), foot(right_out, -1.0)
@@ -83,13 +86,13 @@ def first_position_feet(left_out: float, right_out: float) -> tuple[Foot, Foot]:
 
 def foot_outline(foot: Foot) -> list[Point]:
     """A foot-shaped polygon: a round heel 60 mm wide, a forefoot 96 mm wide, round toes."""
-    axis = foot.axis.unit()
+    axis, length = foot.axis.unit(), foot.axis.length
     across = Vector(-axis.dy, axis.dx)
 
     def at(along: float, side: float) -> Point:
         return foot.heel + axis * along + across * side
 
-    heel_centre, toe_centre = 30.0, FOOT_MM - 45.0
+    heel_centre, toe_centre = 30.0, length - 45.0
     points = [at(heel_centre - 30 * math.sin(t), 30 * math.cos(t)) for t in _arc(0, math.pi)]
     points += [at(150.0, -46.0), at(toe_centre, -46.0)]
     points += [at(toe_centre + 45 * math.sin(t), -46 * math.cos(t)) for t in _arc(0, math.pi)]

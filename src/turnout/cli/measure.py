@@ -39,7 +39,7 @@ def mat(
     ),
     paper: Annotated[PaperChoice, typer.Option(help="a4 or letter.")] = PaperChoice.A4,
 ) -> None:
-    """Write the printable floor mat (two sheets) that calibrates the camera."""
+    """Write the printable floor mat (four sheets) that calibrates the camera."""
     pdf = container(ctx).vision().mat_pdf(paper.value)
     try:
         output.write_bytes(pdf)
@@ -48,9 +48,10 @@ def mat(
             f"Cannot write {output}: {error.strerror}. Choose another path."
         ) from None
     typer.echo(
-        f"Wrote {output}: two {paper.value.upper()} sheets. Print both at 100% (Actual size), "
-        "check the bar measures 100 mm, cut sheet R on its dashed line and lay it on sheet L's "
-        "dashed line, heel lines joined. Stand with both heels on the grey line where they meet."
+        f"Wrote {output}: four {paper.value.upper()} sheets. Print all four at 100% (Actual "
+        "size), check the bar measures 100 mm, and join them as printed on the back sheets "
+        "(BR onto BL, FR onto FL, then the front pair onto the back pair). Stand with both "
+        "heels on the grey heel line."
     )
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from turnout.adapters.vision.feet import top_view
-from turnout.adapters.vision.mat_layout import BACK_MM, Paper, layout
+from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.adapters.vision.mat_render import floor_to_top_view
 from turnout.domain.geometry import Point, apply_homography, invert_homography
 from turnout.domain.pose import Joint, Pose
@@ -28,8 +28,8 @@ BONES = [
 ]  # fmt: skip
 LEFT, RIGHT, WHITE = (80, 200, 255), (255, 160, 60), (255, 255, 255)
 FONT = cv2.FONT_HERSHEY_SIMPLEX
-# The floor shown for correcting the feet by hand: the printed area, a margin at the sides
-# and behind, and far enough ahead for a long foot pointing nearly straight ahead (mm).
+# The floor shown for correcting the feet by hand: the printed area with a margin all round,
+# and at least far enough ahead for a long foot pointing nearly straight ahead (mm).
 SIDE_MARGIN_MM, BEHIND_MM, AHEAD_MM = 60.0, 30.0, 320.0
 
 
@@ -46,12 +46,13 @@ class TopView:
 
 def plain_top_view(frame: Frame, mat: MatView, px_per_mm: float = 1.0) -> TopView:
     """The rectified floor around the mat, with nothing drawn on it (the page draws)."""
-    half = layout(Paper(mat.paper)).half_width + SIDE_MARGIN_MM
-    x0, y0, k = -half, -BACK_MM - BEHIND_MM, px_per_mm
+    sheet = layout(Paper(mat.paper))
+    half, ahead = sheet.half_width + SIDE_MARGIN_MM, max(AHEAD_MM, sheet.front + BEHIND_MM)
+    x0, y0, k = -half, -sheet.back - BEHIND_MM, px_per_mm
     # Pixel centres: pixel (i, j) shows the floor at (x0 + i / k, y0 + j / k).
     to_px = ((k, 0.0, -x0 * k), (0.0, k, -y0 * k), (0.0, 0.0, 1.0))
     warp = np.array(to_px) @ np.array(mat.image_to_floor)
-    size = (round(2 * half * k), round((AHEAD_MM - y0) * k))
+    size = (round(2 * half * k), round((ahead - y0) * k))
     image = cv2.warpPerspective(np.asarray(frame), warp, size, flags=cv2.INTER_LINEAR)
     return TopView(image, 1 / k, Point(x0 - 0.5 / k, y0 - 0.5 / k))
 

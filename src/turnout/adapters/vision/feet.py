@@ -14,7 +14,13 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from turnout.adapters.vision.mat_layout import MARKER_MM, MatLayout, Paper, layout
+from turnout.adapters.vision.mat_layout import (
+    CLEAR_BEHIND_MM,
+    MARKER_MM,
+    MatLayout,
+    Paper,
+    layout,
+)
 from turnout.adapters.vision.mat_render import floor_to_top_view, top_view_size
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
@@ -70,12 +76,14 @@ def _not_paper(top: Array) -> Mask:
 
 @functools.lru_cache(maxsize=4)
 def _searchable(mat: MatLayout, shape: tuple[int, ...]) -> Mask:
-    """The printed area ahead of the heels, without the markers and their quiet border.
+    """The printed area where feet can be: from `CLEAR_BEHIND_MM` behind the heel line forward,
+    without the markers and their quiet border (the text and the bar lie further back).
 
     The same for every frame of a mat: kept, and never written to (callers combine it)."""
     allowed = np.zeros(shape[:2], np.uint8)
     to_px = floor_to_top_view(mat, PX_PER_MM)
     allowed[:, :] = 1
+    allowed[: max(round(to_px[1][1] * -CLEAR_BEHIND_MM + to_px[1][2]), 0), :] = 0
     top_row = round(to_px[1][1] * -BEHIND_MM + to_px[1][2])
     legs = [round(to_px[0][0] * x + to_px[0][2]) for x in (-LEGS_MM, LEGS_MM)]
     allowed[: max(top_row, 0), legs[0] : legs[1]] = 0

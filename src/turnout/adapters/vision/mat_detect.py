@@ -16,7 +16,9 @@ from turnout.ports import Frame, MatError, MatView
 
 MIN_MARKERS = 2
 MAX_RMS_MM = 4.0  # corners further than this from the layout after the fit: sheets misplaced
-MAX_SHEET_MISMATCH = 0.04  # the two sheets' printed sizes may differ by this share at most
+# Ids printed only on the earlier two-sheet mat (A4 0-15, Letter 16-31), never on this one.
+RETIRED_IDS = frozenset(range(12, 16)) | frozenset(range(26, 32))
+MAX_SHEET_MISMATCH = 0.04  # the sheets' printed sizes may differ by this share at most
 
 Array = NDArray[Any]
 
@@ -42,6 +44,11 @@ class ArucoMatDetector:
             int(i): c.reshape(4, 2).astype(np.float64)
             for i, c in zip(ids.ravel(), corners, strict=True)
         }
+        if RETIRED_IDS & {int(i) for i in ids.ravel()}:
+            raise MatError(
+                "This is the old two-sheet mat: print the new four-sheet one "
+                "(`turnout mat`, or the link on the Measure page) and stand on that."
+            )
         mat = max(self.layouts, key=lambda m: sum(m.marker(i) is not None for i in rough))
         rough = {i: quad for i, quad in rough.items() if mat.marker(i) is not None}
         if not rough:
@@ -102,13 +109,14 @@ def _sheet_scales(mat: MatLayout, seen: dict[int, Array], h: Array) -> dict[str,
 
 
 def _check(rms: float, scales: dict[str, float]) -> None:
-    if len(scales) == 2 and abs(scales["L"] - scales["R"]) > MAX_SHEET_MISMATCH:
+    if len(scales) >= 2 and max(scales.values()) - min(scales.values()) > MAX_SHEET_MISMATCH:
         raise MatError(
-            "The two mat sheets are printed at different sizes: print both at 100% "
+            "The mat's sheets are printed at different sizes: print all four at 100% "
             "(Actual size, not 'fit to page')."
         )
     if rms > MAX_RMS_MM:
         raise MatError(
-            "The mat's sheets do not line up: cut sheet R along its dashed line, lay it on "
-            "sheet L's dashed line with the heel lines joined, and flatten the paper."
+            "The mat's sheets do not line up: cut each sheet on its dashed line, lay the cut "
+            "edge on the next sheet's dashed line with the heel and side lines joined, and "
+            "flatten the paper."
         )

@@ -1,14 +1,21 @@
-"""The printed floor mat: two sheets side by side, their markers' places on the floor, in mm.
+"""The printed floor mat: four sheets in two rows, their markers' places on the floor, in mm.
 
-Floor frame: origin at the heel mark (the middle of the heel line, on the seam between the
-sheets), +y toward the camera (straight ahead for the dancer), +x toward the dancer's left.
-Each sheet is printed in landscape; the page's top edge is the back of the mat. Sheet L (the
-dancer's left foot) lies at x >= 0 and sheet R at x <= 0. Sheet R is cut along its dashed seam
-line and laid over sheet L's margin, so both printed areas meet exactly at x = 0.
+Floor frame: origin at the heel mark (the middle of the heel line), +y toward the camera
+(straight ahead for the dancer), +x toward the dancer's left. Each sheet is printed in
+landscape; the page's top edge is toward the back of the mat. The back row (sheets BL and BR)
+holds the heel line; the front row (FL and FR) lies ahead of it. The L sheets lie at x >= 0,
+the R sheets at x <= 0; the R sheets are cut along their inner dashed line and laid over the L
+sheets' blank margin, and the front row is cut along its back dashed line and laid over the
+back row's blank margin, so the printed areas meet exactly at x = 0 and at y = `seam`.
+
+Where the feet can be is plain white paper: a half-disc of `CLEAR_RADIUS_MM` ahead of the heel
+mark and a band `CLEAR_BEHIND_MM` deep behind the heel line. The markers sit around it: a row
+behind the heel line, and a few in the front row's outer corners.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -16,8 +23,13 @@ from turnout.domain.geometry import Point
 
 MARKER_MM = 40.0
 MARGIN_MM = 8.0  # most printers cannot print closer to the edge than this
-BACK_MM = 100.0  # from the heel line to the back edge of the printed area
-MARKERS_PER_ROW = 4
+QUIET_MM = 4.0  # white kept around every marker
+CLEAR_BEHIND_MM = 60.0  # white paper behind the heel line, across the whole width
+CLEAR_RADIUS_MM = 290.0  # white paper ahead of the heel mark, within this radius
+BACK_MM = CLEAR_BEHIND_MM + 2 * QUIET_MM + MARKER_MM + QUIET_MM  # heel line to the back edge
+BACK_ROW = 3  # markers in the back row of each back sheet, from its outer edge inward
+SHEETS = ("BL", "BR", "FL", "FR")
+SHEET_NAMES = {"BL": "back left", "BR": "back right", "FL": "front left", "FR": "front right"}
 DICTIONARY = "DICT_4X4_50"
 
 
@@ -34,7 +46,7 @@ _PAPERS = {Paper.A4: (297.0, 210.0, 0), Paper.LETTER: (279.4, 215.9, 16)}
 @dataclass(frozen=True)
 class Marker:
     id: int
-    sheet: str  # "L" or "R"
+    sheet: str  # "BL", "BR", "FL" or "FR"
     corners: tuple[Point, Point, Point, Point]  # ArUco order: page top-left, clockwise
 
     @property
@@ -57,9 +69,19 @@ class MatLayout:
         return self.page_width - 2 * MARGIN_MM
 
     @property
+    def seam(self) -> float:
+        """Where the front row of sheets meets the back row, ahead of the heel line."""
+        return self.page_height - 2 * MARGIN_MM - BACK_MM
+
+    @property
     def front(self) -> float:
         """How far the printed area reaches ahead of the heel line."""
-        return self.page_height - 2 * MARGIN_MM - BACK_MM
+        return 2 * (self.page_height - 2 * MARGIN_MM) - BACK_MM
+
+    @property
+    def back(self) -> float:
+        """How far the printed area reaches behind the heel line."""
+        return BACK_MM
 
     def marker(self, marker_id: int) -> Marker | None:
         return next((m for m in self.markers if m.id == marker_id), None)
@@ -67,17 +89,27 @@ class MatLayout:
 
 def layout(paper: Paper) -> MatLayout:
     width, height, first_id = _PAPERS[paper]
-    usable = width - 2 * MARGIN_MM
-    front = height - 2 * MARGIN_MM - BACK_MM
-    step = (usable - 45.0 - 25.0) / (MARKERS_PER_ROW - 1)
-    centres_x = [45.0 + i * step for i in range(MARKERS_PER_ROW)]
-    rows_y = (-BACK_MM + 5.0 + MARKER_MM / 2, front - 4.0 - MARKER_MM / 2)
+    reach = width - 2 * MARGIN_MM
+    front = 2 * (height - 2 * MARGIN_MM) - BACK_MM
+    half, step = MARKER_MM / 2, MARKER_MM + 2 * QUIET_MM
+    outer = reach - QUIET_MM - half  # the outermost markers' centres
+    back_row = [(outer - i * step, -BACK_MM + QUIET_MM + half) for i in range(BACK_ROW)]
+    corner = [(outer, front - QUIET_MM - half), (outer - step, front - QUIET_MM - half)]
+    corner.append((outer, front - QUIET_MM - half - step))
+    # Only the corner places that leave the feet's half-disc white, quiet border included.
+    corner = [c for c in corner if _nearest(c) >= CLEAR_RADIUS_MM]
     markers: list[Marker] = []
-    for sheet, sign in (("L", 1.0), ("R", -1.0)):
-        for row_y in rows_y:
-            for x in centres_x:
-                markers.append(_marker(first_id + len(markers), sheet, Point(sign * x, row_y)))
+    for sheet in SHEETS:
+        sign = 1.0 if sheet.endswith("L") else -1.0
+        for x, y in back_row if sheet.startswith("B") else corner:
+            markers.append(_marker(first_id + len(markers), sheet, Point(sign * x, y)))
     return MatLayout(paper, width, height, tuple(markers))
+
+
+def _nearest(centre: tuple[float, float]) -> float:
+    """How close a marker centred here, with its quiet border, comes to the heel mark."""
+    x, y = (abs(v) - MARKER_MM / 2 - QUIET_MM for v in centre)
+    return math.hypot(max(x, 0.0), max(y, 0.0))
 
 
 def _marker(marker_id: int, sheet: str, centre: Point) -> Marker:
@@ -92,26 +124,35 @@ def all_layouts() -> tuple[MatLayout, ...]:
 
 def page_to_floor_offset(mat: MatLayout, sheet: str) -> Point:
     """Where the page's top-left corner lies in the floor frame (page y runs toward +y)."""
-    left = -MARGIN_MM if sheet == "L" else -(mat.page_width - MARGIN_MM)
-    return Point(left, -(MARGIN_MM + BACK_MM))
+    left = -MARGIN_MM if sheet.endswith("L") else -(mat.page_width - MARGIN_MM)
+    top = -(MARGIN_MM + BACK_MM) if sheet.startswith("B") else mat.seam - MARGIN_MM
+    return Point(left, top)
+
+
+def in_clear_area(p: Point) -> bool:
+    """Whether a floor point lies where the feet can be (kept plain white on the mat)."""
+    if p.y < -CLEAR_BEHIND_MM:
+        return False
+    return p.y <= 0 or math.hypot(p.x, p.y) <= CLEAR_RADIUS_MM
 
 
 def instructions(mat: MatLayout, sheet: str) -> list[str]:
-    """The short text printed on each sheet, in our own words."""
-    other = "R" if sheet == "L" else "L"
-    side = "left" if sheet == "L" else "right"
-    joining = (
-        "Cut this sheet along the dashed line. Lay it over sheet L's blank margin so the cut"
-        " edge sits on sheet L's dashed line and the grey heel lines join; tape underneath."
-        if sheet == "R"
-        else "Sheet R is cut along its dashed line and laid over this sheet's blank margin, its"
-        " cut edge on this dashed line, the grey heel lines joined; tape underneath."
-    )
+    """The short text printed on each sheet, in our own words (paragraphs, wrapped later)."""
+    paper = mat.paper.value.upper()
+    if sheet.startswith("F"):
+        return [f"Sheet {sheet}", f"{SHEET_NAMES[sheet]}, {paper}"]
     return [
-        f"turnout floor mat - sheet {sheet} of 2 ({side} foot), {mat.paper.value.upper()}."
-        f" Sheet {other} goes on the dancer's other side.",
-        "Print at 100% (Actual size), never 'fit to page': the bar below must measure 100 mm.",
-        joining,
-        "Stand with both heels on the grey line where the sheets meet, toes toward the camera.",
-        "Keep every black square uncovered. Camera 1-2 m in front, looking down at the mat.",
+        f"turnout floor mat, {paper}: sheet {sheet} ({SHEET_NAMES[sheet]}) of four."
+        " BL and BR go behind, with the heel line; FL and FR go in front of them."
+        " The L sheets are on the dancer's left.",
+        "Print all four at 100% (Actual size), never 'fit to page': the bar below must"
+        " measure 100 mm.",
+        "1. Cut BR along its dashed side line and lay it over BL's blank margin, the cut edge"
+        " on BL's dashed line and the heel lines joined. Do the same with FR on FL."
+        " Tape underneath.",
+        "2. Cut the FL+FR pair along its back dashed line and lay it over the BL+BR pair's"
+        " front margin, the cut edge on their dashed line, the side lines meeting.",
+        "3. Stand with both heels on the grey heel line, one each side of the short mark, toes"
+        " toward the camera. The feet stand on plain white paper.",
+        "4. Keep every black square uncovered. Camera 1-2 m in front, looking down at the mat.",
     ]

@@ -1,4 +1,4 @@
-"""The mat as a two-page vector PDF, written by hand: exact sizes, no PDF library needed."""
+"""The mat as a four-page vector PDF, written by hand: exact sizes, no PDF library needed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 from turnout.adapters.vision.mat_layout import (
     BACK_MM,
+    CLEAR_BEHIND_MM,
     MARKER_MM,
+    QUIET_MM,
+    SHEETS,
     MatLayout,
     Paper,
     instructions,
@@ -20,9 +23,9 @@ TEXT_PT = 6.5
 
 
 def mat_pdf(paper: Paper) -> bytes:
-    """Both sheets of the mat for this paper, one per page."""
+    """The four sheets of the mat for this paper, one per page."""
     mat = layout(paper)
-    pages = [_page_content(mat, sheet) for sheet in ("R", "L")]
+    pages = [_page_content(mat, sheet) for sheet in SHEETS]
     return _document(pages, mat.page_width * PT_PER_MM, mat.page_height * PT_PER_MM)
 
 
@@ -67,19 +70,57 @@ class _Canvas:
 
 def _page_content(mat: MatLayout, sheet: str) -> str:
     canvas = _Canvas(mat, sheet)
-    sign = 1.0 if sheet == "L" else -1.0
-    reach = mat.half_width
+    sign = 1.0 if sheet.endswith("L") else -1.0
+    reach, back_row = mat.half_width, sheet.startswith("B")
     for marker in (m for m in mat.markers if m.sheet == sheet):
         _draw_marker(canvas, marker.corners[0], marker.id)
-    canvas.line(Point(0, 0), Point(sign * reach, 0), 1.2, 0.65)  # the heel line
-    canvas.line(Point(0, -BACK_MM), Point(0, mat.front), 0.3, 0.4, dash="6 6")  # the seam
-    canvas.line(Point(sign * 1.5, -12), Point(sign * 1.5, -2), 1.0, 0.3)  # heel mark
-    left_edge = 75.0 if sheet == "L" else -(reach - 5.0)
-    for row, line in enumerate(instructions(mat, sheet)):
-        canvas.text(Point(left_edge, -48.0 + row * 3.4), line)
-    canvas.rect(Point(left_edge, -24.0), 100.0, 1.5)  # the 100 mm scale check bar
-    canvas.text(Point(left_edge + 102.0, -22.5), "100 mm")
+    # The seams: where the R sheets are cut and laid (x = 0), and where the rows meet.
+    near, far = (-BACK_MM, mat.seam) if back_row else (mat.seam, mat.front)
+    canvas.line(Point(0, near), Point(0, far), 0.3, 0.4, dash="6 6")
+    canvas.line(Point(0, mat.seam), Point(sign * reach, mat.seam), 0.3, 0.4, dash="6 6")
+    if back_row:
+        canvas.line(Point(0, 0), Point(sign * reach, 0), 1.2, 0.65)  # the heel line
+        canvas.line(Point(sign * 1.5, -12), Point(sign * 1.5, -2), 1.0, 0.3)  # heel mark
+        _back_text(canvas, mat, sheet, sign)
+    else:
+        # The sheet's name, in the front corner beside its markers, off the feet's paper.
+        inner = _inner_edge(mat, sheet)
+        x = sign * (inner - QUIET_MM) - (28.0 if sign > 0 else 0.0)
+        for row, line in enumerate(instructions(mat, sheet)):
+            canvas.text(Point(x, mat.front - 8.0 + row * 4.0), line, TEXT_PT + 2 * (row == 0))
     return "\n".join(canvas.ops)
+
+
+def _back_text(canvas: _Canvas, mat: MatLayout, sheet: str, sign: float) -> None:
+    """The instructions and the 100 mm check bar, between the seam and the markers."""
+    inner = _inner_edge(mat, sheet)
+    width = inner - QUIET_MM - 8.0
+    left = 4.0 if sign > 0 else -(4.0 + width)
+    rows = [row for text in instructions(mat, sheet) for row in _wrap(text, width)]
+    top = -BACK_MM + 4.0
+    for index, row in enumerate(rows):
+        canvas.text(Point(left, top + index * 3.0), row)
+    bar_y = -CLEAR_BEHIND_MM - 5.0
+    assert top + len(rows) * 3.0 < bar_y, "the instructions do not fit above the bar"
+    canvas.rect(Point(left, bar_y), 100.0, 1.5)  # the 100 mm scale check bar
+    canvas.text(Point(left + 102.0, bar_y + 1.5), "100 mm")
+
+
+def _inner_edge(mat: MatLayout, sheet: str) -> float:
+    """How close to the middle line (x = 0) the sheet's markers come."""
+    return min(abs(c.x) for m in mat.markers if m.sheet == sheet for c in m.corners)
+
+
+def _wrap(text: str, width_mm: float) -> list[str]:
+    """Lines no wider than `width_mm` at TEXT_PT (Helvetica, about half an em a character)."""
+    per_line = int(width_mm / (0.52 * TEXT_PT / PT_PER_MM))
+    rows: list[str] = []
+    for word in text.split():
+        if rows and len(rows[-1]) + 1 + len(word) <= per_line:
+            rows[-1] += " " + word
+        else:
+            rows.append(word)
+    return rows
 
 
 def _draw_marker(canvas: _Canvas, top_left: Point, marker_id: int) -> None:

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from turnout.adapters.vision.mat_layout import BACK_MM, MARKER_MM, MatLayout
+from turnout.adapters.vision.mat_layout import MARKER_MM, MatLayout
 from turnout.adapters.vision.mat_pdf import marker_bits
 from turnout.domain.geometry import Homography, Point
 
@@ -17,7 +17,7 @@ Image = NDArray[Any]
 
 def floor_box(mat: MatLayout) -> tuple[float, float, float, float]:
     """The printed area: x from, x to, y from, y to (mm)."""
-    return (-mat.half_width, mat.half_width, -BACK_MM, mat.front)
+    return (-mat.half_width, mat.half_width, -mat.back, mat.front)
 
 
 def floor_to_top_view(mat: MatLayout, px_per_mm: float, pad_mm: float = 0.0) -> Homography:
