@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -41,6 +41,16 @@ def chromium(*extra_args: str) -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+def phone(browser: Browser) -> BrowserContext:
+    """A phone-sized touch screen (390 x 844, as an iPhone 12-14), for layout checks."""
+    return browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
 
 
 def shoot(page: Page, tmp_path: Path, name: str) -> None:

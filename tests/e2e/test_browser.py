@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.browsing import needs_chromium, shoot
+from tests.e2e.browsing import needs_chromium, phone, shoot
 from tests.e2e.conftest import TIME_SCALE, LiveServer
 
 pytestmark = needs_chromium()
@@ -101,12 +101,7 @@ def test_a_dancer_practises_the_butterfly_press_start_to_finish(
 def test_the_player_fits_a_phone_screen_and_survives_a_dropped_network(
     browser: Browser, live_server: LiveServer, tmp_path: Path
 ) -> None:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
+    context = phone(browser)
     page = context.new_page()
     start_exercise_one(page, live_server, tmp_path, "phone")
     shoot(page, tmp_path, "player-phone-waiting.png")

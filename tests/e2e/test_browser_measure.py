@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import Browser, Locator, Page
 
-from tests.e2e.browsing import chromium, needs_chromium, shoot
+from tests.e2e.browsing import chromium, needs_chromium, phone, shoot
 from tests.e2e.conftest import LiveServer
 from tests.e2e.test_web_measure import FakeVisionKit, dancer
 from tests.integration.vision_scenes import CAMERAS, first_position_feet, scene
@@ -55,14 +55,14 @@ def test_a_photo_is_measured_and_shown_with_its_method_and_picture(
     browser: Browser, tmp_path: Path, photo: Path
 ) -> None:
     with serve(tmp_path / "data", FakeVisionKit([dancer(60, 70)])) as server:
-        for device, width, height, phone in (
+        for device, width, height, mobile in (
             ("desktop", 1280, 800, False),
             ("phone", 390, 844, True),
         ):
             context = browser.new_context(
                 viewport={"width": width, "height": height},
-                device_scale_factor=2 if phone else 1,
-                is_mobile=phone,
+                device_scale_factor=2 if mobile else 1,
+                is_mobile=mobile,
             )
             page = context.new_page()
             page.goto(server.url + "/measure")
@@ -110,13 +110,13 @@ def test_the_live_mirror_shows_the_angle_and_each_repetition(
         page.get_by_role("button", name="Stop").click()
         page.get_by_text("Camera off.").wait_for()
         page.close()
-        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-        phone.goto(server.url + "/mirror")
-        phone.get_by_role("button", name="Start camera").click()
-        phone.wait_for_function("document.getElementById('live-angle').textContent === '130'")
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        shoot(phone, tmp_path, "mirror-phone.png")
-        phone.close()
+        small = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        small.goto(server.url + "/mirror")
+        small.get_by_role("button", name="Start camera").click()
+        small.wait_for_function("document.getElementById('live-angle').textContent === '130'")
+        assert small.evaluate("document.documentElement.scrollWidth") <= 390
+        shoot(small, tmp_path, "mirror-phone.png")
+        small.close()
     assert kit.estimators and all(e.closed for e in kit.estimators)
 
 
@@ -213,12 +213,7 @@ def test_a_handle_can_be_dragged_with_a_finger_on_a_phone(
     browser: Browser, tmp_path: Path, mat_photo: Path
 ) -> None:
     with serve(tmp_path / "data", VisionKit()) as server:
-        context = browser.new_context(
-            viewport={"width": 390, "height": 844},
-            device_scale_factor=2,
-            is_mobile=True,
-            has_touch=True,
-        )
+        context = phone(browser)
         page = context.new_page()
         page.goto(server.url + "/measure")
         page.get_by_text("Feet only").click()

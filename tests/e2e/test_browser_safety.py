@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.browsing import needs_chromium, shoot
+from tests.e2e.browsing import needs_chromium, phone, shoot
 from tests.e2e.conftest import LiveServer
 
 pytestmark = needs_chromium()
@@ -125,12 +125,7 @@ def test_a_reading_typed_in_shows_in_the_trend_with_compensated_turnout(
 def test_the_safety_pages_fit_a_phone(
     browser: Browser, live_server: LiveServer, tmp_path: Path
 ) -> None:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
+    context = phone(browser)
     page = context.new_page()
     fill_profile(page, live_server, "15")
     shoot(page, tmp_path, "safety-profile-phone.png")
