@@ -38,7 +38,7 @@ from turnout import bootstrap
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.adapters.vision.pose import MediaPipePoseEstimator
 from turnout.web.app import create_app
-from turnout.web.measure_live import MirrorLoop
+from turnout.web.measure.live import MirrorLoop
 
 PERSON = (
     Path(__file__).resolve().parents[2] / "shared/testdata/coco-wholebody-feet/000000000785.jpg"

@@ -39,7 +39,7 @@ from turnout.adapters.vision import build_vision
 from turnout.adapters.vision.draw import annotate
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.adapters.vision.media import open_media
-from turnout.measuring import Mode, measure_frames
+from turnout.services.measuring import Mode, measure_frames
 
 PERSON = (
     Path(__file__).resolve().parents[2] / "shared/testdata/coco-wholebody-feet/000000000785.jpg"

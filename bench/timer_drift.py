@@ -1,6 +1,6 @@
 """How far the practice clock strays from real time, next to a naive countdown.
 
-The real session engine (turnout.domain.session, driven through services.Practice with an
+The real session engine (turnout.domain.session, driven through Practice with an
 in-memory log) runs on the real clock, ticking every 100 ms and drawing the player's screen
 as a display would, over holds of 5, 10, 30 and 60 s with short releases and one pause in the
 middle of a hold. For every hold:
@@ -32,7 +32,6 @@ from typing import cast
 
 from rich.console import Console, RenderableType
 
-from turnout import services
 from turnout.adapters.clock import SystemClock
 from turnout.cli.player import TICK, wait_one_tick
 from turnout.cli.render import big, clock_text, screen
@@ -42,6 +41,7 @@ from turnout.domain.plan import HoldRecord, Plan
 from turnout.domain.routine import Exercise, Routine, Step, StepKind
 from turnout.domain.session import Phase
 from turnout.ports import UnitOfWork
+from turnout.services.practice import Practice, start_practice
 
 HOLDS = (5, 10, 30, 60)
 RELEASE = 2
@@ -134,7 +134,7 @@ class PauseButton:
     began: float | None = None
     total: float = 0.0
 
-    def press(self, practice: services.Practice, now: float) -> None:
+    def press(self, practice: Practice, now: float) -> None:
         state = practice.state
         if self.began is None and state.position == self.position:
             seconds = state.item.step.seconds if state.item else None
@@ -156,7 +156,7 @@ def run_engine(routine: Routine, pause_at: int, fixed_tick: bool) -> EngineRun:
     clock, run, display, button = SystemClock(), EngineRun(), Display(), PauseButton(pause_at)
     log = cast(UnitOfWork, MemoryLog())  # duck-typed: only what a session under way calls
     start = clock.now()
-    practice, _ = services.start_practice(log, routine, start, None, GET_READY)
+    practice, _ = start_practice(log, routine, start, None, GET_READY)
     plan = practice.state.plan
 
     def handle(events: tuple[Event, ...]) -> None:

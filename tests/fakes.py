@@ -9,13 +9,13 @@ from typing import Self
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
+from turnout.domain.mat import MatView
 from turnout.domain.measurement import Measurement
 from turnout.domain.pain import PainCheck, StopEvent
 from turnout.domain.plan import HoldRecord
 from turnout.domain.pose import Pose
 from turnout.domain.routine import Actor, Exercise, Routine, Side, Step, StepKind, expand_steps
 from turnout.domain.safety import Profile
-from turnout.ports import MatView
 
 
 class FakeClock:

@@ -8,7 +8,7 @@ import platformdirs
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from turnout.ports import TurnoutError
+from turnout.errors import TurnoutError
 
 
 def _default_data_dir() -> Path:

@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from types import TracebackType
 from typing import Protocol, Self
 
 from turnout.domain.form import Foot
-from turnout.domain.geometry import Homography, Point
+from turnout.domain.geometry import Point
 from turnout.domain.log import LoggedHold, PracticeSession
+from turnout.domain.mat import MatView
 from turnout.domain.measurement import Measurement
 from turnout.domain.pain import PainCheck, StopEvent
 from turnout.domain.plan import HoldRecord
 from turnout.domain.pose import Pose
 from turnout.domain.routine import Routine
 from turnout.domain.safety import Profile
-
-
-class TurnoutError(Exception):
-    """An error a user can act on. Its message is one line that says what to do."""
-
-
-class RoutineError(TurnoutError):
-    """A routine that does not exist or whose file is invalid."""
-
-
-class StorageError(TurnoutError):
-    """The practice log cannot be opened, written, or is from a newer version."""
 
 
 class Clock(Protocol):
@@ -106,14 +94,6 @@ class Speaker(Protocol):
 # --- Measuring with a camera -------------------------------------------------------------
 
 
-class MeasureError(TurnoutError):
-    """A photo or video that cannot be measured; the message says what to change."""
-
-
-class MatError(MeasureError):
-    """The printed mat is in view but cannot be trusted (covered, misprinted, misaligned)."""
-
-
 class Frame(Protocol):
     """An image as the adapters hold it (a numpy array, height x width x 3, BGR)."""
 
@@ -121,16 +101,13 @@ class Frame(Protocol):
     def shape(self) -> tuple[int, ...]: ...
 
 
-@dataclass(frozen=True)
-class MatView:
-    """The printed mat found in one image: the map from image pixels to floor millimetres."""
+class MediaSource(Protocol):
+    """A photo or a video, read frame by frame."""
 
-    paper: str
-    image_to_floor: Homography
-    markers: tuple[int, ...]
-    corners: Mapping[int, tuple[Point, ...]]  # image pixels of each marker seen
-    rms_mm: float  # how far the marker corners sit from where the layout says, after the fit
-    sheet_scales: Mapping[str, float]  # printed marker size / expected, per sheet seen
+    @property
+    def is_video(self) -> bool: ...
+
+    def frames(self) -> Iterator[Frame]: ...
 
 
 class PoseEstimator(Protocol):
@@ -162,15 +139,7 @@ class FootFinder(Protocol):
         ...
 
 
-# --- Safety and progress (issue 5) -------------------------------------------------------
-
-
-class InputError(TurnoutError):
-    """A value the dancer typed that cannot be right; `field` names it. Nothing was saved."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+# --- Safety and progress ---------------------------------------------------------------
 
 
 class SafetyRepository(Protocol):

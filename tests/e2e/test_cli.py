@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from tests.fakes import FakeClock
-from turnout import bootstrap, services
-from turnout.adapters.routine_files import BUILTIN_DIR
+from turnout import bootstrap
+from turnout.adapters.routines.files import BUILTIN_DIR
 from turnout.bootstrap import Container
 from turnout.cli.main import app
 from turnout.cli.player import TICK
@@ -25,6 +25,7 @@ from turnout.config import Settings
 from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldStatus
 from turnout.domain.session import Phase
+from turnout.services.practice import session_holds, start_practice
 
 GET_READY = 5
 # Exercise 1 of the classic routine: setup, then 3 rounds of hold, switch, hold, switch, hold,
@@ -293,10 +294,8 @@ def crash_after(box: Container, holds: int) -> str:
     """Start exercise 1 as another process would, tick it until `holds` are logged, drop it."""
     clock, uow = box.clock, box.uow()
     assert isinstance(clock, FakeClock)
-    practice, _ = services.start_practice(
-        uow, box.routines.load("classic"), clock.now(), [1], GET_READY
-    )
-    while len(services.session_holds(uow, practice.id)) < holds:
+    practice, _ = start_practice(uow, box.routines.load("classic"), clock.now(), [1], GET_READY)
+    while len(session_holds(uow, practice.id)) < holds:
         if practice.state.phase is Phase.WAITING:
             practice.ready(clock.now())
         else:

@@ -13,7 +13,8 @@ from tests.e2e.conftest import settings_for
 from tests.fakes import FakeClock, FakeUnitOfWork
 from turnout import bootstrap
 from turnout.bootstrap import Container
-from turnout.ports import StorageError, UnitOfWork
+from turnout.errors import StorageError
+from turnout.ports import UnitOfWork
 from turnout.web.app import create_app
 
 
@@ -211,7 +212,7 @@ def test_a_log_that_cannot_be_written_is_a_503(tmp_path: Any) -> None:
             raise StorageError("The practice log cannot be written: the disk is full.")
 
     container = bootstrap.build(settings_for(tmp_path), clock=FakeClock())
-    container._uow = cast(UnitOfWork, FullDisk())
+    container.make_uow = lambda: cast(UnitOfWork, FullDisk())
     with TestClient(create_app(container)) as client:
         response = client.post("/api/sessions", json={})
     assert response.status_code == 503 and "disk is full" in response.json()["detail"]

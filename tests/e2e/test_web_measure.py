@@ -24,10 +24,10 @@ from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.bootstrap import Container, VisionKit
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
+from turnout.domain.mat import MatView
 from turnout.domain.pose import Joint, Landmark, Point3, Pose
-from turnout.measuring import Vision
-from turnout.ports import MatView
-from turnout.web import measure_upload
+from turnout.services.measuring import Vision
+from turnout.web.measure import upload as measure_upload
 from turnout.web.app import create_app
 
 WIDTH, HEIGHT = 640, 480

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from tests.integration.postgres import postgres_url, wipe
 from turnout.adapters.db.engine import session_factory
-from turnout.adapters.db.schema import prepare_database
+from turnout.adapters.db.migrate import prepare_database
 from turnout.adapters.db.uow import SqlUnitOfWork
 
 

@@ -12,7 +12,7 @@ from turnout.adapters.vision.mat_detect import ArucoMatDetector
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.domain.form import Foot, first_position
 from turnout.domain.geometry import Point, Vector, apply_homography
-from turnout.ports import MatView
+from turnout.domain.mat import MatView
 
 NOISE_PX = (0, 2, 4, 8)
 

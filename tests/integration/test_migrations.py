@@ -14,14 +14,14 @@ from sqlalchemy import inspect, text
 
 from tests.integration.postgres import postgres_url, wipe
 from turnout.adapters.db.engine import make_engine
-from turnout.adapters.db.rows import Base
-from turnout.adapters.db.schema import (
+from turnout.adapters.db.migrate import (
     alembic_config,
     current_revision,
     head_revision,
     prepare_database,
 )
-from turnout.ports import StorageError
+from turnout.adapters.db.tables import Base
+from turnout.errors import StorageError
 
 SESSION = (
     "INSERT INTO practice_sessions (id, routine_key, routine_name, exercise_numbers, started_at,"

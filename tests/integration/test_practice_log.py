@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from turnout.adapters.db.engine import session_factory
-from turnout.adapters.db.schema import prepare_database
+from turnout.adapters.db.migrate import prepare_database
 from turnout.adapters.db.uow import SqlUnitOfWork
 from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, HoldStatus

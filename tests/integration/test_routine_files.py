@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from turnout.adapters.routine_files import FileRoutineSource, load_routine_file
+from turnout.adapters.routines.files import FileRoutineSource, load_routine_file
 from turnout.domain.routine import StepKind
-from turnout.ports import RoutineError
+from turnout.errors import RoutineError
 
 HEADER = """\
 key = "tiny"

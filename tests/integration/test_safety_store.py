@@ -12,7 +12,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import IntegrityError
 
 from turnout.adapters.db.engine import make_engine, session_factory
-from turnout.adapters.db.schema import alembic_config, prepare_database
+from turnout.adapters.db.migrate import alembic_config, prepare_database
 from turnout.adapters.db.uow import SqlUnitOfWork
 from turnout.domain.log import PracticeSession
 from turnout.domain.measurement import measurement

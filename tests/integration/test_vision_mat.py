@@ -26,7 +26,7 @@ from turnout.adapters.vision.mat_layout import (
 )
 from turnout.adapters.vision.mat_pdf import PT_PER_MM, mat_pdf
 from turnout.domain.geometry import Point
-from turnout.ports import MatError
+from turnout.errors import MatError
 
 
 @pytest.mark.parametrize("paper", list(Paper))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from turnout.adapters.routine_files import FileRoutineSource
+from turnout.adapters.routines.files import FileRoutineSource
 from turnout.domain.routine import Actor, Exercise, Routine, Side, StepKind
 
 

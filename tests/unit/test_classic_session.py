@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fakes import FakeClock
-from turnout.adapters.routine_files import FileRoutineSource
+from turnout.adapters.routines.files import FileRoutineSource
 from turnout.domain import session as engine
 from turnout.domain.events import Event, GetReady, HoldEnded, StepStarted
 from turnout.domain.plan import HoldStatus, Plan

@@ -1,10 +1,10 @@
 from tests.fakes import FakeClock, FakeUnitOfWork, tiny_routine
-from turnout import services
 from turnout.domain.progress import ExerciseProgress, exercise_progress
 from turnout.domain.session import Phase
+from turnout.services.practice import Practice, start_practice
 
 
-def play_to_end(practice: services.Practice, clock: FakeClock) -> None:
+def play_to_end(practice: Practice, clock: FakeClock) -> None:
     while not practice.state.is_over:
         if practice.state.phase is Phase.WAITING:
             practice.ready(clock.now())
@@ -14,9 +14,9 @@ def play_to_end(practice: services.Practice, clock: FakeClock) -> None:
 
 def test_each_exercise_shows_holds_planned_by_sessions_against_holds_done() -> None:
     uow, clock, routine = FakeUnitOfWork(), FakeClock(), tiny_routine()
-    finished, _ = services.start_practice(uow, routine, clock.now(), get_ready_seconds=0)
+    finished, _ = start_practice(uow, routine, clock.now(), get_ready_seconds=0)
     play_to_end(finished, clock)
-    cut_short, _ = services.start_practice(uow, routine, clock.now(), [1], get_ready_seconds=0)
+    cut_short, _ = start_practice(uow, routine, clock.now(), [1], get_ready_seconds=0)
     cut_short.ready(clock.now())
     cut_short.abort(clock.advance(4))
     rows = exercise_progress(
@@ -40,7 +40,7 @@ def test_each_exercise_shows_holds_planned_by_sessions_against_holds_done() -> N
 
 def test_holds_of_a_routine_no_longer_known_still_count_as_done() -> None:
     uow, clock, routine = FakeUnitOfWork(), FakeClock(), tiny_routine()
-    practice, _ = services.start_practice(uow, routine, clock.now(), [1], get_ready_seconds=0)
+    practice, _ = start_practice(uow, routine, clock.now(), [1], get_ready_seconds=0)
     play_to_end(practice, clock)
     rows = exercise_progress(uow.committed.sessions(), uow.committed.holds(), {})
     assert [(r.exercise_number, r.planned_holds, r.completed_holds) for r in rows] == [(1, 0, 4)]

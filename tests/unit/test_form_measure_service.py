@@ -7,9 +7,10 @@ import pytest
 from tests.fakes import FakeFootFinder, FakeMatDetector, FakePoseEstimator
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
+from turnout.domain.mat import MatView
 from turnout.domain.pose import Joint, Landmark, Point3, Pose
-from turnout.measuring import Mode, Vision, measure_frames, same_place
-from turnout.ports import MatError, MatView, MeasureError
+from turnout.errors import MatError, MeasureError
+from turnout.services.measuring import Mode, Vision, measure_frames, same_place
 
 IDENTITY = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
 MAT = MatView("a4", IDENTITY, (0, 1, 2), {}, 0.3, {"L": 1.0})

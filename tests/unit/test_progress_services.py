@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from tests.fakes import FakeUnitOfWork
-from turnout import progress_services as progress
-from turnout.adapters.routine_files import FileRoutineSource
+from turnout.adapters.routines.files import FileRoutineSource
 from turnout.domain.calendar import fold
 from turnout.domain.safety import Profile, adapt
-from turnout.ports import InputError
+from turnout.errors import InputError
+from turnout.services import calendar, progress
 
 TODAY = date(2026, 3, 1)
 STAMP = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -45,7 +45,7 @@ def test_bad_readings_are_refused_by_field_and_nothing_is_saved(
 
 def ics_for(profile: Profile | None) -> str:
     classic = FileRoutineSource().load("classic")
-    return progress.plan_calendar(
+    return calendar.plan_calendar(
         classic, adapt(classic, profile), TODAY, time(17, 30), time(20, 0), STAMP
     )
 

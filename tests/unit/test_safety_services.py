@@ -7,16 +7,16 @@ from datetime import UTC
 import pytest
 
 from tests.fakes import FakeClock, FakeUnitOfWork, tiny_routine
-from turnout import safety_services as safety
-from turnout import services
 from turnout.domain.pain import HOUR
 from turnout.domain.safety import HipCondition
 from turnout.domain.session import Phase
-from turnout.ports import InputError
+from turnout.errors import InputError
+from turnout.services import safety
+from turnout.services.practice import Practice, start_practice
 
 
-def into_first_hold(uow: FakeUnitOfWork, clock: FakeClock) -> services.Practice:
-    practice, _ = services.start_practice(uow, tiny_routine(), clock.now(), get_ready_seconds=0)
+def into_first_hold(uow: FakeUnitOfWork, clock: FakeClock) -> Practice:
+    practice, _ = start_practice(uow, tiny_routine(), clock.now(), get_ready_seconds=0)
     practice.ready(clock.now())
     practice.tick(clock.advance(1))
     assert practice.state.phase is Phase.RUNNING

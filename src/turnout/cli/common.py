@@ -11,7 +11,7 @@ from rich.console import Console
 
 from turnout import bootstrap
 from turnout.bootstrap import Container
-from turnout.ports import TurnoutError
+from turnout.errors import TurnoutError
 
 P = ParamSpec("P")
 R = TypeVar("R")

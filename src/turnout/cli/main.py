@@ -12,12 +12,14 @@ from typing import Annotated
 
 import typer
 
-from turnout import services
 from turnout.cli import measure as measure_cli
-from turnout.cli import practise, views
+from turnout.cli import practice, views
 from turnout.cli import progress as progress_cli
 from turnout.cli.common import container, friendly, out
-from turnout.ports import TurnoutError
+from turnout.errors import TurnoutError
+from turnout.services.history import export_holds
+from turnout.services.history import history as practice_history
+from turnout.services.routines import describe_routine
 
 app = typer.Typer(
     help="turnout: guided, timed and logged practice for ballet turnout.",
@@ -49,12 +51,12 @@ def routine_show(
     """Every exercise, step, hold, repetition, side, partner cue and piece of equipment."""
     routine = container(ctx).routines.load(name)
     if as_json:
-        typer.echo(json.dumps(services.describe_routine(routine), indent=2))
+        typer.echo(json.dumps(describe_routine(routine), indent=2))
     else:
         out().print(views.routine_detail(routine))
 
 
-app.command()(friendly(practise.practice))
+app.command()(friendly(practice.practice))
 
 
 @app.command()
@@ -68,7 +70,7 @@ def history(
     box = container(ctx)
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None
-    report = services.history(box.uow(), box.clock.now(), tz, days)
+    report = practice_history(box.uow(), box.clock.now(), tz, days)
     if as_json:
         data = {"streak": report.streak, "days": [asdict(d) for d in report.days]}
         typer.echo(json.dumps(data, indent=2, default=str))
@@ -89,7 +91,7 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
 ) -> None:
     """Write every logged hold, as CSV or JSON, to a file or to standard output."""
-    text = services.export_holds(container(ctx).uow(), format.value)
+    text = export_holds(container(ctx).uow(), format.value)
     if output is None:
         sys.stdout.write(text)
         return

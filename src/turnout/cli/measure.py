@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from turnout.cli.common import container
-from turnout.ports import TurnoutError
+from turnout.errors import TurnoutError
 
 if TYPE_CHECKING:
     from turnout.bootstrap import VisionKit
-    from turnout.measuring import Report
     from turnout.ports import Frame
+    from turnout.services.measuring import Report
 
 
 class PaperChoice(StrEnum):
@@ -68,7 +68,7 @@ def measure(
     ] = False,
 ) -> None:
     """Measure turnout in first position, knees over toes in demi-plie, or pelvis in profile."""
-    from turnout.measuring import Mode, measure_frames
+    from turnout.services.measuring import Mode, measure_frames
 
     kit = container(ctx).vision()
     source = kit.open_media(media)

@@ -13,7 +13,7 @@ from turnout.cli.render import duration_text, screen, step_line
 from turnout.domain.events import Beep, Event, HoldEnded, SessionEnded, StepStarted
 from turnout.domain.session import Phase, TransitionError
 from turnout.ports import Clock, Speaker
-from turnout.services import Practice
+from turnout.services.practice import Practice
 
 TICK = 0.1
 READY_KEYS = {"\n", "\r", " ", "r"}

@@ -7,15 +7,15 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from turnout import services
 from turnout.domain.compensation import Compensated
-from turnout.domain.history import local_day
+from turnout.domain.history import WeekTotal, local_day, weekly_totals
 from turnout.domain.measurement import METHODS
-from turnout.ports import TurnoutError, UnitOfWork
-from turnout.progress_services import Report
-from turnout.web.charts import weekly_chart
-from turnout.web.history_data import WeekTotal, weekly_totals
-from turnout.web.trend_views import Chart, compensated_charts, trend_charts
+from turnout.errors import TurnoutError
+from turnout.ports import UnitOfWork
+from turnout.services import history
+from turnout.services.progress import ProgressReport
+from turnout.web.progress.presenters import Chart, compensated_charts, trend_charts
+from turnout.web.svg import weekly_chart
 
 STYLE = """
 svg { background: #17131c; font-family: system-ui, sans-serif; }
@@ -33,7 +33,7 @@ text.heading { font-size: 16px; font-weight: 700; text-anchor: start; }
 WIDTH, CHART, HEADING = 640, 260, 30
 
 
-def write_plot(report: Report, path: Path, weeks: Sequence[WeekTotal] = ()) -> None:
+def write_plot(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal] = ()) -> None:
     """Write every chart stacked in one file, practice volume per week last; the suffix
     chooses SVG or PNG."""
     if path.suffix.lower() == ".svg":
@@ -48,7 +48,7 @@ def write_plot(report: Report, path: Path, weeks: Sequence[WeekTotal] = ()) -> N
 def practice_weeks(uow: UnitOfWork, now: float) -> list[WeekTotal]:
     """Minutes held in each of the last weeks, in the dancer's time zone."""
     tz = datetime.now().astimezone().tzinfo or UTC
-    found = services.history(uow, now, tz)
+    found = history.history(uow, now, tz)
     return weekly_totals(found.days, local_day(now, tz))
 
 
@@ -59,7 +59,7 @@ def _write(path: Path, action: object) -> None:
         raise TurnoutError(f"Cannot write {path}: {error.strerror}. Choose another path.") from None
 
 
-def svg_document(report: Report, weeks: Sequence[WeekTotal] = ()) -> str:
+def svg_document(report: ProgressReport, weeks: Sequence[WeekTotal] = ()) -> str:
     charts = [*compensated_charts(report.compensated), *trend_charts(report.trends)]
     if weeks:
         charts.append(Chart("Practice: minutes held per week", weekly_chart(weeks), ""))
@@ -80,7 +80,7 @@ def svg_document(report: Report, weeks: Sequence[WeekTotal] = ()) -> str:
     )
 
 
-def _png(report: Report, path: Path, weeks: Sequence[WeekTotal]) -> None:
+def _png(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal]) -> None:
     import matplotlib
 
     matplotlib.use("Agg")

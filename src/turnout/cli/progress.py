@@ -13,11 +13,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from turnout import progress_services
 from turnout.cli.common import container
 from turnout.domain.compensation import FLAG_TEXT
 from turnout.domain.measurement import METHODS, REFERENCE_RANGES, change
-from turnout.ports import TurnoutError
+from turnout.errors import TurnoutError
+from turnout.services.progress import Trend, add_measurement, report
 
 
 def _today() -> date:
@@ -43,9 +43,7 @@ def measure_add(
     except ValueError:
         raise TurnoutError(f"--date: {on!r} is not a date; write it as YYYY-MM-DD.") from None
     box = container(ctx)
-    saved = progress_services.add_measurement(
-        box.uow(), method, side, trials, taken_on, _today(), note
-    )
+    saved = add_measurement(box.uow(), method, side, trials, taken_on, _today(), note)
     label = METHODS[saved.method].label
     Console(highlight=False, markup=False).print(
         f"Saved {saved.value:g} degrees ({label}, {saved.side.value}, {saved.taken_on}): "
@@ -61,7 +59,7 @@ def progress(
 ) -> None:
     """Turnout over time per method and side, with error bands, and compensated turnout."""
     box = container(ctx)
-    found = progress_services.report(box.uow())
+    found = report(box.uow())
     console = Console(highlight=False, markup=False)
     if not found.trends:
         console.print("No readings yet. Add one with `turnout measure-add`.")
@@ -81,7 +79,7 @@ def progress(
         console.print(f"Wrote {plot}")
 
 
-def _trend_table(trend: progress_services.Trend) -> Table:
+def _trend_table(trend: Trend) -> Table:
     table = Table(title=f"{trend.label} (error: {METHODS[trend.method].error_text} degrees)")
     for column in ("Date", "Median", "Trials", "Change"):
         table.add_column(column)

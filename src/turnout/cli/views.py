@@ -9,7 +9,7 @@ from rich.text import Text
 
 from turnout.cli.render import duration_text
 from turnout.domain.routine import Exercise, Routine
-from turnout.services import History
+from turnout.services.history import History
 
 
 def routine_list(routines: list[Routine]) -> Table:

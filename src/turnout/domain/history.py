@@ -66,3 +66,31 @@ def streak(practice_days: Iterable[date], today: date) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
+
+
+@dataclass(frozen=True)
+class WeekTotal:
+    week_start: date
+    days_practised: int
+    completed_holds: int
+    planned_holds: int
+    hold_minutes: float
+
+
+def weekly_totals(days: list[DaySummary], today: date, weeks: int = 8) -> list[WeekTotal]:
+    """The last `weeks` weeks, Monday first, oldest first, empty weeks included."""
+    this_monday = today - timedelta(days=today.weekday())
+    starts = [this_monday - timedelta(weeks=n) for n in reversed(range(weeks))]
+    return [
+        _week(start, [d for d in days if start <= d.day < start + timedelta(7)]) for start in starts
+    ]
+
+
+def _week(start: date, days: list[DaySummary]) -> WeekTotal:
+    return WeekTotal(
+        week_start=start,
+        days_practised=sum(1 for d in days if d.practised),
+        completed_holds=sum(d.completed_holds for d in days),
+        planned_holds=sum(d.planned_holds for d in days),
+        hold_minutes=round(sum(d.hold_seconds for d in days) / 60, 1),
+    )

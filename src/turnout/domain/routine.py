@@ -59,7 +59,8 @@ class Exercise:
     repetitions: int = 1
     equipment: tuple[str, ...] = ()
     partner_role: str | None = None
-    frequency: str | None = None
+    frequency: str | None = None  # as the source says it, for people
+    sessions_per_day: int = 1  # the same, for the calendar: 2 adds a second daily reminder
     interpretation: str | None = None
     cautions: tuple[str, ...] = ()
     # Safety metadata: an end-range passive hip stretch, and "routine/exercise" keys of a

@@ -6,8 +6,7 @@ at the moment somebody noticed, so ticking late or often never makes the session
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 
 from turnout.domain.events import (
     Beep,
@@ -21,83 +20,25 @@ from turnout.domain.events import (
     StepStarted,
 )
 from turnout.domain.plan import Plan, PlanItem, hold_record
+from turnout.domain.state import Action, Phase, SessionState, TransitionError
 
+__all__ = [
+    "Action",
+    "Phase",
+    "Result",
+    "SessionState",
+    "TransitionError",
+    "abort",
+    "back",
+    "pause",
+    "ready",
+    "resume",
+    "skip",
+    "start",
+    "tick",
+]
 BEEP_FROM = 3
 LAST_CHECK_IN_MARGIN = 60
-
-
-class Phase(StrEnum):
-    WAITING = "waiting"  # an untimed step: the dancer says "ready" when in position
-    GET_READY = "get_ready"  # a short countdown before a hold
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-    ABORTED = "aborted"
-
-
-class TransitionError(ValueError):
-    """The action does not apply in the session's current phase."""
-
-
-@dataclass(frozen=True)
-class SessionState:
-    plan: Plan
-    position: int
-    phase: Phase
-    get_ready_seconds: int = 5
-    deadline: float | None = None
-    step_started_at: float | None = None
-    paused_at: float | None = None
-    paused_from: Phase | None = None
-    paused_total: float = 0.0
-    next_beep: int = 0
-    next_check_in: int | None = None
-
-    @property
-    def item(self) -> PlanItem | None:
-        inside = 0 <= self.position < len(self.plan.items)
-        return self.plan.items[self.position] if inside else None
-
-    @property
-    def upcoming(self) -> PlanItem | None:
-        following = self.position + 1
-        return self.plan.items[following] if following < len(self.plan.items) else None
-
-    @property
-    def is_over(self) -> bool:
-        return self.phase in (Phase.FINISHED, Phase.ABORTED)
-
-    def remaining(self, now: float) -> float | None:
-        """Seconds left in the current countdown, frozen while paused."""
-        if self.deadline is None:
-            return None
-        at = self.paused_at if self.phase is Phase.PAUSED and self.paused_at else now
-        return max(0.0, self.deadline - at)
-
-    def next_due(self) -> float | None:
-        """When the next thing happens on its own (a beep or a deadline), so a player can
-        wake up for it exactly instead of finding out on its next display tick."""
-        if self.phase not in (Phase.GET_READY, Phase.RUNNING) or self.deadline is None:
-            return None
-        beep = self.deadline - self.next_beep if self.next_beep >= 1 else self.deadline
-        return min(beep, self.deadline)
-
-    def progress(self, now: float) -> float:
-        """Share of the plan's timed seconds behind us, 0 to 1 (steps, if nothing is timed)."""
-        if self.phase is Phase.FINISHED:
-            return 1.0
-        total = self.plan.timed_seconds
-        if total == 0:
-            return min(1.0, self.position / max(1, len(self.plan.items)))
-        done = self.plan.timed_seconds_before(self.position) + self.active_seconds(now)
-        return min(1.0, done / total)
-
-    def active_seconds(self, now: float) -> float:
-        """Time spent in the current step, pauses excluded."""
-        if self.step_started_at is None:
-            return 0.0
-        at = self.paused_at if self.phase is Phase.PAUSED and self.paused_at else now
-        return max(0.0, min(at, self.deadline or at) - self.step_started_at - self.paused_total)
 
 
 Result = tuple[SessionState, tuple[Event, ...]]

@@ -13,19 +13,48 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from turnout import __version__, ports
+from turnout import __version__
 from turnout.bootstrap import Container
-from turnout.web import errors, text
+from turnout.errors import TurnoutError
+from turnout.services.live import SessionRegistry
+from turnout.web import errors, rendering
 from turnout.web.deps import Web
-from turnout.web.guard import SerializedUnitOfWork
-from turnout.web.preferences import FILE_NAME, PreferenceStore, defaults_from
-from turnout.web.registry import SessionRegistry
-from turnout.web.routers import catalog, pages, progress_api, safety, safety_pages, sessions
-from turnout.web.routers.measure import router as measure_router
+from turnout.web.history import api as history_api
+from turnout.web.history import pages as history_pages
+from turnout.web.measure import api as measure_api
+from turnout.web.measure import pages as measure_pages
+from turnout.web.practice import api as practice_api
+from turnout.web.practice import pages as practice_pages
+from turnout.web.progress import api as progress_api
+from turnout.web.progress import pages as progress_pages
+from turnout.web.routines import api as routines_api
+from turnout.web.routines import pages as routines_pages
+from turnout.web.safety import api as safety_api
+from turnout.web.safety import pages as safety_pages
+from turnout.web.settings import api as settings_api
+from turnout.web.settings import pages as settings_pages
+from turnout.web.settings.store import FILE_NAME, PreferenceStore, defaults_from
 
 HERE = Path(__file__).resolve().parent
 TICK_SECONDS = 0.15
 log = logging.getLogger(__name__)
+# Each feature's JSON API, then its pages.
+ROUTERS = (
+    practice_api,
+    practice_pages,
+    routines_api,
+    routines_pages,
+    history_api,
+    history_pages,
+    safety_api,
+    safety_pages,
+    progress_api,
+    progress_pages,
+    measure_api,
+    measure_pages,
+    settings_api,
+    settings_pages,
+)
 
 
 def create_app(container: Container) -> FastAPI:
@@ -34,26 +63,26 @@ def create_app(container: Container) -> FastAPI:
     app.state.web = _web(container)
     app.state.templates = app.state.web.templates
     errors.install(app)
-    routers = (sessions, catalog, pages, safety, progress_api, safety_pages)
-    for module in routers:
+    for module in ROUTERS:
         app.include_router(module.router)
-    app.include_router(measure_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
 
 
 def _web(container: Container) -> Web:
     settings = container.settings
-    uow = SerializedUnitOfWork(container.uow())
     preferences = PreferenceStore(settings.data_dir / FILE_NAME, defaults_from(settings))
     registry = SessionRegistry(
-        uow, container.routines, container.clock, lambda: preferences.load().get_ready_seconds
+        container.uow,
+        container.routines,
+        container.clock,
+        lambda: preferences.load().get_ready_seconds,
     )
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.filters["duration"] = text.duration
+    templates.env.filters["duration"] = rendering.duration
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None  # astimezone() always attaches one
-    return Web(container, uow, registry, preferences, templates, tz)
+    return Web(container, registry, preferences, templates, tz)
 
 
 @contextlib.asynccontextmanager
@@ -61,7 +90,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     web: Web = app.state.web
     try:
         await asyncio.to_thread(web.registry.restore_unfinished)
-    except ports.TurnoutError as error:
+    except TurnoutError as error:
         log.warning("could not restore the unfinished session: %s", error)
     ticker = asyncio.create_task(_tick_forever(web))
     try:

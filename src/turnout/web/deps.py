@@ -11,9 +11,10 @@ from fastapi.templating import Jinja2Templates
 
 from turnout.bootstrap import Container
 from turnout.domain.routine import Routine
-from turnout.ports import RoutineError, UnitOfWork
-from turnout.web.preferences import PreferenceStore
-from turnout.web.registry import LiveSession, SessionRegistry
+from turnout.errors import RoutineError
+from turnout.ports import UnitOfWork
+from turnout.services.live import LiveSession, SessionRegistry
+from turnout.web.settings.store import PreferenceStore
 
 
 @dataclass
@@ -21,11 +22,15 @@ class Web:
     """Everything the app built for itself, kept on `app.state.web`."""
 
     container: Container
-    uow: UnitOfWork
     registry: SessionRegistry
     preferences: PreferenceStore
     templates: Jinja2Templates
     tz: tzinfo
+
+    @property
+    def uow(self) -> UnitOfWork:
+        """A fresh unit of work for this use: requests never share one, nor wait on each other."""
+        return self.container.uow()
 
     def now(self) -> float:
         return self.container.clock.now()

@@ -10,8 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from turnout.domain.session import TransitionError
-from turnout.ports import InputError, StorageError, TurnoutError
-from turnout.web.registry import InvalidChoiceError
+from turnout.errors import InputError, InvalidChoiceError, StorageError, TurnoutError
 
 
 def install(app: FastAPI) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
-from turnout.ports import StorageError
+from turnout.errors import StorageError
 
 _ELSEWHERE = "set TURNOUT_DATABASE_URL to another database"
 _EXAMPLE = "sqlite:////tmp/turnout.db"

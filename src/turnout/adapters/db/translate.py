@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from turnout.adapters.db.rows import HoldRow, SessionRow
+from turnout.adapters.db.tables import HoldRow, SessionRow
 from turnout.domain.log import PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, HoldStatus
 

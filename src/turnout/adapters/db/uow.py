@@ -9,8 +9,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from turnout.adapters.db import errors
-from turnout.adapters.db.repository import SqlPracticeRepository
-from turnout.adapters.db.safety_store import SqlMeasurementRepository, SqlSafetyRepository
+from turnout.adapters.db.practice_repository import SqlPracticeRepository
+from turnout.adapters.db.safety_repository import SqlMeasurementRepository, SqlSafetyRepository
 from turnout.ports import MeasurementRepository, PracticeRepository, SafetyRepository
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from turnout.measuring import Vision
+    from turnout.services.measuring import Vision
 
 
 def build_vision(video: bool, feet_only: bool) -> Vision:
@@ -13,7 +13,7 @@ def build_vision(video: bool, feet_only: bool) -> Vision:
     from turnout.adapters.vision.feet import SilhouetteFootFinder
     from turnout.adapters.vision.mat_detect import ArucoMatDetector
     from turnout.adapters.vision.pose import MediaPipePoseEstimator
-    from turnout.measuring import Vision
+    from turnout.services.measuring import Vision
 
     poses = None if feet_only else MediaPipePoseEstimator(video=video)
     return Vision(ArucoMatDetector(), SilhouetteFootFinder(), poses)

@@ -13,9 +13,10 @@ from turnout.adapters.vision.feet import top_view
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.adapters.vision.mat_render import floor_to_top_view
 from turnout.domain.geometry import Point, apply_homography, invert_homography
+from turnout.domain.mat import MatView
 from turnout.domain.pose import Joint, Pose
-from turnout.measuring import FrameReading, Report
-from turnout.ports import Frame, MatView
+from turnout.ports import Frame
+from turnout.services.measuring import FrameReading, Report
 
 Image = NDArray[Any]
 BONES = [

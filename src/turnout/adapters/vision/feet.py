@@ -24,7 +24,8 @@ from turnout.adapters.vision.mat_layout import (
 from turnout.adapters.vision.mat_render import floor_to_top_view, top_view_size
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
-from turnout.ports import Frame, MatView
+from turnout.domain.mat import MatView
+from turnout.ports import Frame
 
 PX_PER_MM = 1.0
 REACH_MM = 300.0  # how far from the heel a foot's outline is looked for

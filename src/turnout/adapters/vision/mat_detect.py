@@ -12,7 +12,9 @@ from numpy.typing import NDArray
 from turnout.adapters.vision.mat_corners import CornerRefiner
 from turnout.adapters.vision.mat_layout import MARKER_MM, Marker, MatLayout, all_layouts
 from turnout.domain.geometry import Homography, Point
-from turnout.ports import Frame, MatError, MatView
+from turnout.domain.mat import MatView
+from turnout.errors import MatError
+from turnout.ports import Frame
 
 MIN_MARKERS = 2
 MAX_RMS_MM = 4.0  # corners further than this from the layout after the fit: sheets misplaced

@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from turnout.ports import MeasureError
+from turnout.errors import MeasureError
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000  # larger stills are refused before decoding

@@ -10,7 +10,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from turnout.adapters.db.engine import make_engine, without_foreign_keys
-from turnout.adapters.db.rows import Base
+from turnout.adapters.db.tables import Base
 
 target_metadata = Base.metadata
 

@@ -1,0 +1,79 @@
+"""`turnout practice`: a guided session in the terminal, saved hold by hold."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from turnout.cli.common import container, out
+from turnout.cli.keys import keys
+from turnout.cli.player import Player
+from turnout.errors import TurnoutError
+from turnout.ports import UnitOfWork
+from turnout.services.practice import (
+    Practice,
+    resume_practice,
+    session_holds,
+    start_practice,
+    unfinished_session,
+)
+
+
+def practice(
+    ctx: typer.Context,
+    routine: Annotated[str | None, typer.Option(help="Routine name or .toml file.")] = None,
+    exercise: Annotated[
+        list[int] | None, typer.Option("--exercise", "-e", help="Only this exercise (repeatable).")
+    ] = None,
+    voice: Annotated[bool | None, typer.Option("--voice/--no-voice", help="Spoken cues.")] = None,
+    resume: Annotated[bool, typer.Option(help="Continue the last unfinished session.")] = False,
+) -> None:
+    """Practise a routine, guided hold by hold; every hold is saved as it ends."""
+    box = container(ctx)
+    uow, now = box.uow(), box.clock.now()
+    if resume:
+        record = unfinished_session(uow)
+        if record is None:
+            raise TurnoutError(
+                "There is no unfinished session to resume; start one without --resume."
+            )
+        chosen = box.routines.load(routine or record.routine_key)
+        saved = len(session_holds(uow, record.id))
+        out().print(
+            f"Resuming the session from {_when(record.started_at)}: {saved} holds already saved. "
+            "Get into position, then press Enter."
+        )
+        session, events = resume_practice(uow, chosen, record, now, box.settings.get_ready_seconds)
+    else:
+        _mention_unfinished(uow)
+        chosen = box.routines.load(routine or box.settings.default_routine)
+        session, events = start_practice(uow, chosen, now, exercise, box.settings.get_ready_seconds)
+    with keys() as reader:
+        Player(session, box.clock, box.speaker(voice), reader, out()).run(events)
+    _summary(session)
+
+
+def _mention_unfinished(uow: UnitOfWork) -> None:
+    record = unfinished_session(uow)
+    if record is not None:
+        out().print(
+            f"An unfinished session from {_when(record.started_at)} can be picked up with "
+            "`turnout practice --resume`. Starting a new one."
+        )
+
+
+def _when(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp).astimezone().strftime("%a %d %b %H:%M")
+
+
+def _summary(session: Practice) -> None:
+    done = session_holds(session.uow, session.id)
+    completed = sum(1 for h in done if h.status == "completed")
+    held = sum(h.actual_seconds for h in done)
+    short = f", {len(done) - completed} cut short or skipped" if len(done) > completed else ""
+    out().print(
+        f"Completed {completed} of {session.record.planned_holds} holds{short}; "
+        f"{held:.0f} s of holding saved. See it with `turnout history`."
+    )

@@ -1,0 +1,77 @@
+"""Use cases for measuring form from a photo or video. Drives the vision ports only; the CLI
+and the web call `measure_frames` with frames they decoded and the adapters bootstrap built.
+
+Split by noun: `reading` (one frame's reading, modes, bands), `person` and `feet` (the
+readers), `frames` (one frame), `video` (a video through a steady mat), `report` (the summary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from turnout.errors import MeasureError
+from turnout.ports import Frame
+from turnout.services.measuring.feet import corrected_by_hand
+from turnout.services.measuring.frames import read_frame
+from turnout.services.measuring.person import MIN_BODY_SHARE
+from turnout.services.measuring.reading import (
+    BAND_HAND,
+    BAND_MODEL_POINTS,
+    BAND_OUTLINE,
+    BAND_UNCALIBRATED,
+    HAND_METHOD,
+    MIN_PLIE_BEND,
+    FrameReading,
+    Mode,
+    Vision,
+    first_position_message,
+)
+from turnout.services.measuring.report import Report, Spread, summarise
+from turnout.services.measuring.video import (
+    CAMERA_MOVED,
+    MAT_CHECK_EVERY,
+    MAX_MAT_DRIFT_PX,
+    read_video,
+    same_place,
+)
+
+__all__ = [
+    "BAND_HAND",
+    "BAND_MODEL_POINTS",
+    "BAND_OUTLINE",
+    "BAND_UNCALIBRATED",
+    "CAMERA_MOVED",
+    "HAND_METHOD",
+    "MAT_CHECK_EVERY",
+    "MAX_MAT_DRIFT_PX",
+    "MIN_BODY_SHARE",
+    "MIN_PLIE_BEND",
+    "FrameReading",
+    "Mode",
+    "Report",
+    "Spread",
+    "Vision",
+    "corrected_by_hand",
+    "first_position_message",
+    "measure_frames",
+    "read_frame",
+    "same_place",
+]
+
+
+def measure_frames(
+    frames: Iterable[Frame], vision: Vision, mode: Mode, still: bool = True
+) -> Report:
+    """Measure a photo (one frame) or a video: the median over its steady frames, with spread."""
+    if still:
+        readings = [
+            read_frame(index, frame, vision, mode, still) for index, frame in enumerate(frames)
+        ]
+        if not readings:
+            raise MeasureError("No frame of the video could be measured. The video has no frames.")
+        return summarise(readings, mode, len(readings), {})
+    tally = read_video(frames, vision, mode)
+    if not tally.readings:
+        reason = tally.refused.most_common(1)[0][0] if tally.refused else "The video has no frames."
+        raise MeasureError(f"No frame of the video could be measured. {reason}")
+    return summarise(tally.readings, mode, tally.seen, dict(tally.refused))

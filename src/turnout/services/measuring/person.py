@@ -1,0 +1,79 @@
+"""The dancer's pose in a frame: which one to trust, and the knee and profile readings."""
+
+from __future__ import annotations
+
+from turnout.domain import form
+from turnout.domain.mat import MatView
+from turnout.domain.pose import LEGS, Joint, Pose
+from turnout.errors import MeasureError
+from turnout.ports import Frame
+from turnout.services.measuring.reading import FrameReading, Vision
+
+MIN_BODY_SHARE = 0.35  # shoulders to ankles must span this share of the picture's height
+
+
+def choose_pose(
+    frame: Frame, vision: Vision, poses: list[Pose] | None, still: bool, needed: bool
+) -> Pose | None:
+    if vision.poses is None or poses is None:
+        if needed:
+            raise MeasureError(
+                "Feet-only mode needs the printed mat in view: print it with `turnout mat`, "
+                "stand on it, and keep all its black squares in the picture."
+            )
+        return None
+    if not poses:
+        if needed:
+            raise MeasureError(
+                "No person found: step back so your whole body, head to feet, is in the frame "
+                "(portrait works best), or stand on the printed mat and use --feet-only."
+            )
+        return None
+    if still and vision.poses.count_people(frame) > 1:
+        raise MeasureError("Several people are in the picture: take it with only the dancer.")
+    return poses[0]
+
+
+def needs(pose: Pose | None) -> Pose:
+    if pose is None or not _whole_body(pose):
+        raise MeasureError(
+            "No whole person found: step back so your whole body, head to feet, fills most of "
+            "the frame (portrait works best), or stand on the printed mat and use --feet-only."
+        )
+    for joint in LEGS:
+        if not pose.in_frame(joint):
+            raise MeasureError(
+                "Your feet are cut off by the frame: step back or tilt the camera down so both "
+                "feet are in view."
+            )
+    return pose
+
+
+def _whole_body(pose: Pose) -> bool:
+    """A plausible standing person: shoulders seen, and tall in the picture.
+
+    On legs-only pictures the model can still return a tiny skeleton drawn over a foot.
+    """
+    shoulders = (Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER)
+    if not all(pose.in_frame(j) and pose.is_visible(j) for j in shoulders):
+        return False
+    top = min(pose.point(j).y for j in shoulders)
+    bottom = max(pose.point(j).y for j in (Joint.LEFT_ANKLE, Joint.RIGHT_ANKLE))
+    return bottom - top >= MIN_BODY_SHARE * pose.height
+
+
+def plie(index: int, pose: Pose, mat: MatView | None) -> FrameReading:
+    left, right = form.knee_tracking(pose, "left"), form.knee_tracking(pose, "right")
+    values = {
+        "left_knee_inside_deg": left.angle,
+        "right_knee_inside_deg": right.angle,
+        "left_knee_bend": left.bend,
+        "right_knee_bend": right.bend,
+    }
+    return FrameReading(index, values, "model points, front view", pose, mat, knees=(left, right))
+
+
+def profile(index: int, pose: Pose, mat: MatView | None) -> FrameReading:
+    reading = form.profile_alignment(pose)
+    values = {"pelvis_shift_deg": reading.pelvis_shift, "trunk_lean_deg": reading.trunk_lean}
+    return FrameReading(index, values, "model points, side view", pose, mat, profile=reading)

@@ -1,0 +1,58 @@
+"""What one frame showed, the vision ports it was read with, and the bands of honest error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from turnout.domain.form import Foot, FootAngles, KneeTracking, ProfileAlignment
+from turnout.domain.mat import MatView
+from turnout.domain.pose import Pose
+from turnout.ports import FootFinder, MatDetector, PoseEstimator
+
+# Half-widths of the honest error band, in degrees (see docs/measuring.md).
+BAND_OUTLINE, BAND_MODEL_POINTS, BAND_UNCALIBRATED = 4.0, 10.0, 20.0
+MIN_PLIE_BEND = 15.0
+# Heel and toe placed by hand on the rectified top view: the mat's maths, the user's points.
+HAND_METHOD = "mat, corrected by hand"
+BAND_HAND = BAND_OUTLINE
+
+
+class Mode(StrEnum):
+    FIRST_POSITION = "first-position"
+    PLIE = "plie"
+    PROFILE = "profile"
+
+
+@dataclass(frozen=True)
+class Vision:
+    mat: MatDetector
+    feet: FootFinder
+    poses: PoseEstimator | None = None  # None in feet-only mode
+
+
+@dataclass(frozen=True)
+class FrameReading:
+    """What one frame showed; `values` are the numbers the summary takes medians of."""
+
+    index: int
+    values: dict[str, float]
+    method: str
+    pose: Pose | None = None
+    mat: MatView | None = None
+    feet: tuple[Foot, Foot] | None = None
+    knees: tuple[KneeTracking, KneeTracking] | None = None
+    profile: ProfileAlignment | None = None
+
+
+def angle_values(angles: FootAngles) -> dict[str, float]:
+    return {"left": angles.left, "right": angles.right, "total": angles.total}
+
+
+def first_position_message(
+    total: float, left: float, right: float, band: float, note: str = ""
+) -> str:
+    return (
+        f"Turnout in first position: {total:.0f} deg between the feet (+/- {band:.0f});"
+        f" left {left:.0f}, right {right:.0f} deg.{note}"
+    )

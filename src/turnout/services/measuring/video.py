@@ -1,0 +1,127 @@
+"""A video: each frame read while the pose model runs on the next, through a mat that is
+detected only now and then because the camera keeps still."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from turnout.domain.mat import MatView
+from turnout.domain.pose import Pose
+from turnout.errors import MeasureError
+from turnout.ports import Frame, MatDetector
+from turnout.services.measuring.frames import estimate, read
+from turnout.services.measuring.reading import FrameReading, Mode, Vision
+
+MAT_CHECK_EVERY = 15  # video frames between two detections of the mat (the camera keeps still)
+MAX_MAT_DRIFT_PX = 2.0  # a marker corner that moved further: the camera moved
+CAMERA_MOVED = "The camera moved: put the phone on a stand and keep it still while filming."
+
+
+@dataclass
+class Tally:
+    """A video's readings so far; `pending` ones wait for the next mat check to confirm them."""
+
+    readings: list[FrameReading] = field(default_factory=list)
+    pending: list[FrameReading] = field(default_factory=list)
+    refused: Counter[str] = field(default_factory=Counter)
+    seen: int = 0
+
+    def settle(self, confirmed: bool, reason: str = CAMERA_MOVED) -> None:
+        if confirmed:
+            self.readings.extend(self.pending)
+        elif self.pending:
+            self.refused[reason] += len(self.pending)
+        self.pending.clear()
+
+
+def read_video(frames: Iterable[Frame], vision: Vision, mode: Mode) -> Tally:
+    """Each frame's pose in this thread, its mat and feet in a second one (2 cores: the model
+    runs on the next frame meanwhile); the mat is detected only now and then (`_SteadyMat`)."""
+    tally, mats = Tally(), _SteadyMat(vision.mat)
+    last: tuple[int, Frame] | None = None
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        job: Future[None] | None = None
+        for index, frame in enumerate(frames):
+            tally.seen += 1
+            poses = estimate(vision, frame)
+            if job is not None:
+                job.result()
+            job = worker.submit(_video_frame, tally, mats, (index, frame), vision, mode, poses)
+            last = (index, frame)
+        if job is not None:
+            job.result()
+    if last is not None and tally.pending:
+        mats.confirm(tally, *last)
+    return tally
+
+
+def _video_frame(
+    tally: Tally,
+    mats: _SteadyMat,
+    at: tuple[int, Frame],
+    vision: Vision,
+    mode: Mode,
+    poses: list[Pose] | None,
+) -> None:
+    index, frame = at
+    try:
+        mat, detected = mats.view(tally, index, frame)
+        reading = read(index, frame, vision, mode, False, mat, poses)
+    except MeasureError as error:
+        tally.refused[str(error)] += 1
+        return
+    (tally.readings if detected else tally.pending).append(reading)
+
+
+class _SteadyMat:
+    """A video's mat, for a camera that keeps still: detected every `MAT_CHECK_EVERY` frames
+    and reused in between. Each check compares the markers with the last detection; when
+    they moved, the frames since are refused (measured through a stale mat) and the mat is
+    detected on every frame until two detections in a row agree again."""
+
+    def __init__(self, detector: MatDetector) -> None:
+        self.detector = detector
+        self.last: MatView | None = None
+        self.checked: int | None = None  # frame index of the last detection
+        self.moving = True  # until two detections agree
+
+    def view(self, tally: Tally, index: int, frame: Frame) -> tuple[MatView | None, bool]:
+        """This frame's mat, and whether it was detected on this very frame."""
+        due = self.checked is None or index - self.checked >= MAT_CHECK_EVERY
+        if not (self.moving or due):
+            return self.last, False
+        self.confirm(tally, index, frame)
+        return self.last, True
+
+    def confirm(self, tally: Tally, index: int, frame: Frame) -> None:
+        """Detect the mat on this frame, and keep or refuse the frames that reused the last."""
+        self.checked = index
+        try:
+            found = self.detector.detect(frame)
+        except MeasureError as error:
+            self.last, self.moving = None, True
+            tally.settle(False, str(error))
+            raise
+        still = same_place(self.last, found)
+        tally.settle(still)
+        self.last, self.moving = found, not still
+
+
+def same_place(a: MatView | None, b: MatView | None) -> bool:
+    """Whether two detections of the mat agree: no marker corner moved more than
+    `MAX_MAT_DRIFT_PX` (both unseen agree too)."""
+    if a is None or b is None:
+        return a is b
+    common = set(a.corners) & set(b.corners)
+    if not common:
+        return a.image_to_floor == b.image_to_floor
+    drift = max(
+        math.hypot(p.x - q.x, p.y - q.y)
+        for i in common
+        for p, q in zip(a.corners[i], b.corners[i], strict=True)
+    )
+    return drift <= MAX_MAT_DRIFT_PX

@@ -1,0 +1,100 @@
+"""Use cases for measurements over time: readings, trends, compensated turnout."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from turnout.domain.compensation import Compensated, compensated
+from turnout.domain.measurement import (
+    METHODS,
+    Change,
+    Measurement,
+    Method,
+    Quantity,
+    Side,
+    change,
+    measurement,
+    series,
+)
+from turnout.errors import TurnoutError
+from turnout.ports import UnitOfWork
+from turnout.services.inputs import validated
+
+
+def add_measurement(
+    uow: UnitOfWork,
+    method: str | None,
+    side: str | None,
+    trials: Sequence[float],
+    taken_on: date | None,
+    today: date,
+    note: str = "",
+) -> Measurement:
+    """Validate and save one measuring session (three trials advised; the median is kept)."""
+    reading = validated(lambda: measurement(method, side, trials, taken_on, today, note))
+    with uow:
+        uow.measurements.add(reading)
+        uow.commit()
+    return reading
+
+
+def measurements(uow: UnitOfWork) -> list[Measurement]:
+    with uow:
+        return uow.measurements.all()
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One method and side over time: never mixed with another method."""
+
+    method: Method
+    side: Side
+    readings: list[Measurement]
+
+    @property
+    def label(self) -> str:
+        where = "both feet" if self.side is Side.BOTH else f"{self.side.value} hip"
+        return f"{METHODS[self.method].label}, {where}"
+
+    @property
+    def quantity(self) -> Quantity:
+        return METHODS[self.method].quantity
+
+    @property
+    def latest_change(self) -> Change | None:
+        found = self.readings
+        return change(found[-2], found[-1]) if len(found) > 1 else None
+
+    @property
+    def overall_change(self) -> Change | None:
+        found = self.readings
+        return change(found[0], found[-1]) if len(found) > 2 else None
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    trends: list[Trend]
+    compensated: dict[Method, list[Compensated]]
+
+
+def report(uow: UnitOfWork) -> ProgressReport:
+    """Every trend line, and compensated turnout wherever hips and feet were measured close."""
+    readings = measurements(uow)
+    lines = [Trend(method, side, found) for (method, side), found in series(readings).items()]
+    return ProgressReport(lines, compensated(readings))
+
+
+def record_total(
+    uow: UnitOfWork, method: str, total: float, note: str, today: date, how: str = ""
+) -> str:
+    """Save a standing first-position total (both feet) taken today with the camera; the
+    sentence says what happened, so a failure to save never hides the measurement itself."""
+    total = round(total, 1)
+    try:
+        add_measurement(uow, method, "both", [total], today, today, note)
+    except TurnoutError as error:
+        return f"Not added to your measurements: {error}"
+    how = how or ("camera with the mat" if method == "camera_mat" else "camera without the mat")
+    return f"Added to your measurements: {total:.0f} deg ({how})."

@@ -1,0 +1,175 @@
+"""Use cases for screening, pain checks, Stop and the rest-today rule; one short function each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, time, tzinfo
+
+from turnout.domain.events import Event
+from turnout.domain.history import local_day
+from turnout.domain.pain import (
+    Moment,
+    PainCheck,
+    StopDecision,
+    StopEvent,
+    StopReason,
+    referral,
+    stop_rule,
+)
+from turnout.domain.routine import Routine
+from turnout.domain.safety import Adaptations, HipCondition, Profile, Region, adapt
+from turnout.domain.session import Phase
+from turnout.domain.validation import check_choice
+from turnout.errors import InputError
+from turnout.ports import UnitOfWork
+from turnout.services.inputs import validated
+from turnout.services.practice import Practice
+
+DAY = 86_400.0
+RECENT_DAYS = 7
+
+
+def profile(uow: UnitOfWork) -> Profile | None:
+    with uow:
+        return uow.safety.get_profile()
+
+
+def save_profile(
+    uow: UnitOfWork,
+    age: int,
+    growth_spurt: bool,
+    hip_conditions: Iterable[str],
+    pain_now: Iterable[str],
+    beighton: int | None,
+    now: float,
+) -> Profile:
+    """Create or replace the dancer's profile; nothing is saved if any answer is impossible."""
+    found = validated(
+        lambda: Profile(
+            age=age,
+            growth_spurt=growth_spurt,
+            hip_conditions=frozenset(
+                check_choice("hip_conditions", HipCondition, c) for c in hip_conditions
+            ),
+            pain_now=frozenset(check_choice("pain_now", Region, r) for r in pain_now),
+            beighton=beighton,
+            updated_at=now,
+        )
+    )
+    with uow:
+        uow.safety.save_profile(found)
+        uow.commit()
+    return found
+
+
+def adaptations(uow: UnitOfWork, routine: Routine) -> Adaptations:
+    """The exercises of `routine` this dancer should swap, and why (none without a profile)."""
+    return adapt(routine, profile(uow))
+
+
+def record_pain_check(
+    uow: UnitOfWork,
+    moment: str,
+    scores: Mapping[str, int],
+    now: float,
+    soreness: int | None = None,
+    wakes_at_night: bool = False,
+    session_id: str | None = None,
+) -> PainCheck:
+    """Save a 0-10 pain check per region, before or after a session."""
+    check = validated(
+        lambda: PainCheck(
+            check_choice("moment", Moment, moment),
+            now,
+            {check_choice("scores", Region, k): v for k, v in scores.items()},
+            soreness,
+            wakes_at_night,
+            session_id,
+        )
+    )
+    with uow:
+        uow.safety.add_pain_check(check)
+        uow.commit()
+    return check
+
+
+def pain_checks(uow: UnitOfWork, session_id: str) -> list[PainCheck]:
+    with uow:
+        return [c for c in uow.safety.pain_checks() if c.session_id == session_id]
+
+
+def all_pain_checks(uow: UnitOfWork) -> list[PainCheck]:
+    with uow:
+        return uow.safety.pain_checks()
+
+
+def stop(practice: Practice, reason: str, now: float) -> tuple[StopDecision, tuple[Event, ...]]:
+    """The dancer pressed Stop: record why; a warning sign ends the exercise for today."""
+    chosen = validated(lambda: check_choice("reason", StopReason, reason))
+    item = practice.state.item
+    if item is None or practice.state.is_over:
+        raise InputError("session", "The session is over; there is nothing to stop.")
+    decision = stop_rule(chosen)
+    event = StopEvent(
+        practice.id,
+        practice.record.routine_key,
+        item.exercise.number,
+        item.exercise.key,
+        item.exercise.name,
+        chosen,
+        now,
+    )
+    with practice.uow:
+        practice.uow.safety.add_stop(event)
+        practice.uow.commit()
+    if decision.ends_exercise:
+        return decision, skip_exercise(practice, now)
+    counting = practice.state.phase in (Phase.GET_READY, Phase.RUNNING)
+    return decision, practice.pause(now) if counting else ()
+
+
+def skip_exercise(practice: Practice, now: float) -> tuple[Event, ...]:
+    """Skip the rest of the exercise under way; the next one waits for the dancer."""
+    item = practice.state.item
+    events: list[Event] = []
+    while item is not None and not practice.state.is_over:
+        events += practice.skip(now)
+        following = practice.state.item
+        if following is None or following.exercise.number != item.exercise.number:
+            break
+    return tuple(events)
+
+
+def resting_today(uow: UnitOfWork, now: float, tz: tzinfo) -> dict[tuple[str, int], StopEvent]:
+    """Exercises ended today by a warning sign, by (routine, exercise number)."""
+    midnight = datetime.combine(local_day(now, tz), time(0), tz).timestamp()
+    with uow:
+        stops = uow.safety.stops(since=midnight)
+    return {(s.routine_key, s.exercise_number): s for s in stops if s.ended_exercise}
+
+
+def reminders(uow: UnitOfWork, now: float, tz: tzinfo) -> list[str]:
+    """What the dancer should hear before practising: recent stops and reasons to get help."""
+    with uow:
+        stops = uow.safety.stops(since=now - RECENT_DAYS * DAY)
+        checks = uow.safety.pain_checks(since=now - 30 * DAY)
+    notes = [_stop_note(s, now, tz) for s in stops if s.ended_exercise]
+    reasons = referral(checks, now)
+    if reasons:
+        notes.append(
+            "Please see a dance physiotherapist or doctor before pushing on: "
+            + "; ".join(reasons)
+            + ". Until then, keep to what does not hurt."
+        )
+    return notes
+
+
+def _stop_note(stop: StopEvent, now: float, tz: tzinfo) -> str:
+    days = (local_day(now, tz) - local_day(stop.at, tz)).days
+    when = {0: "Earlier today", 1: "Yesterday"}.get(days)
+    when = when or "On " + datetime.fromtimestamp(stop.at, tz).strftime("%A")
+    what = stop.reason.value.replace("_", " ")
+    return (
+        f"{when} you stopped {stop.exercise_name} ({what}). Go gently with it, and stop "
+        "again at once if it comes back."
+    )

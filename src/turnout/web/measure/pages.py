@@ -1,0 +1,30 @@
+"""The Measure and live mirror pages, and the printable floor mat."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from turnout.web.deps import WebApp
+from turnout.web.rendering import page
+
+router = APIRouter(tags=["measure"], include_in_schema=False)
+
+
+@router.get("/measure", include_in_schema=False)
+def measure_page(request: Request, web: WebApp) -> HTMLResponse:
+    return page(web, request, "measure.html")
+
+
+@router.get("/mirror", include_in_schema=False)
+def mirror_page(request: Request, web: WebApp) -> HTMLResponse:
+    return page(web, request, "mirror.html")
+
+
+@router.get("/measure/mat-{paper}.pdf", include_in_schema=False)
+def mat(paper: str, web: WebApp) -> Response:
+    if paper not in ("a4", "letter"):
+        raise HTTPException(404, "The mat comes as mat-a4.pdf or mat-letter.pdf.")
+    pdf = web.container.vision().mat_pdf(paper)
+    disposition = f'attachment; filename="turnout-mat-{paper}.pdf"'
+    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})

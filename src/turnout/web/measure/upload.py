@@ -1,0 +1,208 @@
+"""An uploaded photo or video, read into memory with a cap, and measured.
+
+The upload never touches the disk: the multipart body is parsed in memory, and the bytes are
+handed to the media reader through a file in a RAM-backed folder (/dev/shm when there is one)
+that is removed as soon as the measurement is done. Only a ticked "save the picture" keeps
+anything, under data_dir/measurements/."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import HTTPException, Request
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from turnout.bootstrap import VisionKit
+from turnout.domain.form import Foot, KneeVerdict
+from turnout.domain.history import local_day
+from turnout.ports import Frame
+from turnout.services import progress
+from turnout.services.measuring import Mode, Report, measure_frames
+from turnout.web.deps import Web
+
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+PICTURE_LONG_SIDE = 1600
+RAM_FOLDER = Path("/dev/shm")
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+    mode: Mode
+    feet_only: bool
+    save: bool
+    record: bool = False  # add the first-position angle to the dancer's measurements
+
+
+class _InMemoryParser(MultiPartParser):
+    spool_max_size = MAX_UPLOAD_BYTES  # keeps the file part in memory, never in /tmp
+
+
+def too_big(limit: int) -> HTTPException:
+    return HTTPException(
+        413,
+        f"The file is larger than {limit // 2**20} MB. Send a photo, or a video of 5-20 s "
+        "at 1080p or less.",
+    )
+
+
+async def read_upload(request: Request, limit: int) -> Upload:
+    """The form of the Measure page; 413 as soon as the body passes `limit` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_big(limit)
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        raise HTTPException(415, "Send the photo or video as a multipart form with a 'file' field.")
+    parser = _InMemoryParser(request.headers, _capped(request.stream(), limit), max_files=1)
+    try:
+        form = await parser.parse()
+    except MultiPartException as error:
+        raise HTTPException(422, f"The upload is not a valid form: {error.message}") from None
+    file = form.get("file")
+    if not isinstance(file, UploadFile):
+        raise HTTPException(422, "Choose a photo or a video to measure.")
+    data = await file.read()
+    if not data:
+        raise HTTPException(422, "The file is empty; choose a photo or a video.")
+    return Upload(
+        _safe_name(file.filename),
+        data,
+        _mode(str(form.get("mode") or Mode.FIRST_POSITION.value)),
+        _ticked(form.get("feet_only")),
+        _ticked(form.get("save")),
+        _ticked(form.get("record")),
+    )
+
+
+async def _capped(stream: AsyncIterator[bytes], limit: int) -> AsyncGenerator[bytes, None]:
+    seen = 0
+    async for chunk in stream:
+        seen += len(chunk)
+        if seen > limit:
+            raise too_big(limit)
+        yield chunk
+
+
+def _mode(value: str) -> Mode:
+    try:
+        return Mode(value)
+    except ValueError:
+        choices = ", ".join(m.value for m in Mode)
+        raise HTTPException(422, f"mode must be one of {choices}.") from None
+
+
+def _ticked(value: object) -> bool:
+    return isinstance(value, str) and value.lower() in ("1", "true", "on", "yes")
+
+
+def _safe_name(name: str | None) -> str:
+    """The file's own name, for messages; never used as a path outside our RAM folder."""
+    stem = re.sub(r"[^A-Za-z0-9._ -]", "_", Path(name or "").name)[-80:].strip(" .")
+    return stem or "upload"
+
+
+@contextmanager
+def _held(upload: Upload) -> Iterator[Path]:
+    ram = RAM_FOLDER if RAM_FOLDER.is_dir() else None
+    with tempfile.TemporaryDirectory(prefix="turnout-", dir=ram) as folder:
+        path = Path(folder) / upload.name
+        path.write_bytes(upload.data)
+        yield path
+
+
+def measure_upload(
+    kit: VisionKit, upload: Upload, data_dir: Path
+) -> tuple[Report, dict[str, object]]:
+    """The report, and as JSON with the picture as a PNG data URL. Raises MeasureError."""
+    with _held(upload) as path:
+        source = kit.open_media(path)
+        vision = kit.build(video=source.is_video, feet_only=upload.feet_only)
+        try:
+            report = measure_frames(source.frames(), vision, upload.mode, not source.is_video)
+        finally:
+            if vision.poses is not None:
+                vision.poses.close()
+        frame = next(f for i, f in enumerate(source.frames()) if i == report.best.index)
+        png = kit.annotate_png(frame, report, PICTURE_LONG_SIDE)
+        top = _top_view(kit, frame, report)
+    saved = _save(data_dir, png, report) if upload.save else None
+    return report, {
+        **report.as_dict(),
+        "messages": [for_the_page(line) for line in report.messages],
+        "video": source.is_video,
+        "knees_inside": _knees_inside(report),
+        "image": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+        "saved": saved,
+        **top,
+    }
+
+
+def _top_view(kit: VisionKit, frame: Frame, report: Report) -> dict[str, object]:
+    """On the mat: the rectified floor as its own picture, with the map between its pixels and
+    floor millimetres, and each foot's heel and toe in floor mm, for correcting them by hand."""
+    mat, feet = report.best.mat, report.best.feet
+    if mat is None or feet is None:
+        return {"top_view": None, "feet": None}
+    png, mm_per_px, origin = kit.top_view_png(frame, mat)
+    return {
+        "top_view": {
+            "image": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+            "mm_per_px": mm_per_px,
+            "origin_mm": {"x": origin.x, "y": origin.y},
+        },
+        "feet": {side: _foot(f) for side, f in zip(("left", "right"), feet, strict=True)},
+    }
+
+
+def _foot(foot: Foot) -> dict[str, dict[str, float]]:
+    return {
+        "heel": {"x": round(foot.heel.x, 1), "y": round(foot.heel.y, 1)},
+        "toe": {"x": round(foot.toe.x, 1), "y": round(foot.toe.y, 1)},
+    }
+
+
+def record(web: Web, report: Report) -> str:
+    """Add a first-position angle to the dancer's measurements; the sentence says what happened."""
+    if report.mode is not Mode.FIRST_POSITION:
+        return "Only the first-position angle goes into your measurements; nothing was added."
+    method = "camera_mat" if report.calibrated else "camera"
+    note = f"{report.method}, +/- {report.band:.0f} deg, {report.frames_used} frame(s)"
+    return add_total(web, method, report.values["total"].median, note)
+
+
+def add_total(web: Web, method: str, total: float, note: str, how: str = "") -> str:
+    """Save a standing first-position total for today; the sentence says so."""
+    today = local_day(web.now(), web.tz)
+    return progress.record_total(web.uow, method, total, note, today, how)
+
+
+def for_the_page(message: str) -> str:
+    """The measuring messages name the command line's options; say what the page calls them."""
+    return message.replace("use --feet-only", 'tick "Feet only"').replace(
+        "print it with `turnout mat`", "print it (link below)"
+    )
+
+
+def _knees_inside(report: Report) -> list[str]:
+    knees = report.best.knees or ()
+    return [k.side for k in knees if k.verdict is KneeVerdict.INSIDE]
+
+
+def _save(data_dir: Path, png: bytes, report: Report) -> str:
+    folder = data_dir / "measurements"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{report.mode.value}-{uuid.uuid4().hex[:6]}"
+    (folder / f"{stem}.png").write_bytes(png)
+    (folder / f"{stem}.json").write_text(json.dumps(report.as_dict(), indent=2))
+    return f"measurements/{stem}.png"

@@ -1,0 +1,86 @@
+"""The JSON API of a practice session: start it, watch it, drive it, stop it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+
+from turnout.domain.pain import STOP_LABELS
+from turnout.services import adaptation
+from turnout.web.deps import Live, WebApp
+from turnout.web.practice.presenters import session_view
+from turnout.web.practice.schemas import (
+    ActionRequest,
+    EventsView,
+    EventView,
+    SessionView,
+    StartRequest,
+    StopIn,
+    StopOut,
+)
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+
+
+@router.post("", status_code=201)
+def start_session(request: StartRequest, web: WebApp) -> SessionView:
+    """Start a session of a routine, or of some of its exercises; it ends any under way."""
+    key = request.routine or web.preferences.load().default_routine
+    routine = web.routine(key) if key in web.container.routines.names() else None
+    exercises = request.exercises
+    if routine is not None:
+        exercises = adaptation.without_resting(web.uow, routine, exercises, web.now(), web.tz)
+    live = web.registry.start(key, exercises, request.client_token)
+    return session_view(live, web.now(), web.time_scale)
+
+
+@router.get("/current")
+def current_session(web: WebApp) -> SessionView:
+    """The session still under way, if there is one."""
+    live = web.registry.current()
+    if live is None:
+        raise HTTPException(404, "No session is under way.")
+    web.registry.refresh(live)
+    return session_view(live, web.now(), web.time_scale)
+
+
+@router.get("/{session_id}")
+def get_session(live: Live, web: WebApp) -> SessionView:
+    """Where the session is now: step, countdown (as a deadline and what remains), progress."""
+    return session_view(live, web.now(), web.time_scale)
+
+
+@router.get("/{session_id}/events")
+def get_events(live: Live, after: int = Query(0, ge=0)) -> EventsView:
+    """Cues to speak and beeps to play, numbered; ask for those after the last one you had."""
+    with live.lock:
+        entries = live.feed.after(after)
+        last = live.feed.last
+    events = [EventView(**entry.__dict__) for entry in entries]
+    return EventsView(feed=live.feed.id, last=last, events=events)
+
+
+@router.post("/{session_id}/actions")
+def act(session_id: str, request: ActionRequest, live: Live, web: WebApp) -> SessionView:
+    """ready, pause, resume, skip, back or abort. 409 when the action does not fit right now."""
+    web.registry.act(live.practice.id, request.action, request.position)
+    return session_view(live, web.now(), web.time_scale)
+
+
+@router.post("/{session_id}/stop", tags=["safety"])
+def post_stop(session_id: str, body: StopIn, live: Live, web: WebApp) -> dict[str, object]:
+    """Stop: record what happened. A warning sign ends the exercise for today."""
+    decision, live = web.registry.stop(live.practice.id, body.reason)
+    view = session_view(live, web.now(), web.time_scale)
+    out = StopOut(
+        reason=decision.reason.value,
+        label=STOP_LABELS[decision.reason],
+        ends_exercise=decision.ends_exercise,
+        explanation=decision.explanation,
+    )
+    return {"decision": out.model_dump(), "session": view.model_dump()}
+
+
+@router.post("/{session_id}/skip-exercise", tags=["safety"])
+def post_skip_exercise(session_id: str, live: Live, web: WebApp) -> SessionView:
+    """Leave out the rest of this exercise: for a dancer who declines a stretch."""
+    return session_view(web.registry.skip_exercise(live.practice.id), web.now(), web.time_scale)

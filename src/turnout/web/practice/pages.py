@@ -1,0 +1,83 @@
+"""The pages of practising: Today (the home page) and the player, and the app's shell."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+from turnout.domain.pain import STOP_LABELS, WARNING_SIGNS
+from turnout.domain.routine import Routine
+from turnout.domain.safety import Region
+from turnout.services import adaptation, history
+from turnout.web.deps import Live, Web, WebApp
+from turnout.web.practice.presenters import session_view
+from turnout.web.rendering import page
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+router = APIRouter(include_in_schema=False)
+
+
+def outlook_context(web: Web, routine: Routine | None) -> dict[str, Any]:
+    """The safety outlook of `routine` as template variables (none without a routine)."""
+    if routine is None:
+        return {}
+    found = adaptation.outlook(web.uow, routine, web.routines(), web.now(), web.tz)
+    return {f.name: getattr(found, f.name) for f in fields(found)}
+
+
+@router.get("/")
+def home(request: Request, web: WebApp) -> HTMLResponse:
+    routines = web.routines()
+    key = web.preferences.load().default_routine
+    routine = routines.get(key) or next(iter(routines.values()), None)
+    found = history.history(web.uow, web.now(), web.tz)
+    live = web.registry.current()
+    return page(
+        web,
+        request,
+        "home.html",
+        routine=routine,
+        routines=routines,
+        plan=history.today_plan(web.uow, routine, web.now(), web.tz) if routine else [],
+        streak=found.streak,
+        last_day=found.days[0] if found.days else None,
+        current=session_view(live, web.now(), web.time_scale) if live else None,
+        token=uuid.uuid4().hex,
+        **outlook_context(web, routine),
+    )
+
+
+@router.get("/practice/{session_id}")
+def player(live: Live, request: Request, web: WebApp) -> HTMLResponse:
+    view = session_view(live, web.now(), web.time_scale)
+    fresh = view.progress.holds_done == 0 and view.phase not in ("finished", "aborted")
+    checks = adaptation.player_checks(web.uow, view.id, fresh, web.now(), web.tz)
+    return page(
+        web,
+        request,
+        "player.html",
+        session=view,
+        state_json=view.model_dump_json().replace("</", "<\\/"),
+        ask_before=checks.ask_before,
+        ask_after=checks.ask_after,
+        reminders=checks.reminders,
+        regions=list(Region),
+        stop_reasons=STOP_LABELS,
+        warning_signs=WARNING_SIGNS,
+    )
+
+
+@router.get("/manifest.webmanifest")
+def manifest() -> Response:
+    return FileResponse(STATIC / "manifest.webmanifest", media_type="application/manifest+json")
+
+
+@router.get("/sw.js")
+def service_worker() -> Response:
+    # Served from the root so that it may look after every page of the app.
+    return FileResponse(STATIC / "sw.js", media_type="text/javascript")

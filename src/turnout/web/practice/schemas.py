@@ -1,0 +1,114 @@
+"""What the JSON API takes and gives, as pydantic models (they also make the OpenAPI page)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from turnout.domain.state import Action
+from turnout.web.schema_base import StrictModel
+
+
+class StartRequest(StrictModel):
+    routine: str | None = Field(None, description="Routine key; the default routine if left out.")
+    exercises: list[Annotated[int, Field(ge=1, le=99)]] | None = Field(
+        None, max_length=20, description="1-based exercise numbers, in order; all if left out."
+    )
+    client_token: str | None = Field(
+        None, max_length=64, description="Send the same token twice and get the same session."
+    )
+
+
+class ActionRequest(StrictModel):
+    action: Action
+    position: int | None = Field(
+        None, ge=0, description="The step the page shows; a stale one is refused (double tap)."
+    )
+
+
+class StepView(BaseModel):
+    position: int
+    kind: str
+    title: str
+    cue: str
+    seconds: int | None
+    side: str | None
+    actor: str
+    partner_cue: str | None
+    is_hold: bool
+    waits_for_ready: bool
+    repetition: int
+    repetitions: int
+    rep_label: str | None
+    exercise_number: int
+    exercise_name: str
+    confirm: str | None = Field(
+        None, description="What dance medicine says, to confirm before this exercise starts."
+    )
+
+
+class ExerciseView(BaseModel):
+    number: int
+    name: str
+    repetitions: int
+    equipment: list[str]
+    partner_role: str | None
+
+
+class ProgressView(BaseModel):
+    step: int = Field(description="1-based number of the current step.")
+    steps: int
+    holds_done: int
+    holds_planned: int
+    fraction: float = Field(description="Share of the session's timed seconds behind us.")
+
+
+class SessionView(BaseModel):
+    id: str
+    routine_key: str
+    routine_name: str
+    status: str
+    phase: str
+    paused_from: str | None
+    step: StepView | None
+    next: StepView | None
+    exercise: ExerciseView | None
+    progress: ProgressView
+    remaining: float | None = Field(description="Seconds left in the countdown (clock seconds).")
+    duration: float | None = Field(description="Length of the current countdown.")
+    elapsed: float | None = Field(description="Seconds held so far in this step, pauses excluded.")
+    deadline: float | None
+    server_time: float
+    time_scale: float = Field(description="Clock seconds per real second (1 except in tests).")
+    allowed: list[Action]
+    feed: str
+    last_event: int
+    error: str | None
+
+
+class EventView(BaseModel):
+    seq: int
+    kind: str
+    say: str
+    beep: int | None
+    at: float
+
+
+class EventsView(BaseModel):
+    feed: str
+    last: int
+    events: list[EventView]
+
+
+class StopIn(StrictModel):
+    reason: str = Field(
+        description="sharp_pain, clicking_with_pain, numbness, giving_way, soreness or other."
+    )
+
+
+class StopOut(BaseModel):
+    reason: str
+    label: str
+    ends_exercise: bool
+    explanation: str

@@ -1,0 +1,81 @@
+"""Readings, compensated turnout and pain checks as the progress page's charts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from markupsafe import Markup
+
+from turnout.domain.compensation import Compensated
+from turnout.domain.measurement import METHODS, Measurement, Method
+from turnout.domain.pain import PainCheck
+from turnout.services.progress import Trend
+from turnout.web.progress.charts import ChartPoint, compensated_zones, line_chart
+from turnout.web.progress.schemas import MeasurementOut
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    svg: Markup
+    error_text: str
+
+
+def trend_charts(trends: Sequence[Trend]) -> list[Chart]:
+    charts = []
+    for index, trend in enumerate(trends):
+        points = [
+            ChartPoint(r.taken_on, r.value, r.error, f"{r.taken_on}: {r.value:g}° ({trend.label})")
+            for r in trend.readings
+        ]
+        title = f"{trend.label}, degrees"
+        info = METHODS[trend.method]
+        charts.append(Chart(title, line_chart(f"trend-{index}", title, points), info.error_text))
+    return charts
+
+
+def compensated_charts(lines: Mapping[Method, Sequence[Compensated]]) -> list[Chart]:
+    charts = []
+    for index, (method, found) in enumerate(lines.items()):
+        points = [
+            ChartPoint(
+                p.standing.taken_on, p.value, p.error, f"{p.standing.taken_on}: {p.value:g}°"
+            )
+            for p in found
+        ]
+        title = f"Compensated turnout from {METHODS[method].label.lower()}"
+        svg = line_chart(f"compensated-{index}", title, points, compensated_zones())
+        charts.append(Chart(title, svg, f"{found[-1].error:g}"))
+    return charts
+
+
+def pain_chart(checks: Sequence[PainCheck], tz: tzinfo) -> Markup:
+    """The highest pain score at each check, 0 to 10."""
+    points = [
+        ChartPoint(
+            datetime.fromtimestamp(c.taken_at, tz).date(),
+            c.worst,
+            0,
+            f"{datetime.fromtimestamp(c.taken_at, tz):%d %b %H:%M} {c.moment.value}: {c.worst}/10",
+        )
+        for c in checks
+    ]
+    title = "Highest pain score at each check (0-10)"
+    return line_chart("pain-chart", title, points, bounds=(0, 10), unit="")
+
+
+def measurement_out(reading: Measurement) -> MeasurementOut:
+    return MeasurementOut(
+        id=reading.id,
+        quantity=reading.quantity.value,
+        method=reading.method.value,
+        method_label=METHODS[reading.method].label,
+        side=reading.side.value,
+        trials=list(reading.trials),
+        value=reading.value,
+        error=reading.error,
+        taken_on=reading.taken_on,
+        note=reading.note,
+    )

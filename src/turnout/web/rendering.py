@@ -1,0 +1,30 @@
+"""Rendering pages: one helper for every page, and the text filters the templates use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+if TYPE_CHECKING:
+    from turnout.web.deps import Web
+
+
+def page(web: Web, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """The template `name` with the dancer's preferences and `context`, with `status`."""
+    context.setdefault("preferences", web.preferences.load())
+    response: HTMLResponse = web.templates.TemplateResponse(request, name, context)
+    response.status_code = status
+    return response
+
+
+def duration(seconds: float | None) -> str:
+    """10 -> '10 s', 90 -> '1 min 30 s', 900 -> '15 min'; None -> 'until you are ready'."""
+    if seconds is None:
+        return "until you are ready"
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"

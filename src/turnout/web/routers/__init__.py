@@ -1,1 +1,0 @@
-"""The app's routers: the JSON API and the pages."""

@@ -1,0 +1,27 @@
+"""A routine's page: every exercise as published, with what the safety layer changes."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from turnout.services import adaptation
+from turnout.web.deps import WebApp
+from turnout.web.rendering import page
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/routines/{key}")
+def routine_page(key: str, request: Request, web: WebApp) -> HTMLResponse:
+    routine = web.routine(key)
+    found = adaptation.outlook(web.uow, routine, web.routines(), web.now(), web.tz)
+    outlook = {f.name: getattr(found, f.name) for f in fields(found)}
+    return page(web, request, "routine.html", routine=routine, **outlook)
+
+
+@router.get("/routine")
+def default_routine(web: WebApp) -> RedirectResponse:
+    return RedirectResponse(f"/routines/{web.preferences.load().default_routine}", 307)

@@ -1,0 +1,75 @@
+"""The profile page: the screening as a plain HTML form, so it works without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+
+from turnout.domain.safety import BEIGHTON_ITEMS, HipCondition, Region, beighton_score
+from turnout.errors import InputError
+from turnout.services import safety
+from turnout.web.deps import Web, WebApp
+from turnout.web.rendering import page
+from turnout.web.safety.presenters import adaptations_out
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/profile")
+def profile_page(request: Request, web: WebApp, saved: int = 0) -> Response:
+    return _profile(request, web, saved=bool(saved))
+
+
+def _profile(request: Request, web: Web, status: int = 200, **more: Any) -> Response:
+    profile = safety.profile(web.uow)
+    routine = web.routine(web.preferences.load().default_routine)
+    adapted = adaptations_out(safety.adaptations(web.uow, routine), web.routines())
+    return page(
+        web,
+        request,
+        "profile.html",
+        status,
+        profile=profile,
+        adapted=adapted,
+        routine=routine,
+        beighton_items=BEIGHTON_ITEMS,
+        hip_conditions=list(HipCondition),
+        regions=list(Region),
+        **more,
+    )
+
+
+@router.post("/profile")
+async def save_profile(request: Request, web: WebApp) -> Response:
+    form = await request.form()
+    try:
+        await run_in_threadpool(_save_profile, web, form)
+    except InputError as error:
+        return _profile(request, web, 422, error=str(error), field=error.field, form=form)
+    return RedirectResponse("/profile?saved=1", 303)
+
+
+def _save_profile(web: Web, form: FormData) -> None:
+    age = _whole(form.get("age"), "age")
+    checked = form.get("beighton_done") == "yes"
+    answers = {key: form.get(key) == "yes" for key, _ in BEIGHTON_ITEMS}
+    safety.save_profile(
+        web.uow,
+        age,
+        form.get("growth_spurt") == "yes",
+        [str(v) for v in form.getlist("hip_conditions")],
+        [str(v) for v in form.getlist("pain_now")],
+        beighton_score(answers) if checked else None,
+        web.now(),
+    )
+
+
+def _whole(value: object, field: str) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        raise InputError(field, f"{field}: enter a whole number.") from None

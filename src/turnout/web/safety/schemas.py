@@ -1,0 +1,54 @@
+"""What the safety API takes and gives. Loose on purpose where the domain checks:
+an impossible value gets the domain's message, which names the field."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from turnout.web.schema_base import StrictModel
+
+
+class ProfileIn(StrictModel):
+    age: int
+    growth_spurt: bool = False
+    hip_conditions: list[str] = Field([], max_length=4)
+    pain_now: list[str] = Field([], max_length=4)
+    beighton: int | None = Field(None, description="0-9; or send beighton_items instead.")
+    beighton_items: dict[str, bool] | None = Field(
+        None, description="The nine yes/no items of the guided self-check."
+    )
+
+
+class AdaptationOut(BaseModel):
+    exercise_number: int
+    exercise_name: str
+    because: str
+    instead: str
+    alternative: str | None
+    alternative_name: str | None
+
+
+class ProfileOut(BaseModel):
+    age: int
+    growth_spurt: bool
+    hip_conditions: list[str]
+    pain_now: list[str]
+    beighton: int | None
+    hypermobile: bool
+
+
+class AdaptationsOut(BaseModel):
+    routine: str
+    safe_exercises: list[int]
+    replaced: list[AdaptationOut]
+    notices: list[str]
+
+
+class PainCheckIn(StrictModel):
+    moment: Literal["before", "after"]
+    scores: dict[str, int] = Field(description="0-10 for hip_groin, knee, foot_ankle, low_back.")
+    soreness: int | None = None
+    wakes_at_night: bool = False
+    session_id: str | None = Field(None, max_length=36)

@@ -1,0 +1,26 @@
+"""The JSON API of the web player's preferences."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from turnout.errors import InvalidChoiceError
+from turnout.web.deps import WebApp
+from turnout.web.settings.schemas import Preferences, PreferencesUpdate
+
+router = APIRouter(prefix="/api", tags=["settings"])
+
+
+@router.get("/settings")
+def get_settings(web: WebApp) -> Preferences:
+    return web.preferences.load()
+
+
+@router.put("/settings")
+def put_settings(change: PreferencesUpdate, web: WebApp) -> Preferences:
+    """Change the fields you send; the others keep their values."""
+    routine = change.default_routine
+    if routine is not None and routine not in web.container.routines.names():
+        known = ", ".join(web.container.routines.names())
+        raise InvalidChoiceError(f"default_routine: no routine called '{routine}'; choose {known}.")
+    return web.preferences.update(change)

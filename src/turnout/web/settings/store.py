@@ -1,0 +1,64 @@
+"""The web player's preferences, kept in a small JSON file in the data folder."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from turnout.config import Settings
+from turnout.errors import StorageError
+from turnout.web.settings.schemas import Preferences, PreferencesUpdate
+
+log = logging.getLogger(__name__)
+FILE_NAME = "web-preferences.json"
+# The CLI's speech rate is in words a minute; about 150 is a browser voice at normal speed.
+NORMAL_WORDS_PER_MINUTE = 150
+
+
+def defaults_from(settings: Settings) -> Preferences:
+    speed = min(2.0, max(0.5, settings.voice_rate / NORMAL_WORDS_PER_MINUTE))
+    return Preferences(
+        voice=settings.voice,
+        voice_speed=round(speed, 2),
+        get_ready_seconds=settings.get_ready_seconds,
+        default_routine=settings.default_routine,
+    )
+
+
+class PreferenceStore:
+    def __init__(self, path: Path, defaults: Preferences) -> None:
+        self.path, self.defaults = path, defaults
+        self._lock = threading.Lock()
+
+    def load(self) -> Preferences:
+        """The saved preferences; the defaults when there is no file or it is damaged."""
+        try:
+            return Preferences.model_validate_json(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return self.defaults
+        except (OSError, ValidationError, ValueError) as error:
+            log.warning("ignoring unreadable preferences in %s: %s", self.path, error)
+            return self.defaults
+
+    def update(self, change: PreferencesUpdate) -> Preferences:
+        with self._lock:
+            merged = self.load().model_copy(update=change.model_dump(exclude_none=True))
+            self._write(merged)
+            return merged
+
+    def _write(self, preferences: Preferences) -> None:
+        # Write beside the file and rename, so a crash never leaves half a file behind.
+        temporary = self.path.with_suffix(".tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(preferences.model_dump(), indent=2), encoding="utf-8")
+            temporary.replace(self.path)
+        except OSError as error:
+            raise StorageError(
+                f"Cannot save preferences to {self.path}: {error.strerror or error}. "
+                "Check that the data folder is writable."
+            ) from error
