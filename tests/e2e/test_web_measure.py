@@ -27,8 +27,8 @@ from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Joint, Landmark, Point3, Pose
 from turnout.services.measuring import Vision
-from turnout.web.measure import upload as measure_upload
 from turnout.web.app import create_app
+from turnout.web.measure import upload as measure_upload
 
 WIDTH, HEIGHT = 640, 480
 IDENTITY = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))

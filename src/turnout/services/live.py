@@ -181,9 +181,17 @@ class SessionRegistry:
         return live
 
     def refresh(self, live: LiveSession) -> None:
-        """Bring one session up to the clock, so a page never sees a deadline in the past."""
-        with live.lock:
+        """Bring one session up to the clock, so a page never sees a deadline in the past.
+
+        If the ticker holds the session (waiting on a locked log, say), answer with the state
+        as it stands instead of waiting: the ticker brings it up to date, and `error` says why
+        it could not."""
+        if not live.lock.acquire(blocking=False):
+            return
+        try:
             self._tick(live)
+        finally:
+            live.lock.release()
 
     def tick_all(self) -> None:
         with self._lock:
