@@ -8,7 +8,7 @@ import platformdirs
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from turnout.errors import TurnoutError
+from turnout.errors import SettingsError
 
 
 def _default_data_dir() -> Path:
@@ -41,4 +41,4 @@ def get_settings() -> Settings:
     except ValidationError as error:
         first = error.errors()[0]
         name = "TURNOUT_" + str(first["loc"][0]).upper() if first["loc"] else "a TURNOUT_ setting"
-        raise TurnoutError(f"{name} is invalid: {first['msg']}.") from None
+        raise SettingsError(f"{name} is invalid: {first['msg']}.") from None

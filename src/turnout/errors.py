@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 4  # no such routine, session or file
     STORAGE = 5  # the practice log cannot be opened or written (busy, read-only, too new)
     CANNOT_MEASURE = 6  # a photo or video that cannot be measured
+    SETTINGS = 7  # a TURNOUT_ environment setting is invalid
 
 
 class TurnoutError(Exception):
@@ -30,8 +31,32 @@ class TurnoutError(Exception):
     exit_code = ExitCode.ERROR
 
 
+class UsageError(TurnoutError):
+    """An option or argument of the command line that cannot be used as given."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotFoundError(TurnoutError):
+    """Something asked for by name or id that does not exist (a session to resume, say)."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
+class SettingsError(TurnoutError):
+    """A TURNOUT_ setting in the environment has a value that cannot be used."""
+
+    exit_code = ExitCode.SETTINGS
+
+
 class RoutineError(TurnoutError):
-    """A routine that does not exist or whose file is invalid."""
+    """A routine file that cannot be read or is invalid."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class RoutineNotFoundError(RoutineError):
+    """No built-in routine of that name, or no file at that path."""
 
     exit_code = ExitCode.NOT_FOUND
 
@@ -76,9 +101,13 @@ __all__ = [
     "InvalidChoiceError",
     "MatError",
     "MeasureError",
+    "NotFoundError",
     "RoutineError",
+    "RoutineNotFoundError",
+    "SettingsError",
     "StaleActionError",
     "StorageError",
     "TransitionError",
     "TurnoutError",
+    "UsageError",
 ]

@@ -25,6 +25,7 @@ from turnout.config import Settings
 from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldStatus
 from turnout.domain.session import Phase
+from turnout.errors import ExitCode
 from turnout.services.practice import session_holds, start_practice
 
 GET_READY = 5
@@ -86,8 +87,10 @@ def sessions(box: Container) -> list[PracticeSession]:
         return uow.practice.sessions()
 
 
-def one_line_error(result: Result) -> str:
-    assert result.exit_code == 1, result.output
+def one_line_error(result: Result, code: ExitCode | None = None) -> str:
+    """The one line a failed command printed; `code` is the exit code it must have given."""
+    assert result.exit_code in {c.value for c in ExitCode} - {0}, result.output
+    assert code is None or result.exit_code == code, result.output
     assert "Traceback" not in result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, result.output
@@ -158,7 +161,7 @@ def test_routine_show_of_a_malformed_file_names_the_file_in_one_line(
 
 
 def test_an_unknown_routine_is_refused_with_the_list_of_built_in_ones(box: Container) -> None:
-    line = one_line_error(turnout(box, "routine", "show", "swan-lake"))
+    line = one_line_error(turnout(box, "routine", "show", "swan-lake"), ExitCode.NOT_FOUND)
     assert "'swan-lake'" in line
     assert "Built-in routines: active, classic" in line
 
@@ -233,7 +236,9 @@ def test_export_writes_the_nine_holds_as_csv_and_as_a_json_file(
 
 
 def test_an_exercise_the_routine_does_not_have_is_refused(box: Container) -> None:
-    line = one_line_error(turnout(box, "practice", "--exercise", "9", "--no-voice"))
+    line = one_line_error(
+        turnout(box, "practice", "--exercise", "9", "--no-voice"), ExitCode.NOT_FOUND
+    )
     assert "no exercise 9" in line
     assert "1 to 5" in line
     assert sessions(box) == []
@@ -324,7 +329,7 @@ def test_a_new_practice_mentions_an_unfinished_one(box: Container) -> None:
 
 
 def test_resume_with_nothing_to_resume_says_so(box: Container) -> None:
-    line = one_line_error(turnout(box, "practice", "--resume", "--no-voice"))
+    line = one_line_error(turnout(box, "practice", "--resume", "--no-voice"), ExitCode.NOT_FOUND)
     assert "no unfinished session" in line
 
 
@@ -337,7 +342,7 @@ def test_a_database_that_cannot_be_written_names_the_setting_to_change(
 ) -> None:
     (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
     box = container_for(tmp_path, f"sqlite:///{tmp_path}/afile/x.db")
-    line = one_line_error(turnout(box, *command))
+    line = one_line_error(turnout(box, *command), ExitCode.STORAGE)
     assert "TURNOUT_DATABASE_URL" in line
     assert str(tmp_path / "afile" / "x.db") in line
 
@@ -362,7 +367,9 @@ def test_a_database_from_a_newer_turnout_is_refused_and_left_untouched(
     source.close()
     copy.close()
     before = fingerprint(newer)
-    line = one_line_error(turnout(container_for(tmp_path, f"sqlite:///{newer}"), "history"))
+    line = one_line_error(
+        turnout(container_for(tmp_path, f"sqlite:///{newer}"), "history"), ExitCode.STORAGE
+    )
     assert "newer version of turnout" in line
     assert "9999" in line
     assert "TURNOUT_DATABASE_URL" in line
@@ -384,7 +391,7 @@ def test_an_invalid_setting_in_the_environment_is_named_in_one_line(
     monkeypatch.setenv("TURNOUT_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("TURNOUT_DATABASE_URL", raising=False)
     monkeypatch.setenv("TURNOUT_GET_READY_SECONDS", "abc")
-    line = one_line_error(turnout(None, *command))
+    line = one_line_error(turnout(None, *command), ExitCode.SETTINGS)
     assert "TURNOUT_GET_READY_SECONDS" in line
     assert not (tmp_path / "turnout.db").exists()
 

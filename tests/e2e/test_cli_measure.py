@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from tests.integration.vision_scenes import CAMERAS, first_position_feet, scene
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.cli.main import app
+from turnout.errors import ExitCode
 
 runner = CliRunner()
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
@@ -41,7 +42,7 @@ def test_a_photo_on_the_mat_is_measured_in_feet_only_mode(tmp_path: Path) -> Non
 
 def measure_error(path: Path, *extra: str) -> str:
     result = runner.invoke(app, ["measure", str(path), *extra])
-    assert result.exit_code == 1
+    assert result.exit_code == ExitCode.CANNOT_MEASURE, result.output
     assert "Traceback" not in result.output
     return result.output
 

@@ -11,6 +11,7 @@ from tests.e2e.conftest import settings_for
 from turnout import bootstrap
 from turnout.bootstrap import Container
 from turnout.cli.main import app
+from turnout.errors import ExitCode
 
 
 @pytest.fixture
@@ -41,9 +42,9 @@ def test_the_trials_are_asked_for_when_not_given(box: Container) -> None:
 
 def test_an_impossible_reading_is_refused_naming_the_field(box: Container) -> None:
     code, output = add(box, "goniometer", "left", 400, on="2025-12-01")
-    assert code == 1 and "trials[1]: 400 degrees is not possible" in output
+    assert code == ExitCode.BAD_INPUT and "trials[1]: 400 degrees is not possible" in output
     code, output = add(box, "goniometer", "left", 40, on="2999-01-01")
-    assert code == 1 and "taken_on" in output
+    assert code == ExitCode.BAD_INPUT and "taken_on" in output
 
 
 def test_progress_shows_each_method_apart_with_its_change_band(
@@ -72,4 +73,4 @@ def test_progress_can_draw_a_png(box: Container, tmp_path: Path) -> None:
 
 def test_a_plot_of_another_kind_is_refused(box: Container, tmp_path: Path) -> None:
     code, output = run(box, "progress", "--plot", str(tmp_path / "out.pdf"))
-    assert code == 1 and ".svg or .png" in output
+    assert code == ExitCode.USAGE and ".svg or .png" in output

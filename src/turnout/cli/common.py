@@ -18,7 +18,7 @@ R = TypeVar("R")
 
 
 def friendly(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a TurnoutError into one line on stderr and exit code 1: no traceback."""
+    """Turn a TurnoutError into one line on stderr and its `ExitCode`: no traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -29,7 +29,7 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
             Console(stderr=True, soft_wrap=True, markup=False).print(
                 f"turnout: {error}", style="red", highlight=False
             )
-            raise typer.Exit(1) from None
+            raise typer.Exit(error.exit_code) from None
 
     return wrapper
 

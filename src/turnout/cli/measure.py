@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from turnout.cli.common import container
-from turnout.errors import TurnoutError
+from turnout.errors import TurnoutError, UsageError
 
 if TYPE_CHECKING:
     from turnout.bootstrap import VisionKit
-    from turnout.ports import Frame
-    from turnout.services.measuring import Report
+    from turnout.ports import Frame, MediaSource
+    from turnout.services.measuring import Mode, Report
 
 
 class PaperChoice(StrEnum):
@@ -68,18 +68,11 @@ def measure(
     ] = False,
 ) -> None:
     """Measure turnout in first position, knees over toes in demi-plie, or pelvis in profile."""
-    from turnout.services.measuring import Mode, measure_frames
+    from turnout.services.measuring import Mode
 
     kit = container(ctx).vision()
     source = kit.open_media(media)
-    vision = kit.build(video=source.is_video, feet_only=feet_only)
-    try:
-        report = measure_frames(
-            source.frames(), vision, Mode(mode.value), still=not source.is_video
-        )
-    finally:
-        if vision.poses is not None:
-            vision.poses.close()
+    report = _measure(kit, source, Mode(mode.value), feet_only)
     if annotate is not None:
         _write_annotation(kit, annotate, source.frames(), report)
     if as_json:
@@ -92,9 +85,20 @@ def measure(
     )
 
 
+def _measure(kit: VisionKit, source: MediaSource, mode: Mode, feet_only: bool) -> Report:
+    from turnout.services.measuring import measure_frames
+
+    vision = kit.build(video=source.is_video, feet_only=feet_only)
+    try:
+        return measure_frames(source.frames(), vision, mode, still=not source.is_video)
+    finally:
+        if vision.poses is not None:
+            vision.poses.close()
+
+
 def _write_annotation(kit: VisionKit, path: Path, frames: Iterator[Frame], report: Report) -> None:
     if path.suffix.lower() != ".png":
-        raise TurnoutError(f"--annotate {path}: the picture is a PNG; use a name ending in .png.")
+        raise UsageError(f"--annotate {path}: the picture is a PNG; use a name ending in .png.")
     frame = next(f for i, f in enumerate(frames) if i == report.best.index)
     png = kit.annotate_png(frame, report, long_side=max(frame.shape[:2]))
     try:

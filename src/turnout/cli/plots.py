@@ -10,7 +10,7 @@ from typing import Any
 from turnout.domain.compensation import Compensated
 from turnout.domain.history import WeekTotal, local_day, weekly_totals
 from turnout.domain.measurement import METHODS
-from turnout.errors import TurnoutError
+from turnout.errors import TurnoutError, UsageError
 from turnout.ports import UnitOfWork
 from turnout.services import history
 from turnout.services.progress import ProgressReport
@@ -42,7 +42,7 @@ def write_plot(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal] = 
     elif path.suffix.lower() == ".png":
         _write(path, lambda: _png(report, path, weeks))
     else:
-        raise TurnoutError(f"--plot {path}: use a file name ending in .svg or .png.")
+        raise UsageError(f"--plot {path}: use a file name ending in .svg or .png.")
 
 
 def practice_weeks(uow: UnitOfWork, now: float) -> list[WeekTotal]:

@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 
+from turnout.bootstrap import Container
 from turnout.cli.common import container, out
 from turnout.cli.keys import keys
 from turnout.cli.player import Player
-from turnout.errors import TurnoutError
+from turnout.domain.events import Event
+from turnout.errors import NotFoundError
 from turnout.ports import UnitOfWork
 from turnout.services.practice import (
     Practice,
@@ -32,27 +34,31 @@ def practice(
 ) -> None:
     """Practise a routine, guided hold by hold; every hold is saved as it ends."""
     box = container(ctx)
-    uow, now = box.uow(), box.clock.now()
     if resume:
-        record = unfinished_session(uow)
-        if record is None:
-            raise TurnoutError(
-                "There is no unfinished session to resume; start one without --resume."
-            )
-        chosen = box.routines.load(routine or record.routine_key)
-        saved = len(session_holds(uow, record.id))
-        out().print(
-            f"Resuming the session from {_when(record.started_at)}: {saved} holds already saved. "
-            "Get into position, then press Enter."
-        )
-        session, events = resume_practice(uow, chosen, record, now, box.settings.get_ready_seconds)
+        session, events = _resume(box, routine)
     else:
-        _mention_unfinished(uow)
+        _mention_unfinished(box.uow())
         chosen = box.routines.load(routine or box.settings.default_routine)
-        session, events = start_practice(uow, chosen, now, exercise, box.settings.get_ready_seconds)
+        session, events = start_practice(
+            box.uow(), chosen, box.clock.now(), exercise, box.settings.get_ready_seconds
+        )
     with keys() as reader:
         Player(session, box.clock, box.speaker(voice), reader, out()).run(events)
     _summary(session)
+
+
+def _resume(box: Container, routine: str | None) -> tuple[Practice, tuple[Event, ...]]:
+    uow = box.uow()
+    record = unfinished_session(uow)
+    if record is None:
+        raise NotFoundError("There is no unfinished session to resume; start one without --resume.")
+    chosen = box.routines.load(routine or record.routine_key)
+    saved = len(session_holds(uow, record.id))
+    out().print(
+        f"Resuming the session from {_when(record.started_at)}: {saved} holds already saved. "
+        "Get into position, then press Enter."
+    )
+    return resume_practice(uow, chosen, record, box.clock.now(), box.settings.get_ready_seconds)
 
 
 def _mention_unfinished(uow: UnitOfWork) -> None:

@@ -16,7 +16,7 @@ from rich.table import Table
 from turnout.cli.common import container
 from turnout.domain.compensation import FLAG_TEXT
 from turnout.domain.measurement import METHODS, REFERENCE_RANGES, change
-from turnout.errors import TurnoutError
+from turnout.errors import UsageError
 from turnout.services.progress import Trend, add_measurement, report
 
 
@@ -41,7 +41,7 @@ def measure_add(
     try:
         taken_on = date.fromisoformat(on) if on else _today()
     except ValueError:
-        raise TurnoutError(f"--date: {on!r} is not a date; write it as YYYY-MM-DD.") from None
+        raise UsageError(f"--date: {on!r} is not a date; write it as YYYY-MM-DD.") from None
     box = container(ctx)
     saved = add_measurement(box.uow(), method, side, trials, taken_on, _today(), note)
     label = METHODS[saved.method].label

@@ -12,7 +12,7 @@ from turnout.domain.log import PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, Plan
 from turnout.domain.routine import Routine
 from turnout.domain.session import SessionState
-from turnout.errors import TurnoutError
+from turnout.errors import NotFoundError, TurnoutError
 from turnout.ports import UnitOfWork
 
 
@@ -83,7 +83,7 @@ def start_practice(
     try:
         plan = Plan.of(routine, exercises)
     except KeyError as error:
-        raise TurnoutError(f"Routine {error.args[0]}.") from None
+        raise NotFoundError(f"Routine {error.args[0]}.") from None
     record = PracticeSession(
         id=uuid.uuid4().hex,
         routine_key=routine.key,

@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 from turnout.adapters.routines.schema import ExerciseModel, RoutineModel, SchemaModel, StepModel
 from turnout.domain.routine import Exercise, Routine, Step, expand_steps
-from turnout.errors import RoutineError
+from turnout.errors import RoutineError, RoutineNotFoundError
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "routines"
 
@@ -45,7 +45,7 @@ class FileRoutineSource:
             return load_routine_file(Path(name_or_path))
         names = self.names()
         if name_or_path not in names:
-            raise RoutineError(
+            raise RoutineNotFoundError(
                 f"No routine called {name_or_path!r}. Built-in routines: {', '.join(names)}. "
                 "Give a name from that list or a path to a .toml file."
             )
@@ -90,7 +90,7 @@ def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise RoutineError(f"Routine file {path} does not exist. Check the path.") from None
+        raise RoutineNotFoundError(f"Routine file {path} does not exist. Check the path.") from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise RoutineError(
