@@ -48,28 +48,33 @@ class Practice:
         return self._apply(engine.abort(self.state, now), now)
 
     def _apply(self, result: engine.Result, now: float) -> tuple[Event, ...]:
-        # Save first: if the log cannot be written the state stays put, and the next tick
-        # derives the same hold again instead of losing it.
         state, events = result
-        for event in events:
-            if isinstance(event, HoldEnded):
-                self._log_hold(event)
-            elif isinstance(event, SessionEnded):
-                self._close(event.finished, now)
+        self.save(events, now)
         self.state = state
         return events
 
-    def _log_hold(self, event: HoldEnded) -> None:
-        with self.uow:
-            self.uow.practice.add_hold(self.id, event.record)
-            self.uow.commit()
+    def save(self, events: tuple[Event, ...], now: float) -> None:
+        """Log the holds that ended and the session's close, all in one transaction.
 
-    def _close(self, finished: bool, now: float) -> None:
-        status = SessionStatus.FINISHED if finished else SessionStatus.ABORTED
-        self.record = replace(self.record, status=status, ended_at=now)
+        Save first, state after: if the log cannot be written nothing of this transition is
+        saved and the state stays put, so the next tick derives the same holds again, none
+        lost and none logged twice."""
+        holds = [e.record for e in events if isinstance(e, HoldEnded)]
+        ended = next((e for e in events if isinstance(e, SessionEnded)), None)
+        if not holds and ended is None:
+            return
+        record = self.record if ended is None else self._closed(ended.finished, now)
         with self.uow:
-            self.uow.practice.update_session(self.record)
+            for hold in holds:
+                self.uow.practice.add_hold(self.id, hold)
+            if ended is not None:
+                self.uow.practice.update_session(record)
             self.uow.commit()
+        self.record = record
+
+    def _closed(self, finished: bool, now: float) -> PracticeSession:
+        status = SessionStatus.FINISHED if finished else SessionStatus.ABORTED
+        return replace(self.record, status=status, ended_at=now)
 
 
 def start_practice(
@@ -134,4 +139,7 @@ def resume_practice(
     plan = Plan.of(routine, record.exercise_numbers)
     position = max((h.position for h in holds), default=-1) + 1
     state, events = engine.start(plan, now, get_ready_seconds, position=position, wait=True)
-    return Practice(uow, record, state), events
+    practice = Practice(uow, record, state)
+    # Every step was logged before the interruption: the session is over, so say so in the log.
+    practice.save(events, now)
+    return practice, events
