@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from turnout.adapters.db.tables import MeasurementRow, PainCheckRow, ProfileRow, StopRow
-from turnout.adapters.db.translate import to_datetime, to_epoch
+from turnout.adapters.db.translate import EXERCISE_FIELDS, same_named, to_datetime, to_epoch
 from turnout.domain.measurement import Measurement, Method, Side
 from turnout.domain.pain import Moment, PainCheck, StopEvent, StopReason
 from turnout.domain.safety import HipCondition, Profile, Region
@@ -58,10 +58,7 @@ class SqlSafetyRepository:
         self._db.add(
             StopRow(
                 session_id=stop.session_id,
-                routine_key=stop.routine_key,
-                exercise_number=stop.exercise_number,
-                exercise_key=stop.exercise_key,
-                exercise_name=stop.exercise_name,
+                **same_named(stop, EXERCISE_FIELDS),
                 reason=stop.reason.value,
                 at=to_datetime(stop.at),
             )
@@ -125,10 +122,7 @@ def _pain_check(row: PainCheckRow) -> PainCheck:
 def _stop(row: StopRow) -> StopEvent:
     return StopEvent(
         session_id=row.session_id,
-        routine_key=row.routine_key,
-        exercise_number=row.exercise_number,
-        exercise_key=row.exercise_key,
-        exercise_name=row.exercise_name,
+        **same_named(row, EXERCISE_FIELDS),
         reason=StopReason(row.reason),
         at=to_epoch(row.at),
     )

@@ -75,15 +75,21 @@ class SessionRow(Base):
     planned_seconds: Mapped[int] = mapped_column(Integer)
 
 
-class HoldRow(Base):
-    __tablename__ = "holds"
+class ExerciseColumns:
+    """Which exercise of which routine a row is about; copied, so renaming a routine's
+    exercise later never rewrites what was done."""
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
     routine_key: Mapped[str] = mapped_column(String)
     exercise_number: Mapped[int] = mapped_column(Integer)
     exercise_key: Mapped[str] = mapped_column(String)
     exercise_name: Mapped[str] = mapped_column(String)
+
+
+class HoldRow(ExerciseColumns, Base):
+    __tablename__ = "holds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     step_index: Mapped[int] = mapped_column(Integer)
     step_title: Mapped[str] = mapped_column(String)
@@ -130,15 +136,11 @@ class PainCheckRow(Base):
     session: Mapped[SessionRow | None] = relationship(lazy="raise")
 
 
-class StopRow(Base):
+class StopRow(ExerciseColumns, Base):
     __tablename__ = "stop_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
-    routine_key: Mapped[str] = mapped_column(String)
-    exercise_number: Mapped[int] = mapped_column(Integer)
-    exercise_key: Mapped[str] = mapped_column(String)
-    exercise_name: Mapped[str] = mapped_column(String)
     reason: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from turnout.adapters.db.tables import HoldRow, SessionRow
 from turnout.domain.log import PracticeSession, SessionStatus
@@ -50,20 +51,24 @@ def to_session(row: SessionRow) -> PracticeSession:
     )
 
 
+# Columns that hold the same value under the same name in the row and the domain object.
+EXERCISE_FIELDS = ("routine_key", "exercise_number", "exercise_key", "exercise_name")
+HOLD_FIELDS = (
+    *EXERCISE_FIELDS,
+    *("position", "step_index", "step_title", "repetition", "side"),
+    *("planned_seconds", "actual_seconds"),
+)
+
+
+def same_named(source: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """The attributes `names` of `source`, to pass on as keyword arguments."""
+    return {name: getattr(source, name) for name in names}
+
+
 def hold_row(session_id: str, record: HoldRecord) -> HoldRow:
     return HoldRow(
         session_id=session_id,
-        routine_key=record.routine_key,
-        exercise_number=record.exercise_number,
-        exercise_key=record.exercise_key,
-        exercise_name=record.exercise_name,
-        position=record.position,
-        step_index=record.step_index,
-        step_title=record.step_title,
-        repetition=record.repetition,
-        side=record.side,
-        planned_seconds=record.planned_seconds,
-        actual_seconds=record.actual_seconds,
+        **same_named(record, HOLD_FIELDS),
         started_at=to_datetime(record.started_at),
         ended_at=to_datetime(record.ended_at),
         status=record.status.value,
@@ -72,17 +77,7 @@ def hold_row(session_id: str, record: HoldRecord) -> HoldRow:
 
 def to_record(row: HoldRow) -> HoldRecord:
     return HoldRecord(
-        routine_key=row.routine_key,
-        exercise_number=row.exercise_number,
-        exercise_key=row.exercise_key,
-        exercise_name=row.exercise_name,
-        position=row.position,
-        step_index=row.step_index,
-        step_title=row.step_title,
-        repetition=row.repetition,
-        side=row.side,
-        planned_seconds=row.planned_seconds,
-        actual_seconds=row.actual_seconds,
+        **same_named(row, HOLD_FIELDS),
         started_at=to_epoch(row.started_at),
         ended_at=to_epoch(row.ended_at),
         status=HoldStatus(row.status),
