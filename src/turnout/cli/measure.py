@@ -14,22 +14,17 @@ import typer
 
 from turnout.cli.common import container
 from turnout.errors import TurnoutError, UsageError
+from turnout.services.measuring.reading import Mode
 
 if TYPE_CHECKING:
     from turnout.bootstrap import VisionKit
     from turnout.ports import Frame, MediaSource
-    from turnout.services.measuring import Mode, Report
+    from turnout.services.measuring import Report
 
 
 class PaperChoice(StrEnum):
     A4 = "a4"
     LETTER = "letter"
-
-
-class ModeChoice(StrEnum):
-    FIRST_POSITION = "first-position"
-    PLIE = "plie"
-    PROFILE = "profile"
 
 
 def mat(
@@ -62,17 +57,15 @@ def measure(
     annotate: Annotated[
         Path | None, typer.Option("--annotate", help="Write a picture showing how it was measured.")
     ] = None,
-    mode: Annotated[ModeChoice, typer.Option(help="What to measure.")] = ModeChoice.FIRST_POSITION,
+    mode: Annotated[Mode, typer.Option(help="What to measure.")] = Mode.FIRST_POSITION,
     feet_only: Annotated[
         bool, typer.Option("--feet-only", help="Feet on the mat only, no full body needed.")
     ] = False,
 ) -> None:
     """Measure turnout in first position, knees over toes in demi-plie, or pelvis in profile."""
-    from turnout.services.measuring import Mode
-
     kit = container(ctx).vision()
     source = kit.open_media(media)
-    report = _measure(kit, source, Mode(mode.value), feet_only)
+    report = _measure(kit, source, mode, feet_only)
     if annotate is not None:
         _write_annotation(kit, annotate, source.frames(), report)
     if as_json:
