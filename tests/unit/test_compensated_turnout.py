@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from turnout.domain.compensation import FLAG_TEXT, Flag, compensated, flag_for
+from turnout.domain.compensation import Flag, compensated, flag_for
 from turnout.domain.measurement import Measurement, Method, measurement
 
 DAY0 = date(2026, 2, 1)
@@ -36,11 +36,6 @@ def test_the_flags_are_amber_above_15_and_red_above_25() -> None:
         Flag.AMBER,
         Flag.RED,
     ]
-
-
-def test_the_red_prompt_coaches_and_suggests_a_physiotherapist_without_diagnosing() -> None:
-    text = FLAG_TEXT[Flag.RED]
-    assert "not a diagnosis" in text and "dance physiotherapist" in text
 
 
 def test_hips_measured_far_from_the_standing_reading_are_not_paired() -> None:

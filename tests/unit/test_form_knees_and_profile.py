@@ -1,8 +1,16 @@
 import pytest
 
-from turnout.domain.form import KneeVerdict, knee_bend, knee_tracking, profile_alignment
+from turnout.domain.form import (
+    KneeVerdict,
+    Pelvis,
+    Trunk,
+    knee_bend,
+    knee_tracking,
+    profile_alignment,
+)
 from turnout.domain.geometry import Point
 from turnout.domain.pose import Joint, Landmark, Pose
+from turnout.services.form_text import knee_message, profile_message
 
 
 def front_plie(left_knee_x: float, right_knee_x: float) -> Pose:
@@ -31,7 +39,7 @@ def test_a_knee_between_the_toe_and_the_midline_falls_inside() -> None:
     assert reading.verdict is KneeVerdict.INSIDE
     assert reading.offset_px == pytest.approx(80)
     assert reading.angle > 0
-    assert "forced from the feet" in reading.message
+    assert "forced from the feet" in knee_message(reading)
 
 
 def test_the_right_knee_inside_is_measured_toward_the_midline_too() -> None:
@@ -74,24 +82,28 @@ def test_a_stacked_body_is_neutral_in_profile(facing_right: bool) -> None:
     reading = profile_alignment(side_view(0, 0, facing_right))
     assert reading.pelvis_shift == pytest.approx(0, abs=1e-9)
     assert reading.trunk_lean == pytest.approx(0, abs=1e-9)
-    assert "neutral" in reading.message
+    assert reading.pelvis is Pelvis.NEUTRAL and reading.trunk is Trunk.UPRIGHT
+    assert "neutral" in profile_message(reading)
 
 
 @pytest.mark.parametrize("facing_right", [True, False])
 def test_hips_pushed_forward_read_as_a_tucked_pelvis(facing_right: bool) -> None:
     reading = profile_alignment(side_view(60, 0, facing_right))
     assert reading.pelvis_shift > 4
-    assert "tucked" in reading.message
+    assert reading.pelvis is Pelvis.TUCKED
+    assert "tucked" in profile_message(reading)
 
 
 @pytest.mark.parametrize("facing_right", [True, False])
 def test_a_seat_behind_the_line_reads_as_a_tipped_pelvis(facing_right: bool) -> None:
     reading = profile_alignment(side_view(-60, 0, facing_right))
     assert reading.pelvis_shift < -4
-    assert "tipped" in reading.message
+    assert reading.pelvis is Pelvis.TIPPED
+    assert "tipped" in profile_message(reading)
 
 
 def test_shoulders_ahead_of_the_hips_lean_forward() -> None:
     reading = profile_alignment(side_view(0, 80))
     assert reading.trunk_lean == pytest.approx(14.9, abs=0.1)
-    assert "leans forward" in reading.message
+    assert reading.trunk is Trunk.FORWARD
+    assert "leans forward" in profile_message(reading)

@@ -12,6 +12,7 @@ from turnout.domain.safety import HipCondition
 from turnout.domain.session import Phase
 from turnout.errors import InputError
 from turnout.services import safety
+from turnout.services.pain_text import stop_explanation
 from turnout.services.practice import Practice, start_practice
 
 
@@ -62,7 +63,7 @@ def test_stop_for_numbness_records_it_and_ends_the_exercise_for_today() -> None:
     uow, clock = FakeUnitOfWork(), FakeClock()
     practice = into_first_hold(uow, clock)
     decision, _ = safety.stop(practice, "numbness", clock.now())
-    assert decision.ends_exercise and "over for today" in decision.explanation
+    assert decision.ends_exercise and "over for today" in stop_explanation(decision)
     item = practice.state.item
     assert item is not None and item.exercise.number == 2
     assert practice.state.phase is Phase.WAITING

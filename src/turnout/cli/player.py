@@ -13,6 +13,7 @@ from turnout.cli.render import duration_text, screen, step_line
 from turnout.domain.events import Beep, Event, HoldEnded, SessionEnded, StepStarted
 from turnout.domain.session import Phase, TransitionError
 from turnout.ports import Clock, Speaker
+from turnout.services import cues
 from turnout.services.practice import Practice
 
 TICK = 0.1
@@ -97,8 +98,8 @@ class Player:
         for event in events:
             if isinstance(event, Beep):
                 self.speaker.beep(event.remaining)
-            elif event.say:
-                self.speaker.say(event.say)
+            elif words := cues.say(event):
+                self.speaker.say(words)
             if not self.console.is_terminal:
                 self._log_line(event)
 
@@ -107,12 +108,13 @@ class Player:
         if isinstance(event, StepStarted):
             step = event.item.step
             timing = duration_text(step.seconds) if step.seconds else "waits for ready"
-            self.console.print(f"> {event.item.label} [{step_line(event.item)}] ({timing})")
+            label = cues.item_label(event.item)
+            self.console.print(f"> {label} [{step_line(event.item)}] ({timing})")
         elif isinstance(event, HoldEnded):
             record = event.record
             self.console.print(f"  logged: {record.status.value}, {record.actual_seconds:g} s")
         elif isinstance(event, SessionEnded):
-            self.console.print(event.say)
+            self.console.print(cues.say(event))
 
 
 def wait_one_tick(

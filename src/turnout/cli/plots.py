@@ -9,10 +9,10 @@ from typing import Any
 
 from turnout.domain.compensation import Compensated
 from turnout.domain.history import WeekTotal, local_day, weekly_totals
-from turnout.domain.measurement import METHODS
 from turnout.errors import TurnoutError, UsageError
 from turnout.ports import UnitOfWork
 from turnout.services import history
+from turnout.services.measurement_text import method_label
 from turnout.services.progress import ProgressReport
 from turnout.web.progress.presenters import Chart, compensated_charts, trend_charts
 from turnout.web.svg import weekly_chart
@@ -87,7 +87,7 @@ def _png(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal]) -> None
     import matplotlib.pyplot as plt
 
     series = [
-        (f"Compensated turnout from {METHODS[m].label.lower()}", [_point(p) for p in points], True)
+        (f"Compensated turnout from {method_label(m).lower()}", [_point(p) for p in points], True)
         for m, points in report.compensated.items()
     ]
     series += [

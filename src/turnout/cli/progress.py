@@ -14,9 +14,15 @@ from rich.console import Console
 from rich.table import Table
 
 from turnout.cli.common import container
-from turnout.domain.compensation import FLAG_TEXT
-from turnout.domain.measurement import METHODS, REFERENCE_RANGES, change
+from turnout.domain.measurement import METHODS, change
 from turnout.errors import UsageError
+from turnout.services.measurement_text import (
+    REFERENCE_RANGES,
+    change_text,
+    error_text,
+    flag_advice,
+    method_label,
+)
 from turnout.services.progress import Trend, add_measurement, report
 
 
@@ -44,7 +50,7 @@ def measure_add(
         raise UsageError(f"--date: {on!r} is not a date; write it as YYYY-MM-DD.") from None
     box = container(ctx)
     saved = add_measurement(box.uow(), method, side, trials, taken_on, _today(), note)
-    label = METHODS[saved.method].label
+    label = method_label(saved.method)
     Console(highlight=False, markup=False).print(
         f"Saved {saved.value:g} degrees ({label}, {saved.side.value}, {saved.taken_on}): "
         f"the median of {', '.join(f'{t:g}' for t in saved.trials)}."
@@ -68,8 +74,8 @@ def progress(
     for method, points in found.compensated.items():
         last = points[-1]
         console.print(
-            f"Compensated turnout ({METHODS[method].label}): {last.value:g} degrees "
-            f"(plus or minus about {last.error:.0f}), {last.flag.value}. {FLAG_TEXT[last.flag]}"
+            f"Compensated turnout ({method_label(method)}): {last.value:g} degrees "
+            f"(plus or minus about {last.error:.0f}), {last.flag.value}. {flag_advice(last.flag)}"
         )
     console.print("For context, not targets: " + " ".join(REFERENCE_RANGES))
     if plot is not None:
@@ -80,12 +86,12 @@ def progress(
 
 
 def _trend_table(trend: Trend) -> Table:
-    table = Table(title=f"{trend.label} (error: {METHODS[trend.method].error_text} degrees)")
+    table = Table(title=f"{trend.label} (error: {error_text(trend.method)} degrees)")
     for column in ("Date", "Median", "Trials", "Change"):
         table.add_column(column)
     previous = None
     for reading in trend.readings:
-        step = change(previous, reading).text if previous is not None else "first"
+        step = change_text(change(previous, reading)) if previous is not None else "first"
         trials = ", ".join(f"{t:g}" for t in reading.trials)
         table.add_row(str(reading.taken_on), f"{reading.value:g}", trials, step)
         previous = reading

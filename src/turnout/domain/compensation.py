@@ -25,20 +25,6 @@ class Flag(StrEnum):
     RED = "red"
 
 
-FLAG_TEXT = {
-    Flag.GREEN: "Your feet turn out about as far as your hips allow. Keep it that way: let the "
-    "rotation come from the hips.",
-    Flag.AMBER: "Your feet turn out more than your hips rotate, by more than 15 degrees. The "
-    "extra often comes from twisting at the knees or rolling the feet in. Try standing with a "
-    "little less turnout, rotating from the hips, and mention it to your teacher or a dance "
-    "physiotherapist.",
-    Flag.RED: "Your feet turn out much more than your hips rotate, by more than 25 degrees. In "
-    "studies, dancers who forced turnout like this reported more injuries. This is not a "
-    "diagnosis: it is worth a visit to a dance physiotherapist, who can check your hips, knees "
-    "and feet and show you how much turnout is yours.",
-}
-
-
 @dataclass(frozen=True)
 class Compensated:
     standing: Measurement
@@ -58,10 +44,6 @@ class Compensated:
     @property
     def flag(self) -> Flag:
         return flag_for(self.value)
-
-    @property
-    def advice(self) -> str:
-        return FLAG_TEXT[self.flag]
 
 
 def flag_for(value: float) -> Flag:

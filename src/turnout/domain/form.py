@@ -116,9 +116,9 @@ def _unit(v: V3) -> V3:
 
 
 class KneeVerdict(StrEnum):
-    OVER = "over the foot"
-    INSIDE = "inside the foot"
-    OUTSIDE = "outside the foot"
+    OVER = "over"  # over the foot
+    INSIDE = "inside"  # falls inside the foot: turnout forced from the feet
+    OUTSIDE = "outside"
 
 
 @dataclass(frozen=True)
@@ -146,18 +146,6 @@ class KneeTracking:
             return KneeVerdict.OUTSIDE
         return KneeVerdict.OVER
 
-    @property
-    def message(self) -> str:
-        size = f"{abs(self.angle):.0f} deg, {abs(self.ratio) * 100:.0f}% of the shin"
-        if self.verdict is KneeVerdict.INSIDE:
-            return (
-                f"Your {self.side} knee falls inside your foot ({size}): the turnout is being "
-                "forced from the feet. Turn the foot in a little until the knee goes over the toes."
-            )
-        if self.verdict is KneeVerdict.OUTSIDE:
-            return f"Your {self.side} knee is outside your foot ({size}); bring it over the toes."
-        return f"Your {self.side} knee tracks over your foot."
-
 
 _LEG = {
     "left": (Joint.LEFT_HIP, Joint.LEFT_KNEE, Joint.LEFT_ANKLE, Joint.LEFT_TOE),
@@ -184,6 +172,18 @@ def knee_tracking(pose: Pose, side: str, toe: Point | None = None) -> KneeTracki
     )
 
 
+class Pelvis(StrEnum):
+    NEUTRAL = "neutral"
+    TUCKED = "tucked"  # hips pushed forward
+    TIPPED = "tipped"  # seat sticking out
+
+
+class Trunk(StrEnum):
+    UPRIGHT = "upright"
+    FORWARD = "forward"
+    BACK = "back"
+
+
 @dataclass(frozen=True)
 class ProfileAlignment:
     """Seen from the side: the trunk's lean from vertical, and the pelvis's shift off the line
@@ -193,22 +193,18 @@ class ProfileAlignment:
     pelvis_shift: float
 
     @property
-    def message(self) -> str:
-        parts = []
+    def pelvis(self) -> Pelvis:
         if self.pelvis_shift > PELVIS_TOLERANCE:
-            parts.append(
-                "Your hips are pushed forward (pelvis tucked); bring them back over your feet."
-            )
-        elif self.pelvis_shift < -PELVIS_TOLERANCE:
-            parts.append(
-                "Your seat sticks out (pelvis tipped); lengthen the lower back to neutral."
-            )
-        else:
-            parts.append("Your pelvis sits neutral over your feet.")
-        if abs(self.trunk_lean) > TRUNK_TOLERANCE:
-            way = "forward" if self.trunk_lean > 0 else "back"
-            parts.append(f"Your trunk leans {way} {abs(self.trunk_lean):.0f} deg; stand tall.")
-        return " ".join(parts)
+            return Pelvis.TUCKED
+        if self.pelvis_shift < -PELVIS_TOLERANCE:
+            return Pelvis.TIPPED
+        return Pelvis.NEUTRAL
+
+    @property
+    def trunk(self) -> Trunk:
+        if abs(self.trunk_lean) <= TRUNK_TOLERANCE:
+            return Trunk.UPRIGHT
+        return Trunk.FORWARD if self.trunk_lean > 0 else Trunk.BACK
 
 
 def profile_alignment(pose: Pose) -> ProfileAlignment:

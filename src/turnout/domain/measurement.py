@@ -40,35 +40,25 @@ class Side(StrEnum):
 
 @dataclass(frozen=True)
 class MethodInfo:
-    label: str
     quantity: Quantity
     error: float  # degrees: a change smaller than this is within day-to-day variation
-    error_text: str
 
 
 METHODS = {
-    Method.CAMERA_MAT: MethodInfo("Camera with the printed mat", Quantity.STANDING, 10, "about 10"),
-    Method.CAMERA: MethodInfo(
-        "Camera without the mat (estimate)", Quantity.STANDING, 20, "20 or more"
-    ),
-    Method.DISCS: MethodInfo("Turnout discs", Quantity.STANDING, 10, "about 10"),
-    Method.PAPER: MethodInfo("Paper tracing and protractor", Quantity.STANDING, 10, "about 10"),
-    Method.TYPED: MethodInfo("Typed in (standing turnout)", Quantity.STANDING, 10, "about 10"),
-    Method.GONIOMETER: MethodInfo("Goniometer (physiotherapist)", Quantity.HIP_ER, 9, "6-9"),
-    Method.INCLINOMETER: MethodInfo("Inclinometer (physiotherapist)", Quantity.HIP_ER, 9, "6-9"),
+    Method.CAMERA_MAT: MethodInfo(Quantity.STANDING, 10),
+    Method.CAMERA: MethodInfo(Quantity.STANDING, 20),
+    Method.DISCS: MethodInfo(Quantity.STANDING, 10),
+    Method.PAPER: MethodInfo(Quantity.STANDING, 10),
+    Method.TYPED: MethodInfo(Quantity.STANDING, 10),
+    Method.GONIOMETER: MethodInfo(Quantity.HIP_ER, 9),
+    Method.INCLINOMETER: MethodInfo(Quantity.HIP_ER, 9),
 }
 LIMITS = {Quantity.STANDING: (0.0, 180.0), Quantity.HIP_ER: (0.0, 90.0)}
+# Only for the message of a reading on the wrong side (a validation error names its field).
 QUANTITY_LABELS = {
     Quantity.STANDING: "standing turnout",
     Quantity.HIP_ER: "passive hip external rotation",
 }
-REFERENCE_RANGES = (
-    "Professional ballet dancers: about 134-136 degrees standing in first position, both feet "
-    "together, and about 50 degrees of passive external rotation per hip.",
-    "Girls aged 8 to 11 in ballet training: about 93-105 degrees standing.",
-    "These are context, not targets. Bones set much of a dancer's range; 180 degrees is the "
-    "ideal of old textbooks, not a realistic goal.",
-)
 
 
 @dataclass(frozen=True)
@@ -162,22 +152,14 @@ def series(readings: Iterable[Measurement]) -> dict[SeriesKey, list[Measurement]
 
 @dataclass(frozen=True)
 class Change:
+    """A difference between two readings (degrees) and the method's error it is weighed by."""
+
     delta: float
     error: float
 
     @property
     def beyond_error(self) -> bool:
         return abs(self.delta) > self.error
-
-    @property
-    def text(self) -> str:
-        if not self.beyond_error:
-            return (
-                f"{self.delta:+.0f} degrees: within normal day-to-day variation "
-                f"(this method varies by about {self.error:.0f})"
-            )
-        direction = "more" if self.delta > 0 else "less"
-        return f"{abs(self.delta):.0f} degrees {direction}: beyond this method's error"
 
 
 def change(before: Measurement, after: Measurement) -> Change:

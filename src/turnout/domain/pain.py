@@ -68,14 +68,6 @@ class StopReason(StrEnum):
     OTHER = "other"
 
 
-STOP_LABELS = {
-    StopReason.SHARP_PAIN: "Sharp, pinching or catching pain",
-    StopReason.CLICKING_WITH_PAIN: "Clicking or locking, with pain",
-    StopReason.NUMBNESS: "Numbness or tingling",
-    StopReason.GIVING_WAY: "A joint gave way",
-    StopReason.SORENESS: "Ordinary muscle soreness or a strong stretch",
-    StopReason.OTHER: "Something else: I need a break",
-}
 WARNING_SIGNS = frozenset(
     {
         StopReason.SHARP_PAIN,
@@ -84,41 +76,19 @@ WARNING_SIGNS = frozenset(
         StopReason.GIVING_WAY,
     }
 )
-_WHY = {
-    StopReason.SHARP_PAIN: "Sharp, pinching or catching pain is the body's signal that a "
-    "structure, not a muscle, is being loaded. Pushing on can turn it into an injury.",
-    StopReason.CLICKING_WITH_PAIN: "A click or a catch that hurts can mean something inside "
-    "the joint is being pinched. Stretching further into it is not worth the risk.",
-    StopReason.NUMBNESS: "Numbness or tingling means a nerve is under pressure or stretched. "
-    "Let it recover fully before loading it again.",
-    StopReason.GIVING_WAY: "A joint that gives way is not controlling the position safely "
-    "right now. Rest it, and build strength before range.",
-}
 
 
 @dataclass(frozen=True)
 class StopDecision:
+    """What pressing Stop for `reason` means: a warning sign ends the exercise for today."""
+
     reason: StopReason
     ends_exercise: bool
-    explanation: str
 
 
 def stop_rule(reason: StopReason) -> StopDecision:
-    """What pressing Stop for `reason` means for the exercise under way, in plain words."""
-    if reason in WARNING_SIGNS:
-        text = f"{_WHY[reason]} This exercise is over for today. If it keeps coming back, or "
-        text += "lasts more than two or three days, see a dance physiotherapist or doctor."
-        return StopDecision(reason, True, text)
-    if reason is StopReason.SORENESS:
-        return StopDecision(reason, False, SORENESS_TEXT)
-    return StopDecision(reason, False, "Paused. Take the time you need, then resume or skip.")
-
-
-SORENESS_TEXT = (
-    "An ache in the working muscles, or the pull of a stretch, is normal and no reason to give "
-    "up the day. Ease off to a mild-to-moderate stretch, breathe, and resume when ready. If it "
-    "turns sharp, pinches, catches or goes numb, press Stop again and say so."
-)
+    """What pressing Stop for `reason` means for the exercise under way."""
+    return StopDecision(reason, reason in WARNING_SIGNS)
 
 
 @dataclass(frozen=True)
@@ -136,16 +106,30 @@ class StopEvent:
         return self.reason in WARNING_SIGNS
 
 
-def referral(checks: Sequence[PainCheck], now: float) -> tuple[str, ...]:
+class ReferralReason(StrEnum):
+    WOKE_AT_NIGHT = "woke_at_night"
+    LASTING = "lasting"  # pain at every check of a region for more than 48 hours
+    WORSENING = "worsening"  # worse at each of the last checks before a session
+
+
+@dataclass(frozen=True)
+class Referral:
+    """One reason to see a professional; `region` is None when it is not about one place."""
+
+    reason: ReferralReason
+    region: Region | None = None
+
+
+def referral(checks: Sequence[PainCheck], now: float) -> tuple[Referral, ...]:
     """Reasons to see a professional, from the pain checks so far (oldest first)."""
-    reasons: list[str] = []
+    reasons: list[Referral] = []
     if any(c.wakes_at_night for c in checks if now - c.taken_at <= RECENT_HOURS * HOUR):
-        reasons.append("pain has woken you at night")
+        reasons.append(Referral(ReferralReason.WOKE_AT_NIGHT))
     for region in Region:
         if _lasting(checks, region, now):
-            reasons.append(f"{region.label} pain has lasted more than 48 hours")
+            reasons.append(Referral(ReferralReason.LASTING, region))
         elif _worsening(checks, region):
-            reasons.append(f"{region.label} pain has been worse at each of your last sessions")
+            reasons.append(Referral(ReferralReason.WORSENING, region))
     return tuple(reasons)
 
 

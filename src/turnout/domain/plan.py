@@ -15,10 +15,6 @@ class PlanItem:
     index: int
     step: Step
 
-    @property
-    def label(self) -> str:
-        return f"{self.exercise.number}. {self.exercise.name}: {self.step.title}"
-
 
 @dataclass(frozen=True)
 class Plan:

@@ -1,4 +1,4 @@
-"""Screening -> adaptations: who should not do which stretch of a routine, and why, in plain words.
+"""Screening -> adaptations: who should not do which stretch of a routine, and why (as codes).
 
 Rules (see docs/safety.md): under 18 or in a growth spurt, no loaded or partner-pressed passive
 stretching; a known hip condition, no end-range passive hip stretches; hypermobility (Beighton 6
@@ -33,37 +33,27 @@ class Region(StrEnum):
     FOOT_ANKLE = "foot_ankle"
     LOW_BACK = "low_back"
 
-    @property
-    def label(self) -> str:
-        return REGION_LABELS[self]
 
-
-REGION_LABELS = {
-    Region.HIP_GROIN: "hip or groin",
-    Region.KNEE: "knee",
-    Region.FOOT_ANKLE: "foot or ankle",
-    Region.LOW_BACK: "low back",
-}
-
+# The nine items of the Beighton self-check, in the order they are asked.
 BEIGHTON_ITEMS = (
-    ("little_finger_left", "Left little finger bends back past 90 degrees"),
-    ("little_finger_right", "Right little finger bends back past 90 degrees"),
-    ("thumb_left", "Left thumb folds down to touch the forearm"),
-    ("thumb_right", "Right thumb folds down to touch the forearm"),
-    ("elbow_left", "Left elbow straightens past a straight line (over 10 degrees)"),
-    ("elbow_right", "Right elbow straightens past a straight line (over 10 degrees)"),
-    ("knee_left", "Left knee straightens past a straight line (over 10 degrees)"),
-    ("knee_right", "Right knee straightens past a straight line (over 10 degrees)"),
-    ("palms_to_floor", "Palms flat on the floor with the knees straight"),
+    "little_finger_left",
+    "little_finger_right",
+    "thumb_left",
+    "thumb_right",
+    "elbow_left",
+    "elbow_right",
+    "knee_left",
+    "knee_right",
+    "palms_to_floor",
 )
 
 
 def beighton_score(answers: Mapping[str, bool]) -> int:
     """The Beighton score, 0 to 9: one point per item of the self-check that is a yes."""
-    unknown = set(answers) - {key for key, _ in BEIGHTON_ITEMS}
+    unknown = set(answers) - set(BEIGHTON_ITEMS)
     if unknown:
         raise InvalidValueError("beighton", f"unknown item {sorted(unknown)[0]!r}.")
-    return sum(1 for key, _ in BEIGHTON_ITEMS if answers.get(key, False))
+    return sum(1 for key in BEIGHTON_ITEMS if answers.get(key, False))
 
 
 @dataclass(frozen=True)
@@ -92,25 +82,58 @@ class Alternative(StrEnum):
     STRENGTH = "strength"
 
 
+class Why(StrEnum):
+    YOUNG = "young"  # under 18 or in a growth spurt: no loaded or partner-pressed stretching
+    HIP_CONDITION = "hip_condition"  # no end-range passive hip stretches
+    HYPERMOBILE = "hypermobile"  # strength and control instead of more passive range
+
+
+class Force(StrEnum):
+    """What makes a passive stretch forceful, in the order a reason names them."""
+
+    WEIGHTS = "weights"
+    PARTNER = "partner"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an exercise is replaced: a code and the facts behind it, from the profile."""
+
+    why: Why
+    age: int
+    growth_spurt: bool = False
+    forces: tuple[Force, ...] = ()  # YOUNG: what the exercise does that is forceful
+    hip_conditions: frozenset[HipCondition] = frozenset()  # HIP_CONDITION
+    beighton: int | None = None  # HYPERMOBILE
+
+    @property
+    def minor(self) -> bool:
+        return self.age < ADULT_AGE
+
+
+class Notice(StrEnum):
+    """Something the dancer should know about the whole routine, not one exercise."""
+
+    PAIN_NOW = "pain_now"
+    HIP_CONDITION = "hip_condition"
+
+
 @dataclass(frozen=True)
 class Adaptation:
     """One exercise of the routine that is replaced for this dancer, and why."""
 
     exercise: Exercise
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     instead: Alternative
     alternative: str | None  # "routine/exercise" key, from the routine file
-
-    @property
-    def because(self) -> str:
-        return "; ".join(self.reasons)
 
 
 @dataclass(frozen=True)
 class Adaptations:
     routine: Routine
     replaced: tuple[Adaptation, ...] = ()
-    notices: tuple[str, ...] = field(default=())
+    notices: tuple[Notice, ...] = field(default=())
+    pain_now: tuple[Region, ...] = ()  # where it hurts now, for the PAIN_NOW notice
 
     @property
     def safe_numbers(self) -> tuple[int, ...]:
@@ -130,13 +153,13 @@ def is_partner_pressed(exercise: Exercise) -> bool:
 
 
 def adapt(routine: Routine, profile: Profile | None) -> Adaptations:
-    """The exercises this dancer should swap, each with plain reasons; none without a profile."""
+    """The exercises this dancer should swap, each with its reasons; none without a profile."""
     if profile is None:
         return Adaptations(routine)
     replaced = tuple(
         a for a in (_adaptation(e, profile) for e in routine.exercises) if a is not None
     )
-    return Adaptations(routine, replaced, _notices(profile))
+    return Adaptations(routine, replaced, _notices(profile), tuple(sorted(profile.pain_now)))
 
 
 def _adaptation(exercise: Exercise, profile: Profile) -> Adaptation | None:
@@ -150,60 +173,29 @@ def _adaptation(exercise: Exercise, profile: Profile) -> Adaptation | None:
     return Adaptation(exercise, (*young, *range_reasons), instead, alternative)
 
 
-def _young_reason(exercise: Exercise, profile: Profile) -> tuple[str, ...]:
-    what = _what_is_forceful(exercise)
-    if not what:
+def _young_reason(exercise: Exercise, profile: Profile) -> tuple[Reason, ...]:
+    forces = _forces(exercise)
+    if not forces or (profile.age >= ADULT_AGE and not profile.growth_spurt):
         return ()
-    who = "you are under 18" if profile.age < ADULT_AGE else None
-    if profile.growth_spurt:
-        who = f"{who} and growing fast" if who else "you are in a growth spurt"
-    if who is None:
-        return ()
-    verb = "are" if what.endswith("weights") or " and " in what else "is"
-    return (f"because {who}, {what} {verb} replaced by a stretch you control yourself",)
+    return (Reason(Why.YOUNG, profile.age, profile.growth_spurt, forces),)
 
 
-def _what_is_forceful(exercise: Exercise) -> str:
-    parts = [
-        p
-        for p, yes in (
-            ("the ankle weights", is_loaded(exercise)),
-            ("the partner pressing", is_partner_pressed(exercise)),
-        )
-        if yes
-    ]
-    return " and ".join(parts)
+def _forces(exercise: Exercise) -> tuple[Force, ...]:
+    found = ((Force.WEIGHTS, is_loaded(exercise)), (Force.PARTNER, is_partner_pressed(exercise)))
+    return tuple(force for force, yes in found if yes)
 
 
-def _range_reasons(exercise: Exercise, profile: Profile) -> tuple[str, ...]:
+def _range_reasons(exercise: Exercise, profile: Profile) -> tuple[Reason, ...]:
     if not exercise.end_range:
         return ()
-    reasons = []
+    age, reasons = profile.age, []
     if profile.hip_conditions:
-        names = ", ".join(sorted(c.value for c in profile.hip_conditions))
-        reasons.append(
-            f"because you told us about a hip condition ({names}), this end-range stretch of "
-            "the hip is replaced by strengthening"
-        )
+        reasons.append(Reason(Why.HIP_CONDITION, age, hip_conditions=profile.hip_conditions))
     if profile.hypermobile:
-        reasons.append(
-            f"because your joints are very mobile (Beighton {profile.beighton} of 9), more "
-            "passive range is replaced by strength and control"
-        )
+        reasons.append(Reason(Why.HYPERMOBILE, age, beighton=profile.beighton))
     return tuple(reasons)
 
 
-def _notices(profile: Profile) -> tuple[str, ...]:
-    notes = []
-    if profile.pain_now:
-        where = ", ".join(r.label for r in sorted(profile.pain_now))
-        notes.append(
-            f"You told us about pain now ({where}). Work gently, answer the pain check before "
-            "and after each session, and see a dance physiotherapist if it lingers."
-        )
-    if profile.hip_conditions:
-        notes.append(
-            "With a known hip condition, ask your physiotherapist or doctor which of these "
-            "exercises suit you; the app cannot examine you."
-        )
-    return tuple(notes)
+def _notices(profile: Profile) -> tuple[Notice, ...]:
+    found = ((Notice.PAIN_NOW, profile.pain_now), (Notice.HIP_CONDITION, profile.hip_conditions))
+    return tuple(notice for notice, yes in found if yes)

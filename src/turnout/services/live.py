@@ -18,7 +18,7 @@ from turnout.domain.routine import Routine
 from turnout.domain.state import MOVES, Action, Phase, SessionState
 from turnout.errors import InvalidChoiceError, StaleActionError, TurnoutError
 from turnout.ports import Clock, RoutineSource, UnitOfWork
-from turnout.services import safety
+from turnout.services import cues, safety
 from turnout.services.practice import (
     Practice,
     resume_practice,
@@ -62,7 +62,7 @@ class EventFeed:
             self.last += 1
             beep = event.remaining if isinstance(event, Beep) else None
             kind = KINDS[type(event).__name__]
-            self._entries.append(FeedEntry(self.last, kind, event.say, beep, at))
+            self._entries.append(FeedEntry(self.last, kind, cues.say(event), beep, at))
 
     def after(self, seq: int) -> list[FeedEntry]:
         return [entry for entry in self._entries if entry.seq > seq]

@@ -21,6 +21,7 @@ from turnout.domain.measurement import (
 from turnout.errors import TurnoutError
 from turnout.ports import UnitOfWork
 from turnout.services.inputs import validated
+from turnout.services.measurement_text import method_label
 
 
 def add_measurement(
@@ -56,7 +57,7 @@ class Trend:
     @property
     def label(self) -> str:
         where = "both feet" if self.side is Side.BOTH else f"{self.side.value} hip"
-        return f"{METHODS[self.method].label}, {where}"
+        return f"{method_label(self.method)}, {where}"
 
     @property
     def quantity(self) -> Quantity:

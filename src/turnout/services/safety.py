@@ -23,6 +23,7 @@ from turnout.domain.validation import check_choice
 from turnout.errors import InputError
 from turnout.ports import UnitOfWork
 from turnout.services.inputs import validated
+from turnout.services.pain_text import referral_text
 from turnout.services.practice import Practice
 
 DAY = 86_400.0
@@ -158,7 +159,7 @@ def reminders(uow: UnitOfWork, now: float, tz: tzinfo) -> list[str]:
     if reasons:
         notes.append(
             "Please see a dance physiotherapist or doctor before pushing on: "
-            + "; ".join(reasons)
+            + "; ".join(referral_text(r) for r in reasons)
             + ". Until then, keep to what does not hurt."
         )
     return notes

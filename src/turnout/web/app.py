@@ -79,7 +79,7 @@ def _web(container: Container) -> Web:
         lambda: preferences.load().get_ready_seconds,
     )
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.filters["duration"] = rendering.duration
+    templates.env.filters.update(rendering.FILTERS)
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None  # astimezone() always attaches one
     return Web(container, registry, preferences, templates, tz)

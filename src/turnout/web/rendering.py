@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from turnout.services import measurement_text, safety_text
+
 if TYPE_CHECKING:
     from turnout.web.deps import Web
 
@@ -28,3 +30,15 @@ def duration(seconds: float | None) -> str:
     if not minutes:
         return f"{rest} s"
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+# The template filters: wording of domain values comes from services, never from the domain.
+FILTERS = {
+    "duration": duration,
+    "region_label": safety_text.region_label,
+    "because": safety_text.because,
+    "notices": safety_text.notices,
+    "method_label": measurement_text.method_label,
+    "change_text": measurement_text.change_text,
+    "flag_advice": measurement_text.flag_advice,
+}

@@ -23,6 +23,7 @@ from turnout.services.measuring.reading import (
     MIN_PLIE_BEND,
     FrameReading,
     Mode,
+    ReadingMethod,
     Vision,
     first_position_message,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "MIN_PLIE_BEND",
     "FrameReading",
     "Mode",
+    "ReadingMethod",
     "Report",
     "Spread",
     "Vision",

@@ -14,6 +14,7 @@ from turnout.services.measuring.person import needs
 from turnout.services.measuring.reading import (
     BAND_HAND,
     FrameReading,
+    ReadingMethod,
     Vision,
     angle_values,
     first_position_message,
@@ -42,7 +43,8 @@ def first_position(
             )
         feet.append(foot)
     angles = form.first_position(feet[0], feet[1])
-    method = "mat: " + ("foot outline" if set(methods) == {"outline"} else "model toe points")
+    outline = set(methods) == {"outline"}
+    method = ReadingMethod.MAT_OUTLINE if outline else ReadingMethod.MAT_MODEL_POINTS
     return FrameReading(index, angle_values(angles), method, pose, mat, (feet[0], feet[1]))
 
 
@@ -63,7 +65,7 @@ def _uncalibrated(index: int, pose: Pose) -> FrameReading:
             "The feet could not be read without the mat (the model's foot points point "
             "nowhere sensible): stand on the printed mat, or film from the front at hip height."
         )
-    return FrameReading(index, angle_values(angles), "uncalibrated: model 3D points", pose)
+    return FrameReading(index, angle_values(angles), ReadingMethod.UNCALIBRATED, pose)
 
 
 def _feet_visible(pose: Pose) -> bool:

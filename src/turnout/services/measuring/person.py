@@ -7,7 +7,7 @@ from turnout.domain.mat import MatView
 from turnout.domain.pose import LEGS, Joint, Pose
 from turnout.errors import MeasureError
 from turnout.ports import Frame
-from turnout.services.measuring.reading import FrameReading, Vision
+from turnout.services.measuring.reading import FrameReading, ReadingMethod, Vision
 
 MIN_BODY_SHARE = 0.35  # shoulders to ankles must span this share of the picture's height
 
@@ -70,10 +70,10 @@ def plie(index: int, pose: Pose, mat: MatView | None) -> FrameReading:
         "left_knee_bend": left.bend,
         "right_knee_bend": right.bend,
     }
-    return FrameReading(index, values, "model points, front view", pose, mat, knees=(left, right))
+    return FrameReading(index, values, ReadingMethod.FRONT_VIEW, pose, mat, knees=(left, right))
 
 
 def profile(index: int, pose: Pose, mat: MatView | None) -> FrameReading:
     reading = form.profile_alignment(pose)
     values = {"pelvis_shift_deg": reading.pelvis_shift, "trunk_lean_deg": reading.trunk_lean}
-    return FrameReading(index, values, "model points, side view", pose, mat, profile=reading)
+    return FrameReading(index, values, ReadingMethod.SIDE_VIEW, pose, mat, profile=reading)

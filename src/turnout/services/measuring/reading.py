@@ -13,9 +13,34 @@ from turnout.ports import FootFinder, MatDetector, PoseEstimator
 # Half-widths of the honest error band, in degrees (see docs/measuring.md).
 BAND_OUTLINE, BAND_MODEL_POINTS, BAND_UNCALIBRATED = 4.0, 10.0, 20.0
 MIN_PLIE_BEND = 15.0
-# Heel and toe placed by hand on the rectified top view: the mat's maths, the user's points.
-HAND_METHOD = "mat, corrected by hand"
 BAND_HAND = BAND_OUTLINE
+
+
+class ReadingMethod(StrEnum):
+    """How a frame's numbers were found; each method carries its honest error band."""
+
+    MAT_OUTLINE = "mat: foot outline"
+    MAT_MODEL_POINTS = "mat: model toe points"
+    # Heel and toe placed by hand on the rectified top view: the mat's maths, the user's points.
+    HAND = "mat, corrected by hand"
+    UNCALIBRATED = "uncalibrated: model 3D points"
+    FRONT_VIEW = "model points, front view"
+    SIDE_VIEW = "model points, side view"
+
+    @property
+    def calibrated(self) -> bool:
+        """On the printed mat: floor millimetres, not the model's guess of depth."""
+        return self.value.startswith("mat")
+
+    @property
+    def band(self) -> float:
+        """Half-width of the error band of an angle read this way, in degrees."""
+        if self in (ReadingMethod.MAT_OUTLINE, ReadingMethod.HAND):
+            return BAND_OUTLINE
+        return BAND_MODEL_POINTS if self.calibrated else BAND_UNCALIBRATED
+
+
+HAND_METHOD = ReadingMethod.HAND
 
 
 class Mode(StrEnum):
@@ -37,7 +62,7 @@ class FrameReading:
 
     index: int
     values: dict[str, float]
-    method: str
+    method: ReadingMethod
     pose: Pose | None = None
     mat: MatView | None = None
     feet: tuple[Foot, Foot] | None = None

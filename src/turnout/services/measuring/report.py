@@ -7,13 +7,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from turnout.domain.geometry import median, percentile
+from turnout.services.form_text import knee_message, profile_message
 from turnout.services.measuring.reading import (
-    BAND_MODEL_POINTS,
-    BAND_OUTLINE,
-    BAND_UNCALIBRATED,
     MIN_PLIE_BEND,
     FrameReading,
     Mode,
+    ReadingMethod,
     first_position_message,
 )
 
@@ -28,7 +27,7 @@ class Spread:
 @dataclass(frozen=True)
 class Report:
     mode: Mode
-    method: str
+    method: ReadingMethod
     calibrated: bool
     band: float
     frames_seen: int
@@ -60,8 +59,7 @@ def summarise(
     key = _key(mode)
     best = min(used, key=lambda r: abs(r.values[key] - values[key].median))
     method = Counter(r.method for r in used).most_common(1)[0][0]
-    calibrated = method.startswith("mat")
-    band = _band(method)
+    calibrated, band = method.calibrated, method.band
     return Report(
         mode,
         method,
@@ -82,12 +80,6 @@ def _key(mode: Mode) -> str:
         Mode.PLIE: "left_knee_bend",
         Mode.PROFILE: "pelvis_shift_deg",
     }[mode]
-
-
-def _band(method: str) -> float:
-    if method == "mat: foot outline":
-        return BAND_OUTLINE
-    return BAND_MODEL_POINTS if method.startswith("mat") else BAND_UNCALIBRATED
 
 
 def _steady(readings: list[FrameReading], mode: Mode) -> list[FrameReading]:
@@ -117,6 +109,6 @@ def _messages(mode: Mode, best: FrameReading, values: dict[str, Spread], band: f
     if mode is Mode.PLIE:
         if best.knees is None or min(k.bend for k in best.knees) < MIN_PLIE_BEND:
             return ["No demi-plie seen: bend both knees over the toes, then measure again."]
-        return [k.message for k in best.knees]
+        return [knee_message(k) for k in best.knees]
     assert best.profile is not None
-    return [best.profile.message]
+    return [profile_message(best.profile)]

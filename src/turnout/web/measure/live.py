@@ -17,10 +17,8 @@ from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
 from turnout.errors import MeasureError
 from turnout.ports import Frame
+from turnout.services.form_text import knee_message, profile_message
 from turnout.services.measuring import (
-    BAND_MODEL_POINTS,
-    BAND_OUTLINE,
-    BAND_UNCALIBRATED,
     MIN_PLIE_BEND,
     FrameReading,
     Mode,
@@ -163,28 +161,22 @@ def _attempt(read: Callable[[], FrameReading]) -> dict[str, object]:
     except MeasureError as error:
         return {"message": str(error)}
     out: dict[str, object] = {k: round(v, 1) for k, v in reading.values.items()}
-    out.update(method=reading.method, calibrated=reading.method.startswith("mat"))
-    out["band"] = _band(reading.method)
+    out.update(method=reading.method, calibrated=reading.method.calibrated)
+    out["band"] = reading.method.band
     if reading.knees is not None:
         bent = min(k.bend for k in reading.knees) >= MIN_PLIE_BEND
         out["knees"] = [
             {
                 "side": k.side,
                 "inside": bent and k.verdict is KneeVerdict.INSIDE,
-                "message": k.message,
+                "message": knee_message(k),
             }
             for k in reading.knees
         ]
         out["bent"] = bent
     if reading.profile is not None:
-        out["message"] = reading.profile.message
+        out["message"] = profile_message(reading.profile)
     return out
-
-
-def _band(method: str) -> float:
-    if method == "mat: foot outline":
-        return BAND_OUTLINE
-    return BAND_MODEL_POINTS if method.startswith("mat") else BAND_UNCALIBRATED
 
 
 def _knees_inside(form: dict[str, object]) -> list[str]:

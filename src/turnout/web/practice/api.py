@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query
 
-from turnout.domain.pain import STOP_LABELS
 from turnout.services import adaptation
+from turnout.services.pain_text import stop_explanation, stop_label
 from turnout.web.deps import Live, WebApp
 from turnout.web.practice.presenters import session_view
 from turnout.web.practice.schemas import (
@@ -73,9 +73,9 @@ def post_stop(session_id: str, body: StopIn, live: Live, web: WebApp) -> dict[st
     view = session_view(live, web.now(), web.time_scale)
     out = StopOut(
         reason=decision.reason.value,
-        label=STOP_LABELS[decision.reason],
+        label=stop_label(decision.reason),
         ends_exercise=decision.ends_exercise,
-        explanation=decision.explanation,
+        explanation=stop_explanation(decision),
     )
     return {"decision": out.model_dump(), "session": view.model_dump()}
 

@@ -10,10 +10,11 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from turnout.domain.pain import STOP_LABELS, WARNING_SIGNS
+from turnout.domain.pain import WARNING_SIGNS
 from turnout.domain.routine import Routine
 from turnout.domain.safety import Region
 from turnout.services import adaptation, history
+from turnout.services.pain_text import STOP_LABELS
 from turnout.web.deps import Live, Web, WebApp
 from turnout.web.practice.presenters import session_view
 from turnout.web.rendering import page

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from turnout.domain.cautions import confirmation
 from turnout.domain.plan import PlanItem
 from turnout.domain.routine import StepKind
 from turnout.domain.session import Phase, SessionState
 from turnout.services.live import LiveSession
+from turnout.services.safety_text import confirmation
 from turnout.web.practice.schemas import ExerciseView, ProgressView, SessionView, StepView
 
 

@@ -6,10 +6,9 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from turnout.domain.compensation import FLAG_TEXT
 from turnout.domain.history import local_day
-from turnout.domain.measurement import REFERENCE_RANGES
 from turnout.services import progress
+from turnout.services.measurement_text import REFERENCE_RANGES, change_text, flag_advice
 from turnout.web.deps import WebApp
 from turnout.web.progress.presenters import measurement_out
 from turnout.web.progress.schemas import MeasurementIn, MeasurementOut
@@ -52,7 +51,7 @@ def get_progress(web: WebApp) -> dict[str, Any]:
                     "value": p.value,
                     "error": p.error,
                     "flag": p.flag.value,
-                    "advice": FLAG_TEXT[p.flag],
+                    "advice": flag_advice(p.flag),
                 }
                 for p in points
             ]
@@ -69,6 +68,6 @@ def _trend(trend: progress.Trend) -> dict[str, Any]:
         "side": trend.side.value,
         "label": trend.label,
         "readings": [measurement_out(r).model_dump(mode="json") for r in trend.readings],
-        "latest_change": latest.text if latest else None,
-        "overall_change": overall.text if overall else None,
+        "latest_change": change_text(latest) if latest else None,
+        "overall_change": change_text(overall) if overall else None,
     }

@@ -12,9 +12,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from turnout.domain.history import local_day, weekly_totals
-from turnout.domain.measurement import METHODS, REFERENCE_RANGES, Quantity
+from turnout.domain.measurement import METHODS, Quantity
 from turnout.errors import InputError
 from turnout.services import history, progress, safety
+from turnout.services.measurement_text import REFERENCE_RANGES
 from turnout.web import svg
 from turnout.web.deps import Web, WebApp
 from turnout.web.progress.presenters import compensated_charts, pain_chart, trend_charts

@@ -9,8 +9,9 @@ from datetime import datetime, tzinfo
 from markupsafe import Markup
 
 from turnout.domain.compensation import Compensated
-from turnout.domain.measurement import METHODS, Measurement, Method
+from turnout.domain.measurement import Measurement, Method
 from turnout.domain.pain import PainCheck
+from turnout.services.measurement_text import error_text, method_label
 from turnout.services.progress import Trend
 from turnout.web.progress.charts import ChartPoint, compensated_zones, line_chart
 from turnout.web.progress.schemas import MeasurementOut
@@ -31,8 +32,8 @@ def trend_charts(trends: Sequence[Trend]) -> list[Chart]:
             for r in trend.readings
         ]
         title = f"{trend.label}, degrees"
-        info = METHODS[trend.method]
-        charts.append(Chart(title, line_chart(f"trend-{index}", title, points), info.error_text))
+        svg = line_chart(f"trend-{index}", title, points)
+        charts.append(Chart(title, svg, error_text(trend.method)))
     return charts
 
 
@@ -45,7 +46,7 @@ def compensated_charts(lines: Mapping[Method, Sequence[Compensated]]) -> list[Ch
             )
             for p in found
         ]
-        title = f"Compensated turnout from {METHODS[method].label.lower()}"
+        title = f"Compensated turnout from {method_label(method).lower()}"
         svg = line_chart(f"compensated-{index}", title, points, compensated_zones())
         charts.append(Chart(title, svg, f"{found[-1].error:g}"))
     return charts
@@ -71,7 +72,7 @@ def measurement_out(reading: Measurement) -> MeasurementOut:
         id=reading.id,
         quantity=reading.quantity.value,
         method=reading.method.value,
-        method_label=METHODS[reading.method].label,
+        method_label=method_label(reading.method),
         side=reading.side.value,
         trials=list(reading.trials),
         value=reading.value,

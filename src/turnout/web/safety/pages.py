@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 from turnout.domain.safety import BEIGHTON_ITEMS, HipCondition, Region, beighton_score
 from turnout.errors import InputError
 from turnout.services import safety
+from turnout.services.safety_text import beighton_items
 from turnout.web.deps import Web, WebApp
 from turnout.web.rendering import page
 from turnout.web.safety.presenters import adaptations_out
@@ -36,7 +37,7 @@ def _profile(request: Request, web: Web, status: int = 200, **more: Any) -> Resp
         profile=profile,
         adapted=adapted,
         routine=routine,
-        beighton_items=BEIGHTON_ITEMS,
+        beighton_items=beighton_items(),
         hip_conditions=list(HipCondition),
         regions=list(Region),
         **more,
@@ -56,7 +57,7 @@ async def save_profile(request: Request, web: WebApp) -> Response:
 def _save_profile(web: Web, form: FormData) -> None:
     age = _whole(form.get("age"), "age")
     checked = form.get("beighton_done") == "yes"
-    answers = {key: form.get(key) == "yes" for key, _ in BEIGHTON_ITEMS}
+    answers = {key: form.get(key) == "yes" for key in BEIGHTON_ITEMS}
     safety.save_profile(
         web.uow,
         age,

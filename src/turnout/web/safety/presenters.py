@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from turnout.domain.routine import Routine
 from turnout.domain.safety import Adaptations, Profile
 from turnout.services.adaptation import swaps
+from turnout.services.safety_text import because, notices
 from turnout.web.safety.schemas import AdaptationOut, AdaptationsOut, ProfileOut
 
 
@@ -19,14 +20,14 @@ def adaptations_out(adapted: Adaptations, routines: Mapping[str, Routine]) -> Ad
             AdaptationOut(
                 exercise_number=number,
                 exercise_name=swap.adaptation.exercise.name,
-                because=swap.adaptation.because,
+                because=because(swap.adaptation),
                 instead=swap.adaptation.instead.value,
                 alternative=swap.adaptation.alternative,
                 alternative_name=swap.replacement.name if swap.replacement else None,
             )
             for number, swap in found.items()
         ],
-        notices=list(adapted.notices),
+        notices=notices(adapted),
     )
 
 
