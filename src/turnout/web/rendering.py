@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
@@ -10,6 +11,8 @@ from fastapi.responses import HTMLResponse
 from turnout.services import measurement_text, safety_text
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     from turnout.web.deps import Web
 
 
@@ -19,6 +22,11 @@ def page(web: Web, request: Request, name: str, status: int = 200, **context: An
     response: HTMLResponse = web.templates.TemplateResponse(request, name, context)
     response.status_code = status
     return response
+
+
+def context_of(value: DataclassInstance) -> dict[str, Any]:
+    """A dataclass's fields as template variables, shallow (values stay as they are)."""
+    return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
 def duration(seconds: float | None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from turnout.services import adaptation, history
 from turnout.services.pain_text import STOP_LABELS
 from turnout.web.deps import Live, Web, WebApp
 from turnout.web.practice.presenters import session_view
-from turnout.web.rendering import page
+from turnout.web.rendering import context_of, page
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 router = APIRouter(include_in_schema=False)
@@ -28,7 +27,7 @@ def outlook_context(web: Web, routine: Routine | None) -> dict[str, Any]:
     if routine is None:
         return {}
     found = adaptation.outlook(web.uow, routine, web.routines(), web.now(), web.tz)
-    return {f.name: getattr(found, f.name) for f in fields(found)}
+    return context_of(found)
 
 
 @router.get("/")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from turnout.services import adaptation
 from turnout.web.deps import WebApp
-from turnout.web.rendering import page
+from turnout.web.rendering import context_of, page
 
 router = APIRouter(include_in_schema=False)
 
@@ -18,8 +16,7 @@ router = APIRouter(include_in_schema=False)
 def routine_page(key: str, request: Request, web: WebApp) -> HTMLResponse:
     routine = web.routine(key)
     found = adaptation.outlook(web.uow, routine, web.routines(), web.now(), web.tz)
-    outlook = {f.name: getattr(found, f.name) for f in fields(found)}
-    return page(web, request, "routine.html", routine=routine, **outlook)
+    return page(web, request, "routine.html", routine=routine, **context_of(found))
 
 
 @router.get("/routine")
