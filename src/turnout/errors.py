@@ -26,61 +26,54 @@ class ExitCode(IntEnum):
 
 
 class TurnoutError(Exception):
-    """An error a user can act on. Its message is one line that says what to do."""
+    """An error a user can act on. Its message is one line that says what to do.
+
+    A subclass names its exit code in its header, `class X(TurnoutError, code=...)`; without
+    one it keeps its parent's.
+    """
 
     exit_code = ExitCode.ERROR
 
+    def __init_subclass__(cls, code: ExitCode | None = None) -> None:
+        super().__init_subclass__()
+        if code is not None:
+            cls.exit_code = code
 
-class UsageError(TurnoutError):
+
+class UsageError(TurnoutError, code=ExitCode.USAGE):
     """An option or argument of the command line that cannot be used as given."""
 
-    exit_code = ExitCode.USAGE
 
-
-class NotFoundError(TurnoutError):
+class NotFoundError(TurnoutError, code=ExitCode.NOT_FOUND):
     """Something asked for by name or id that does not exist (a session to resume, say)."""
 
-    exit_code = ExitCode.NOT_FOUND
 
-
-class SettingsError(TurnoutError):
+class SettingsError(TurnoutError, code=ExitCode.SETTINGS):
     """A TURNOUT_ setting in the environment has a value that cannot be used."""
 
-    exit_code = ExitCode.SETTINGS
 
-
-class RoutineError(TurnoutError):
+class RoutineError(TurnoutError, code=ExitCode.BAD_INPUT):
     """A routine file that cannot be read or is invalid."""
 
-    exit_code = ExitCode.BAD_INPUT
 
-
-class RoutineNotFoundError(RoutineError):
+class RoutineNotFoundError(RoutineError, code=ExitCode.NOT_FOUND):
     """No built-in routine of that name, or no file at that path."""
 
-    exit_code = ExitCode.NOT_FOUND
 
-
-class StorageError(TurnoutError):
+class StorageError(TurnoutError, code=ExitCode.STORAGE):
     """The practice log cannot be opened, written, or is from a newer version."""
 
-    exit_code = ExitCode.STORAGE
 
-
-class InputError(TurnoutError):
+class InputError(TurnoutError, code=ExitCode.BAD_INPUT):
     """A value the dancer typed that cannot be right; `field` names it. Nothing was saved."""
-
-    exit_code = ExitCode.BAD_INPUT
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
 
 
-class MeasureError(TurnoutError):
+class MeasureError(TurnoutError, code=ExitCode.CANNOT_MEASURE):
     """A photo or video that cannot be measured; the message says what to change."""
-
-    exit_code = ExitCode.CANNOT_MEASURE
 
 
 class MatError(MeasureError):
@@ -95,6 +88,11 @@ class StaleActionError(TransitionError):
     """The session moved on since the page sent this action."""
 
 
+class SessionHeldError(TransitionError, TurnoutError):
+    """Another process runs this live session (its lease in the log is alive): this one may
+    show it but neither drive, adopt nor end it. A 409 on the web."""
+
+
 __all__ = [
     "ExitCode",
     "InputError",
@@ -104,6 +102,7 @@ __all__ = [
     "NotFoundError",
     "RoutineError",
     "RoutineNotFoundError",
+    "SessionHeldError",
     "SettingsError",
     "StaleActionError",
     "StorageError",

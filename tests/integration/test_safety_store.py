@@ -15,7 +15,7 @@ from turnout.adapters.db.engine import make_engine, session_factory
 from turnout.adapters.db.migrate import alembic_config, prepare_database
 from turnout.adapters.db.uow import SqlUnitOfWork
 from turnout.domain.log import PracticeSession
-from turnout.domain.measurement import measurement
+from turnout.domain.measurement import MeasurementEntry, measurement
 from turnout.domain.pain import Moment, PainCheck, StopEvent, StopReason
 from turnout.domain.safety import HipCondition, Profile, Region
 
@@ -97,8 +97,12 @@ def test_a_stop_for_a_session_that_does_not_exist_is_refused(uow: SqlUnitOfWork)
 def test_measurements_keep_method_side_trials_date_and_note_oldest_first(
     uow: SqlUnitOfWork,
 ) -> None:
-    hip = measurement("goniometer", "left", [48, 50.5, 47], date(2026, 1, 9), TODAY, "by Sam")
-    feet = measurement("paper_tracing", "both", [121, 124, 119], date(2026, 1, 2), TODAY)
+    hip = measurement(
+        MeasurementEntry("goniometer", "left", [48, 50.5, 47], date(2026, 1, 9), "by Sam"), TODAY
+    )
+    feet = measurement(
+        MeasurementEntry("paper_tracing", "both", [121, 124, 119], date(2026, 1, 2)), TODAY
+    )
     with uow:
         uow.measurements.add(hip)
         uow.measurements.add(feet)
@@ -116,7 +120,7 @@ def test_measurements_keep_method_side_trials_date_and_note_oldest_first(
 
 def test_work_not_committed_is_not_saved(uow: SqlUnitOfWork) -> None:
     with uow:
-        uow.measurements.add(measurement("typed_in", "both", [120], TODAY, TODAY))
+        uow.measurements.add(measurement(MeasurementEntry("typed_in", "both", [120], TODAY), TODAY))
         uow.safety.save_profile(Profile(age=30))
     with uow:
         assert uow.measurements.all() == [] and uow.safety.get_profile() is None

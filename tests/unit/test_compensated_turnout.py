@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from turnout.domain.compensation import Flag, compensated, flag_for
-from turnout.domain.measurement import Measurement, Method, measurement
+from turnout.domain.measurement import Measurement, MeasurementEntry, Method, measurement
 
 DAY0 = date(2026, 2, 1)
 TODAY = date(2026, 6, 1)
 
 
 def reading(method: str, side: str, value: float, day: int = 0) -> Measurement:
-    return measurement(method, side, [value, value, value], DAY0 + timedelta(day), TODAY)
+    return measurement(
+        MeasurementEntry(method, side, [value, value, value], DAY0 + timedelta(day)), TODAY
+    )
 
 
 def test_compensated_turnout_is_standing_minus_left_and_right_hip_rotation() -> None:

@@ -1,8 +1,13 @@
 import pytest
 
 from turnout.domain.form import (
+    KNEE_TOLERANCE,
+    PELVIS_TOLERANCE,
+    TRUNK_TOLERANCE,
+    KneeTracking,
     KneeVerdict,
     Pelvis,
+    ProfileAlignment,
     Trunk,
     knee_bend,
     knee_tracking,
@@ -107,3 +112,21 @@ def test_shoulders_ahead_of_the_hips_lean_forward() -> None:
     assert reading.trunk_lean == pytest.approx(14.9, abs=0.1)
     assert reading.trunk is Trunk.FORWARD
     assert "leans forward" in profile_message(reading)
+
+
+@pytest.mark.parametrize(
+    ("share", "knee", "pelvis", "trunk"),
+    [
+        (1.0, KneeVerdict.OVER, Pelvis.NEUTRAL, Trunk.UPRIGHT),  # right on the tolerance
+        (-1.0, KneeVerdict.OVER, Pelvis.NEUTRAL, Trunk.UPRIGHT),
+        (1.01, KneeVerdict.INSIDE, Pelvis.TUCKED, Trunk.FORWARD),
+        (-1.01, KneeVerdict.OUTSIDE, Pelvis.TIPPED, Trunk.BACK),
+    ],
+)
+def test_each_reading_is_within_its_tolerance_up_to_the_limit_and_beyond_it_past_it(
+    share: float, knee: KneeVerdict, pelvis: Pelvis, trunk: Trunk
+) -> None:
+    assert KneeTracking("left", share * KNEE_TOLERANCE * 200, 200, 10).verdict is knee
+    alignment = ProfileAlignment(trunk_lean=share * TRUNK_TOLERANCE, pelvis_shift=0.0)
+    assert alignment.trunk is trunk
+    assert ProfileAlignment(0.0, pelvis_shift=share * PELVIS_TOLERANCE).pelvis is pelvis

@@ -8,6 +8,7 @@ import pytest
 
 from turnout.domain.measurement import (
     Measurement,
+    MeasurementEntry,
     Method,
     Quantity,
     Side,
@@ -22,55 +23,59 @@ TODAY = date(2026, 3, 1)
 
 
 def standing(value: float, day: int = 1, method: Method = Method.PAPER) -> Measurement:
-    return measurement(method.value, "both", [value] * 3, date(2026, 2, day), TODAY)
+    return measurement(
+        MeasurementEntry(method.value, "both", [value] * 3, date(2026, 2, day)), TODAY
+    )
 
 
 def test_a_measuring_session_keeps_the_median_of_its_three_trials() -> None:
-    reading = measurement("paper_tracing", "both", [120, 131, 126], date(2026, 2, 1), TODAY)
+    reading = measurement(
+        MeasurementEntry("paper_tracing", "both", [120, 131, 126], date(2026, 2, 1)), TODAY
+    )
     assert reading.value == 126 and reading.quantity is Quantity.STANDING
     assert median_of([40.0, 44.0]) == 42.0
 
 
 def test_hip_rotation_is_one_hip_at_a_time() -> None:
-    reading = measurement("goniometer", "left", [48, 50, 47], TODAY, TODAY)
+    reading = measurement(MeasurementEntry("goniometer", "left", [48, 50, 47], TODAY), TODAY)
     assert reading.side is Side.LEFT and reading.quantity is Quantity.HIP_ER
     with pytest.raises(InvalidValueError, match="side") as refused:
-        measurement("goniometer", "both", [48], TODAY, TODAY)
+        measurement(MeasurementEntry("goniometer", "both", [48], TODAY), TODAY)
     assert refused.value.field == "side"
 
 
 def test_a_hip_rotation_of_400_degrees_is_refused_naming_the_trial() -> None:
     with pytest.raises(InvalidValueError) as refused:
-        measurement("goniometer", "right", [45, 400, 47], TODAY, TODAY)
+        measurement(MeasurementEntry("goniometer", "right", [45, 400, 47], TODAY), TODAY)
     assert refused.value.field == "trials[2]"
     assert "400 degrees is not possible" in str(refused.value)
 
 
 def test_a_negative_or_non_numeric_trial_is_refused() -> None:
     with pytest.raises(InvalidValueError, match=r"trials\[1\]"):
-        measurement("paper_tracing", "both", [-5], TODAY, TODAY)
+        measurement(MeasurementEntry("paper_tracing", "both", [-5], TODAY), TODAY)
     with pytest.raises(InvalidValueError, match="not a number"):
-        measurement("paper_tracing", "both", [float("nan")], TODAY, TODAY)
+        measurement(MeasurementEntry("paper_tracing", "both", [float("nan")], TODAY), TODAY)
 
 
 def test_a_future_date_is_refused() -> None:
     with pytest.raises(InvalidValueError, match="future") as refused:
-        measurement("paper_tracing", "both", [120], date(2026, 3, 2), TODAY)
+        measurement(MeasurementEntry("paper_tracing", "both", [120], date(2026, 3, 2)), TODAY)
     assert refused.value.field == "taken_on"
 
 
 @pytest.mark.parametrize("method", [None, "", "ruler"])
 def test_a_missing_or_unknown_method_is_refused(method: str | None) -> None:
     with pytest.raises(InvalidValueError) as refused:
-        measurement(method, "both", [120], TODAY, TODAY)
+        measurement(MeasurementEntry(method, "both", [120], TODAY), TODAY)
     assert refused.value.field == "method"
 
 
 def test_no_trials_or_too_many_are_refused() -> None:
     with pytest.raises(InvalidValueError, match="trials"):
-        measurement("paper_tracing", "both", [], TODAY, TODAY)
+        measurement(MeasurementEntry("paper_tracing", "both", [], TODAY), TODAY)
     with pytest.raises(InvalidValueError, match="trials"):
-        measurement("paper_tracing", "both", [1.0] * 6, TODAY, TODAY)
+        measurement(MeasurementEntry("paper_tracing", "both", [1.0] * 6, TODAY), TODAY)
 
 
 def test_a_change_smaller_than_the_method_error_is_day_to_day_variation() -> None:
@@ -81,9 +86,13 @@ def test_a_change_smaller_than_the_method_error_is_day_to_day_variation() -> Non
 
 
 def test_the_goniometer_error_is_tighter_than_standing_turnout() -> None:
-    within = [measurement("goniometer", "left", [v], TODAY, TODAY) for v in (40, 48)]
+    within = [
+        measurement(MeasurementEntry("goniometer", "left", [v], TODAY), TODAY) for v in (40, 48)
+    ]
     assert within[0].error == 9 and not change(*within).beyond_error
-    beyond = [measurement("goniometer", "left", [v], TODAY, TODAY) for v in (40, 50)]
+    beyond = [
+        measurement(MeasurementEntry("goniometer", "left", [v], TODAY), TODAY) for v in (40, 50)
+    ]
     assert change(*beyond).beyond_error
 
 

@@ -9,6 +9,7 @@ import pytest
 from tests.fakes import FakeUnitOfWork
 from turnout.adapters.routines.files import FileRoutineSource
 from turnout.domain.calendar import fold
+from turnout.domain.measurement import MeasurementEntry
 from turnout.domain.safety import Profile, adapt
 from turnout.errors import InputError
 from turnout.services import calendar, progress
@@ -19,7 +20,9 @@ STAMP = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 def test_a_reading_is_saved_with_its_median() -> None:
     uow = FakeUnitOfWork()
-    progress.add_measurement(uow, "goniometer", "left", [44, 47, 52], TODAY, TODAY, "physio")
+    progress.add_measurement(
+        uow, MeasurementEntry("goniometer", "left", [44, 47, 52], TODAY, "physio"), TODAY
+    )
     (saved,) = progress.measurements(uow)
     assert saved.value == 47 and saved.note == "physio" and saved.id == 1
 
@@ -38,7 +41,7 @@ def test_bad_readings_are_refused_by_field_and_nothing_is_saved(
 ) -> None:
     uow = FakeUnitOfWork()
     with pytest.raises(InputError) as refused:
-        progress.add_measurement(uow, method, side, trials, taken_on, TODAY)
+        progress.add_measurement(uow, MeasurementEntry(method, side, trials, taken_on), TODAY)
     assert refused.value.field == field
     assert progress.measurements(uow) == [] and uow.commits == 0
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from turnout.cli.common import container
-from turnout.domain.measurement import METHODS, change
+from turnout.domain.measurement import METHODS, MeasurementEntry, change
 from turnout.errors import UsageError
 from turnout.services.measurement_text import (
     REFERENCE_RANGES,
@@ -49,7 +49,8 @@ def measure_add(
     except ValueError:
         raise UsageError(f"--date: {on!r} is not a date; write it as YYYY-MM-DD.") from None
     box = container(ctx)
-    saved = add_measurement(box.uow(), method, side, trials, taken_on, _today(), note)
+    entry = MeasurementEntry(method, side, trials, taken_on, note)
+    saved = add_measurement(box.uow(), entry, _today())
     label = method_label(saved.method)
     Console(highlight=False, markup=False).print(
         f"Saved {saved.value:g} degrees ({label}, {saved.side.value}, {saved.taken_on}): "

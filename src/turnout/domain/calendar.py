@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
+
+from turnout.domain.values import frozen
 
 PRODUCT = "-//turnout//practice reminders//EN"
 MAX_OCTETS = 75
 
 
-@dataclass(frozen=True)
+@frozen
 class Reminder:
     """A daily event at a local wall-clock time (floating: it follows the dancer's zone)."""
 

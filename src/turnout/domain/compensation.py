@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from turnout.domain.measurement import Measurement, Method, Quantity, Side
+from turnout.domain.values import frozen
 
 AMBER_ABOVE = 15.0
 RED_ABOVE = 25.0
@@ -25,7 +25,7 @@ class Flag(StrEnum):
     RED = "red"
 
 
-@dataclass(frozen=True)
+@frozen
 class Compensated:
     standing: Measurement
     left: Measurement

@@ -5,50 +5,49 @@ Events carry values only; what a player says for each is worded in `services/cue
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from turnout.domain.plan import HoldRecord, PlanItem
+from turnout.domain.values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class StepStarted:
     item: PlanItem
     position: int
 
 
-@dataclass(frozen=True)
+@frozen
 class GetReady:
     item: PlanItem
     seconds: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Beep:
     remaining: int
 
 
-@dataclass(frozen=True)
+@frozen
 class CheckIn:
     elapsed: int
     remaining: int
 
 
-@dataclass(frozen=True)
+@frozen
 class HoldEnded:
     record: HoldRecord
 
 
-@dataclass(frozen=True)
+@frozen
 class Paused:
     """The countdown stopped at the dancer's request."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Resumed:
     """The countdown goes on from where it was paused."""
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionEnded:
     finished: bool
 

@@ -7,11 +7,12 @@ The floor frame is in millimetres: origin at the heel mark, +y straight ahead of
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from turnout.domain.geometry import Point, Vector, angle_between, midpoint, signed_angle
 from turnout.domain.pose import FEET, Joint, Point3, Pose
+from turnout.domain.values import frozen
 
 FORWARD = Vector(0.0, 1.0)
 # A knee counts as over its foot while it stays within this share of the shin from the toe line.
@@ -19,9 +20,10 @@ KNEE_TOLERANCE = 0.10
 # Profile thresholds, in degrees; coaching prompts, not clinical limits.
 PELVIS_TOLERANCE = 4.0
 TRUNK_TOLERANCE = 8.0
+_E = TypeVar("_E", bound=StrEnum)
 
 
-@dataclass(frozen=True)
+@frozen
 class Foot:
     """A foot on the floor: back of the heel and tip of the longest toe."""
 
@@ -33,7 +35,7 @@ class Foot:
         return self.toe - self.heel
 
 
-@dataclass(frozen=True)
+@frozen
 class FootAngles:
     """Each foot's angle out from straight ahead, and the total between the feet (degrees)."""
 
@@ -115,13 +117,20 @@ def _unit(v: V3) -> V3:
     return (v[0] / size, v[1] / size, v[2] / size)
 
 
+def _banded(value: float, tolerance: float, below: _E, within: _E, above: _E) -> _E:
+    """`within` while `value` stays within +/- `tolerance`, else `below` or `above` it."""
+    if value > tolerance:
+        return above
+    return below if value < -tolerance else within
+
+
 class KneeVerdict(StrEnum):
     OVER = "over"  # over the foot
     INSIDE = "inside"  # falls inside the foot: turnout forced from the feet
     OUTSIDE = "outside"
 
 
-@dataclass(frozen=True)
+@frozen
 class KneeTracking:
     """A knee seen from the front: how far it sits inside (+) or outside (-) its toe line."""
 
@@ -140,11 +149,9 @@ class KneeTracking:
 
     @property
     def verdict(self) -> KneeVerdict:
-        if self.ratio > KNEE_TOLERANCE:
-            return KneeVerdict.INSIDE
-        if self.ratio < -KNEE_TOLERANCE:
-            return KneeVerdict.OUTSIDE
-        return KneeVerdict.OVER
+        return _banded(
+            self.ratio, KNEE_TOLERANCE, KneeVerdict.OUTSIDE, KneeVerdict.OVER, KneeVerdict.INSIDE
+        )
 
 
 _LEG = {
@@ -184,7 +191,7 @@ class Trunk(StrEnum):
     BACK = "back"
 
 
-@dataclass(frozen=True)
+@frozen
 class ProfileAlignment:
     """Seen from the side: the trunk's lean from vertical, and the pelvis's shift off the line
     from ankle to shoulder (forward positive: tucked under; backward: tipped, seat out)."""
@@ -194,17 +201,12 @@ class ProfileAlignment:
 
     @property
     def pelvis(self) -> Pelvis:
-        if self.pelvis_shift > PELVIS_TOLERANCE:
-            return Pelvis.TUCKED
-        if self.pelvis_shift < -PELVIS_TOLERANCE:
-            return Pelvis.TIPPED
-        return Pelvis.NEUTRAL
+        shift = self.pelvis_shift
+        return _banded(shift, PELVIS_TOLERANCE, Pelvis.TIPPED, Pelvis.NEUTRAL, Pelvis.TUCKED)
 
     @property
     def trunk(self) -> Trunk:
-        if abs(self.trunk_lean) <= TRUNK_TOLERANCE:
-            return Trunk.UPRIGHT
-        return Trunk.FORWARD if self.trunk_lean > 0 else Trunk.BACK
+        return _banded(self.trunk_lean, TRUNK_TOLERANCE, Trunk.BACK, Trunk.UPRIGHT, Trunk.FORWARD)
 
 
 def profile_alignment(pose: Pose) -> ProfileAlignment:

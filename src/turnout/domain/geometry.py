@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from turnout.domain.values import frozen
 
 # A 3x3 projective transform as nested rows; it maps (x, y, 1) to (u, v, w).
 Homography = tuple[tuple[float, float, float], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Vector:
     dx: float
     dy: float
@@ -42,7 +43,7 @@ class Vector:
         return Vector(-self.dx, self.dy)
 
 
-@dataclass(frozen=True)
+@frozen
 class Point:
     x: float
     y: float

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from turnout.domain.log import LoggedHold, PracticeSession
 from turnout.domain.plan import HoldStatus
+from turnout.domain.values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class DaySummary:
     day: date
     sessions: int
@@ -68,7 +68,7 @@ def streak(practice_days: Iterable[date], today: date) -> int:
     return count
 
 
-@dataclass(frozen=True)
+@frozen
 class WeekTotal:
     week_start: date
     days_practised: int

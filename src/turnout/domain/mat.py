@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from turnout.domain.geometry import Homography, Point
+from turnout.domain.values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class MatView:
     """The printed mat found in one image: the map from image pixels to floor millimetres."""
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from turnout.domain.validation import InvalidValueError, check_range
+from turnout.domain.values import frozen
 
 
 class Quantity(StrEnum):
@@ -38,7 +38,7 @@ class Side(StrEnum):
     RIGHT = "right"
 
 
-@dataclass(frozen=True)
+@frozen
 class MethodInfo:
     quantity: Quantity
     error: float  # degrees: a change smaller than this is within day-to-day variation
@@ -61,7 +61,7 @@ QUANTITY_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Measurement:
     """One measuring session of one quantity: its trials and their median."""
 
@@ -90,18 +90,23 @@ def median_of(trials: Sequence[float]) -> float:
     return round(float(statistics.median(trials)), 1)
 
 
-def measurement(
-    method: str | None,
-    side: str | None,
-    trials: Sequence[float],
-    taken_on: date | None,
-    today: date,
-    note: str = "",
-) -> Measurement:
+@frozen
+class MeasurementEntry:
+    """One measuring session as a person gave it, not yet checked (`measurement` checks it)."""
+
+    method: str | None
+    side: str | None
+    trials: Sequence[float]
+    taken_on: date | None
+    note: str = ""
+
+
+def measurement(entry: MeasurementEntry, today: date) -> Measurement:
     """A validated Measurement; InvalidValueError names the first field that is wrong."""
-    known = _method(method)
+    known = _method(entry.method)
     quantity = METHODS[known].quantity
-    chosen = _side(side, quantity)
+    chosen = _side(entry.side, quantity)
+    trials, taken_on, note = entry.trials, entry.taken_on, entry.note
     if not 1 <= len(trials) <= 5:
         raise InvalidValueError("trials", f"give 1 to 5 trials (3 advised), not {len(trials)}.")
     low, high = LIMITS[quantity]
@@ -150,7 +155,7 @@ def series(readings: Iterable[Measurement]) -> dict[SeriesKey, list[Measurement]
     return dict(lines)
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """A difference between two readings (degrees) and the method's error it is weighed by."""
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 from turnout.domain.safety import Region
 from turnout.domain.validation import InvalidValueError, check_whole
+from turnout.domain.values import frozen
 
 HOUR = 3600.0
 LASTING_HOURS = 48  # the low end of 48-72 h: the app would rather advise a day early
@@ -27,7 +27,7 @@ class Moment(StrEnum):
     AFTER = "after"
 
 
-@dataclass(frozen=True)
+@frozen
 class PainCheck:
     """0-10 per region before or after a session; soreness only after."""
 
@@ -78,7 +78,7 @@ WARNING_SIGNS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class StopDecision:
     """What pressing Stop for `reason` means: a warning sign ends the exercise for today."""
 
@@ -91,7 +91,7 @@ def stop_rule(reason: StopReason) -> StopDecision:
     return StopDecision(reason, reason in WARNING_SIGNS)
 
 
-@dataclass(frozen=True)
+@frozen
 class StopEvent:
     session_id: str
     routine_key: str
@@ -112,7 +112,7 @@ class ReferralReason(StrEnum):
     WORSENING = "worsening"  # worse at each of the last checks before a session
 
 
-@dataclass(frozen=True)
+@frozen
 class Referral:
     """One reason to see a professional; `region` is None when it is not about one place."""
 

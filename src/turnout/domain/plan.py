@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 from turnout.domain.routine import Exercise, Routine, Step
+from turnout.domain.values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanItem:
     exercise: Exercise
     index: int
     step: Step
 
 
-@dataclass(frozen=True)
+@frozen
 class Plan:
     routine_key: str
     routine_name: str
@@ -56,7 +56,7 @@ class HoldStatus(StrEnum):
     SKIPPED = "skipped"
 
 
-@dataclass(frozen=True)
+@frozen
 class HoldRecord:
     """A hold as it happened. Times are seconds since the Unix epoch (UTC)."""
 

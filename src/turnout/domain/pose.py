@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import IntEnum
 
 from turnout.domain.geometry import Point
+from turnout.domain.values import frozen
 
 
 class Joint(IntEnum):
@@ -33,7 +34,7 @@ FEET = (Joint.LEFT_HEEL, Joint.RIGHT_HEEL, Joint.LEFT_TOE, Joint.RIGHT_TOE)
 LEGS = (Joint.LEFT_HIP, Joint.RIGHT_HIP, Joint.LEFT_KNEE, Joint.RIGHT_KNEE, *FEET)
 
 
-@dataclass(frozen=True)
+@frozen
 class Landmark:
     """A joint in image pixels, with the model's own confidence that it is visible (0 to 1)."""
 
@@ -46,7 +47,7 @@ class Landmark:
         return Point(self.x, self.y)
 
 
-@dataclass(frozen=True)
+@frozen
 class Point3:
     """A point in metres, in the model's body-centred frame (y down, z toward the camera)."""
 
@@ -55,7 +56,7 @@ class Point3:
     z: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Pose:
     """One person in one image of `width` x `height` pixels."""
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from turnout.domain.log import LoggedHold, PracticeSession
 from turnout.domain.plan import HoldStatus
 from turnout.domain.routine import Routine
+from turnout.domain.values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class ExerciseProgress:
     routine_key: str
     exercise_number: int

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
+
+from turnout.domain.values import frozen
 
 
 class StepKind(StrEnum):
@@ -26,7 +28,7 @@ class Side(StrEnum):
     BOTH = "both"
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     """One thing to do. `seconds` is None for an untimed step that waits for "ready"."""
 
@@ -49,7 +51,7 @@ class Step:
         return self.kind is StepKind.HOLD
 
 
-@dataclass(frozen=True)
+@frozen
 class Exercise:
     number: int
     key: str
@@ -78,7 +80,7 @@ class Exercise:
         return sum(step.seconds or 0 for step in self.holds)
 
 
-@dataclass(frozen=True)
+@frozen
 class Routine:
     key: str
     name: str

@@ -9,11 +9,12 @@ diagnoses, and a routine stays available unchanged to those it is safe for.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 
 from turnout.domain.routine import Actor, Exercise, Routine
 from turnout.domain.validation import InvalidValueError, check_whole
+from turnout.domain.values import frozen
 
 ADULT_AGE = 18
 HYPERMOBILE_FROM = 6  # of 9: the cut-off proposed for dancers, above the general 4-5
@@ -56,7 +57,7 @@ def beighton_score(answers: Mapping[str, bool]) -> int:
     return sum(1 for key in BEIGHTON_ITEMS if answers.get(key, False))
 
 
-@dataclass(frozen=True)
+@frozen
 class Profile:
     """What the dancer told the first-run screening. Private to the dancer; editable."""
 
@@ -95,7 +96,7 @@ class Force(StrEnum):
     PARTNER = "partner"
 
 
-@dataclass(frozen=True)
+@frozen
 class Reason:
     """Why an exercise is replaced: a code and the facts behind it, from the profile."""
 
@@ -118,7 +119,7 @@ class Notice(StrEnum):
     HIP_CONDITION = "hip_condition"
 
 
-@dataclass(frozen=True)
+@frozen
 class Adaptation:
     """One exercise of the routine that is replaced for this dancer, and why."""
 
@@ -128,7 +129,7 @@ class Adaptation:
     alternative: str | None  # "routine/exercise" key, from the routine file
 
 
-@dataclass(frozen=True)
+@frozen
 class Adaptations:
     routine: Routine
     replaced: tuple[Adaptation, ...] = ()

@@ -3,10 +3,10 @@ actions apply. Pure values; the transitions are in `session`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from turnout.domain.plan import Plan, PlanItem
+from turnout.domain.values import frozen
 
 
 class Phase(StrEnum):
@@ -45,7 +45,7 @@ ALLOWED: dict[Phase, tuple[Action, ...]] = {
 MOVES = (Action.READY, Action.SKIP, Action.BACK)
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionState:
     plan: Plan
     position: int

@@ -6,39 +6,29 @@ are; the words around them are composed here, so that they can be translated in 
 
 from __future__ import annotations
 
-from turnout.domain.events import (
-    Beep,
-    CheckIn,
-    Event,
-    GetReady,
-    HoldEnded,
-    Paused,
-    Resumed,
-    SessionEnded,
-    StepStarted,
-)
+from turnout.domain import events
 from turnout.domain.plan import PlanItem
 
 
-def say(event: Event) -> str:
+def say(event: events.Event) -> str:
     """The words to speak for `event`; "" when it says nothing of its own."""
     match event:
-        case StepStarted(item=item):
+        case events.StepStarted(item=item):
             partner = item.step.partner_cue
             return f"{item.step.cue} Partner: {partner}" if partner else item.step.cue
-        case GetReady(item=item):
+        case events.GetReady(item=item):
             return f"Get ready: {item.step.title}."
-        case Beep(remaining=remaining):
+        case events.Beep(remaining=remaining):
             return str(remaining)
-        case CheckIn():
+        case events.CheckIn():
             return check_in(event.elapsed, event.remaining)
-        case HoldEnded():
+        case events.HoldEnded():
             return ""  # the next step's cue says what to do now
-        case Paused():
+        case events.Paused():
             return "Paused."
-        case Resumed():
+        case events.Resumed():
             return "Resuming."
-        case SessionEnded(finished=finished):
+        case events.SessionEnded(finished=finished):
             return "Well done, that is the end of the session." if finished else "Session ended."
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +10,7 @@ from turnout.domain.measurement import (
     METHODS,
     Change,
     Measurement,
+    MeasurementEntry,
     Method,
     Quantity,
     Side,
@@ -24,17 +24,9 @@ from turnout.services.inputs import validated
 from turnout.services.measurement_text import method_label
 
 
-def add_measurement(
-    uow: UnitOfWork,
-    method: str | None,
-    side: str | None,
-    trials: Sequence[float],
-    taken_on: date | None,
-    today: date,
-    note: str = "",
-) -> Measurement:
+def add_measurement(uow: UnitOfWork, entry: MeasurementEntry, today: date) -> Measurement:
     """Validate and save one measuring session (three trials advised; the median is kept)."""
-    reading = validated(lambda: measurement(method, side, trials, taken_on, today, note))
+    reading = validated(lambda: measurement(entry, today))
     with uow:
         uow.measurements.add(reading)
         uow.commit()
@@ -94,7 +86,7 @@ def record_total(
     sentence says what happened, so a failure to save never hides the measurement itself."""
     total = round(total, 1)
     try:
-        add_measurement(uow, method, "both", [total], today, today, note)
+        add_measurement(uow, MeasurementEntry(method, "both", [total], today, note), today)
     except TurnoutError as error:
         return f"Not added to your measurements: {error}"
     how = how or ("camera with the mat" if method == "camera_mat" else "camera without the mat")

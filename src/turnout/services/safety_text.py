@@ -10,7 +10,6 @@ from turnout.domain.safety import (
     Adaptation,
     Adaptations,
     Force,
-    HipCondition,
     Notice,
     Reason,
     Region,
@@ -33,12 +32,6 @@ BEIGHTON_LABELS = {
     "knee_left": "Left knee straightens past a straight line (over 10 degrees)",
     "knee_right": "Right knee straightens past a straight line (over 10 degrees)",
     "palms_to_floor": "Palms flat on the floor with the knees straight",
-}
-HIP_CONDITION_NAMES = {
-    HipCondition.DYSPLASIA: "dysplasia",
-    HipCondition.IMPINGEMENT: "impingement",
-    HipCondition.LABRAL_TEAR: "labral tear",
-    HipCondition.SURGERY: "hip surgery",
 }
 # What makes a stretch forceful, and whether its name takes a plural verb.
 FORCE_NAMES = {
@@ -82,7 +75,7 @@ def reason_text(reason: Reason) -> str:
     if reason.why is Why.YOUNG:
         return _young(reason)
     if reason.why is Why.HIP_CONDITION:
-        names = ", ".join(HIP_CONDITION_NAMES[c] for c in sorted(reason.hip_conditions))
+        names = ", ".join(c.value for c in sorted(reason.hip_conditions))  # codes are plain names
         return (
             f"because you told us about a hip condition ({names}), this end-range stretch of "
             "the hip is replaced by strengthening"

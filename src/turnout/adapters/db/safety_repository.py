@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import ScalarResult, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from turnout.adapters.db.tables import MeasurementRow, PainCheckRow, ProfileRow, StopRow
 from turnout.adapters.db.translate import EXERCISE_FIELDS, same_named, to_datetime, to_epoch
@@ -12,6 +15,10 @@ from turnout.domain.pain import Moment, PainCheck, StopEvent, StopReason
 from turnout.domain.safety import HipCondition, Profile, Region
 
 PROFILE_ID = 1
+# Columns that hold the same value under the same name in the row and the domain object.
+PAIN_CHECK_FIELDS = ("session_id", "soreness", "wakes_at_night")
+STOP_FIELDS = ("session_id", *EXERCISE_FIELDS)
+_Timed = TypeVar("_Timed", PainCheckRow, StopRow)  # rows kept in time order
 
 
 class SqlSafetyRepository:
@@ -39,36 +46,35 @@ class SqlSafetyRepository:
     def add_pain_check(self, check: PainCheck) -> None:
         self._db.add(
             PainCheckRow(
-                session_id=check.session_id,
+                **same_named(check, PAIN_CHECK_FIELDS),
                 moment=check.moment.value,
                 taken_at=to_datetime(check.taken_at),
-                soreness=check.soreness,
-                wakes_at_night=check.wakes_at_night,
                 **{region.value: check.score(region) for region in Region},
             )
         )
 
     def pain_checks(self, since: float | None = None) -> list[PainCheck]:
-        query = select(PainCheckRow).order_by(PainCheckRow.taken_at, PainCheckRow.id)
-        if since is not None:
-            query = query.where(PainCheckRow.taken_at >= to_datetime(since))
-        return [_pain_check(row) for row in self._db.scalars(query)]
+        rows = self._in_order(PainCheckRow, PainCheckRow.taken_at, since)
+        return [_pain_check(row) for row in rows]
 
     def add_stop(self, stop: StopEvent) -> None:
         self._db.add(
             StopRow(
-                session_id=stop.session_id,
-                **same_named(stop, EXERCISE_FIELDS),
-                reason=stop.reason.value,
-                at=to_datetime(stop.at),
+                **same_named(stop, STOP_FIELDS), reason=stop.reason.value, at=to_datetime(stop.at)
             )
         )
 
     def stops(self, since: float | None = None) -> list[StopEvent]:
-        query = select(StopRow).order_by(StopRow.at, StopRow.id)
+        return [_stop(row) for row in self._in_order(StopRow, StopRow.at, since)]
+
+    def _in_order(
+        self, table: type[_Timed], at: InstrumentedAttribute[datetime], since: float | None
+    ) -> ScalarResult[_Timed]:
+        """The rows of `table` oldest first by `at`: all of them, or those from `since` on."""
+        query = select(table).order_by(at, table.id)
         if since is not None:
-            query = query.where(StopRow.at >= to_datetime(since))
-        return [_stop(row) for row in self._db.scalars(query)]
+            query = query.where(at >= to_datetime(since))
+        return self._db.scalars(query)
 
 
 class SqlMeasurementRepository:
@@ -110,21 +116,16 @@ def _profile(row: ProfileRow) -> Profile:
 
 def _pain_check(row: PainCheckRow) -> PainCheck:
     return PainCheck(
+        **same_named(row, PAIN_CHECK_FIELDS),
         moment=Moment(row.moment),
         taken_at=to_epoch(row.taken_at),
         scores={region: getattr(row, region.value) for region in Region},
-        soreness=row.soreness,
-        wakes_at_night=row.wakes_at_night,
-        session_id=row.session_id,
     )
 
 
 def _stop(row: StopRow) -> StopEvent:
     return StopEvent(
-        session_id=row.session_id,
-        **same_named(row, EXERCISE_FIELDS),
-        reason=StopReason(row.reason),
-        at=to_epoch(row.at),
+        **same_named(row, STOP_FIELDS), reason=StopReason(row.reason), at=to_epoch(row.at)
     )
 
 

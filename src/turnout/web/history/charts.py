@@ -41,19 +41,26 @@ def _exercise_bar(index: int, row: ExerciseProgress, row_h: int, left: int, scal
 
 @dataclass(frozen=True)
 class CalendarDay:
+    """One square of the calendar: the day, its summary if it had a session, and whether the
+    day has come yet."""
+
     day: date
-    holds: int
     in_range: bool
+    summary: DaySummary | None = None
+
+    @property
+    def holds(self) -> int:
+        return self.summary.completed_holds if self.summary else 0
 
     @property
     def practised(self) -> bool:
-        return self.holds > 0
+        return self.summary is not None and self.summary.practised
 
 
 def calendar(days: Sequence[DaySummary], today: date, weeks: int = 6) -> list[list[CalendarDay]]:
     """The last `weeks` weeks as rows Monday to Sunday, ending with this week."""
-    holds = {d.day: d.completed_holds for d in days}
+    by_day = {d.day: d for d in days}
     first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
     grid = [first + timedelta(days=n) for n in range(weeks * 7)]
-    cells = [CalendarDay(d, holds.get(d, 0), d <= today) for d in grid]
+    cells = [CalendarDay(d, d <= today, by_day.get(d)) for d in grid]
     return [cells[row * 7 : row * 7 + 7] for row in range(weeks)]

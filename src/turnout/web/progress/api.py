@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from turnout.domain.history import local_day
+from turnout.domain.measurement import MeasurementEntry
 from turnout.services import progress
 from turnout.services.measurement_text import REFERENCE_RANGES, change_text, flag_advice
 from turnout.web.deps import WebApp
@@ -25,15 +26,10 @@ def list_measurements(web: WebApp) -> list[MeasurementOut]:
 @router.post("/measurements", status_code=201)
 def add_measurement(reading: MeasurementIn, web: WebApp) -> MeasurementOut:
     """One measuring session: three trials advised; the median is kept. 422 names a bad field."""
-    saved = progress.add_measurement(
-        web.uow,
-        reading.method,
-        reading.side,
-        reading.trials,
-        reading.taken_on,
-        local_day(web.now(), web.tz),
-        reading.note,
+    entry = MeasurementEntry(
+        reading.method, reading.side, reading.trials, reading.taken_on, reading.note
     )
+    saved = progress.add_measurement(web.uow, entry, local_day(web.now(), web.tz))
     return measurement_out(saved)
 
 

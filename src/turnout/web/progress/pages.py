@@ -7,17 +7,17 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from turnout.domain.history import local_day, weekly_totals
-from turnout.domain.measurement import METHODS, Quantity
+from turnout.domain.measurement import METHODS, MeasurementEntry, Quantity
 from turnout.errors import InputError
 from turnout.services import history, progress, safety
 from turnout.services.measurement_text import REFERENCE_RANGES
 from turnout.web import svg
 from turnout.web.deps import Web, WebApp
+from turnout.web.forms import number, post_form, text
 from turnout.web.progress.presenters import compensated_charts, pain_chart, trend_charts
 from turnout.web.rendering import page
 
@@ -53,34 +53,18 @@ def _progress(request: Request, web: Web, status: int = 200, **more: Any) -> Res
 
 @router.post("/progress")
 async def add_reading(request: Request, web: WebApp) -> Response:
-    form = await request.form()
-    try:
-        await run_in_threadpool(_add_reading, web, form)
-    except InputError as error:
-        return _progress(request, web, 422, error=str(error), field=error.field, form=form)
-    return RedirectResponse("/progress?added=1#readings", 303)
+    return await post_form(request, web, _add_reading, _progress, "/progress?added=1#readings")
 
 
 def _add_reading(web: Web, form: FormData) -> None:
-    trials = [_number(form.get(f"trial{n}"), n) for n in (1, 2, 3) if form.get(f"trial{n}")]
-    taken = str(form.get("taken_on") or "")
+    trials = [
+        number(form.get(f"trial{n}"), f"trials[{n}]") for n in (1, 2, 3) if form.get(f"trial{n}")
+    ]
+    taken = text(form, "taken_on")
     try:
         taken_on = date.fromisoformat(taken) if taken else None
     except ValueError:
         raise InputError("taken_on", "taken_on: give the date as YYYY-MM-DD.") from None
-    progress.add_measurement(
-        web.uow,
-        str(form.get("method") or "") or None,
-        str(form.get("side") or "") or None,
-        trials,
-        taken_on,
-        local_day(web.now(), web.tz),
-        str(form.get("note") or ""),
-    )
-
-
-def _number(value: object, trial: int) -> float:
-    try:
-        return float(str(value))
-    except ValueError:
-        raise InputError(f"trials[{trial}]", f"trials[{trial}]: enter a number.") from None
+    method, side = text(form, "method") or None, text(form, "side") or None
+    entry = MeasurementEntry(method, side, trials, taken_on, text(form, "note"))
+    progress.add_measurement(web.uow, entry, local_day(web.now(), web.tz))

@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from turnout.domain.safety import BEIGHTON_ITEMS, HipCondition, Region, beighton_score
-from turnout.errors import InputError
 from turnout.services import safety
 from turnout.services.safety_text import beighton_items
 from turnout.web.deps import Web, WebApp
+from turnout.web.forms import post_form, whole
 from turnout.web.rendering import page
 from turnout.web.safety.presenters import adaptations_out
 
@@ -46,16 +45,11 @@ def _profile(request: Request, web: Web, status: int = 200, **more: Any) -> Resp
 
 @router.post("/profile")
 async def save_profile(request: Request, web: WebApp) -> Response:
-    form = await request.form()
-    try:
-        await run_in_threadpool(_save_profile, web, form)
-    except InputError as error:
-        return _profile(request, web, 422, error=str(error), field=error.field, form=form)
-    return RedirectResponse("/profile?saved=1", 303)
+    return await post_form(request, web, _save_profile, _profile, "/profile?saved=1")
 
 
 def _save_profile(web: Web, form: FormData) -> None:
-    age = _whole(form.get("age"), "age")
+    age = whole(form.get("age"), "age")
     checked = form.get("beighton_done") == "yes"
     answers = {key: form.get(key) == "yes" for key in BEIGHTON_ITEMS}
     safety.save_profile(
@@ -67,10 +61,3 @@ def _save_profile(web: Web, form: FormData) -> None:
         beighton_score(answers) if checked else None,
         web.now(),
     )
-
-
-def _whole(value: object, field: str) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        raise InputError(field, f"{field}: enter a whole number.") from None
