@@ -8,7 +8,7 @@ from typing import Self
 
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
-from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
+from turnout.domain.log import Lease, LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.mat import MatView
 from turnout.domain.measurement import Measurement
 from turnout.domain.pain import PainCheck, StopEvent
@@ -39,6 +39,7 @@ class FakePracticeRepository:
     def __init__(self) -> None:
         self.saved_sessions: dict[str, PracticeSession] = {}
         self.saved_holds: list[LoggedHold] = []
+        self.leases: dict[str, Lease] = {}
 
     def add_session(self, session: PracticeSession) -> None:
         self.saved_sessions[session.id] = session
@@ -64,8 +65,38 @@ class FakePracticeRepository:
         return [h.record for h in self.saved_holds if h.session_id == session_id]
 
     def latest_unfinished(self) -> PracticeSession | None:
+        active = self.unfinished(1)
+        return active[0] if active else None
+
+    def unfinished(self, limit: int) -> list[PracticeSession]:
         active = [s for s in self.sessions() if s.status is SessionStatus.ACTIVE]
-        return active[-1] if active else None
+        return active[::-1][:limit]
+
+    def lease(self, session_id: str) -> Lease | None:
+        return self.leases.get(session_id)
+
+    def claim(
+        self, session_id: str, lease: Lease, now: float, replacing: str | None = None
+    ) -> bool:
+        session, held = self.saved_sessions.get(session_id), self.leases.get(session_id)
+        if session is None or session.status is not SessionStatus.ACTIVE:
+            return False
+        free = held is None or held.owner in (lease.owner, replacing) or held.until < now
+        if free:
+            self.leases[session_id] = lease
+        return free
+
+    def renew(self, session_id: str, lease: Lease) -> bool:
+        held = self.leases.get(session_id)
+        if held is None or held.owner != lease.owner:
+            return False
+        self.leases[session_id] = lease
+        return True
+
+    def release(self, session_id: str, owner: str) -> None:
+        held = self.leases.get(session_id)
+        if held is not None and held.owner == owner:
+            del self.leases[session_id]
 
 
 class FakeUnitOfWork:
@@ -103,10 +134,20 @@ class FakeUnitOfWork:
         self.measurements = self.committed_measurements.copy()
 
 
+def logged_sessions(uow: FakeUnitOfWork, *session_ids: str) -> FakeUnitOfWork:
+    """`uow` with these sessions already in its committed log, for records that name one."""
+    for session_id in session_ids:
+        session = PracticeSession(session_id, "tiny", "Tiny", (1,), 0.0, 1, 10)
+        uow.committed.saved_sessions[session_id] = session
+    uow.rollback()
+    return uow
+
+
 def _copy(repo: FakePracticeRepository) -> FakePracticeRepository:
     copy = FakePracticeRepository()
     copy.saved_sessions = {k: replace(v) for k, v in repo.saved_sessions.items()}
     copy.saved_holds = list(repo.saved_holds)
+    copy.leases = dict(repo.leases)
     return copy
 
 

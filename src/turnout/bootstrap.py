@@ -5,14 +5,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from turnout.adapters import private_files
 from turnout.adapters.clock import ScaledClock, SystemClock
 from turnout.adapters.routines.files import CachedRoutineSource, FileRoutineSource
 from turnout.adapters.speech import make_speaker
 from turnout.adapters.vision.kit import VisionKit
 from turnout.config import Settings, get_settings
-from turnout.ports import Clock, RoutineSource, Speaker, UnitOfWork
+from turnout.ports import Clock, DeviceStore, RoutineSource, Speaker, UnitOfWork
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -50,11 +52,21 @@ class Container:
         wanted = self.settings.voice if voice is None else voice
         return make_speaker(wanted, self.settings.voice_rate)
 
+    def devices(self) -> DeviceStore:
+        """The phones and tablets paired with this computer's server, beside the log."""
+        from turnout.adapters.devices import FILE_NAME, JsonDeviceStore
+
+        return JsonDeviceStore(self.settings.data_dir / FILE_NAME)
+
     def vision(self) -> VisionKit:
         """The camera adapters; OpenCV and MediaPipe load when first used, not at start."""
         if self._vision is None:
             self._vision = VisionKit()
         return self._vision
+
+    def scratch(self) -> Path:
+        """This process's private folder (0700) for uploads while they are measured."""
+        return private_files.scratch_folder(self.settings.scratch_dir)
 
 
 def _session_factory(url: str) -> sessionmaker[Session]:
@@ -73,7 +85,10 @@ def open_log(url: str) -> UnitOfWork:
 
 
 def build(settings: Settings | None = None, clock: Clock | None = None) -> Container:
+    """The container over `settings` (from the environment when None). The data folder is
+    made private first: 0700, its files 0600, stale upload scratch removed."""
     settings = settings or get_settings()
+    private_files.make_private(settings.data_dir, (settings.pictures_dir,), settings.scratch_dir)
     if clock is None:
         clock = SystemClock() if settings.time_scale == 1 else ScaledClock(settings.time_scale)
     return Container(settings, clock, CachedRoutineSource(FileRoutineSource()))

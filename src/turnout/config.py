@@ -26,8 +26,25 @@ class Settings(BaseSettings):
     voice_rate: int = Field(default=150, ge=80, le=400)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    # More names the web server answers to, comma-separated (say a name your router gives it).
+    allowed_hosts: str = ""
     # Only for tests and demos: the practice clock runs this many times faster than real time.
     time_scale: float = Field(default=1.0, gt=0, le=1000)
+
+    @property
+    def allowed_host_names(self) -> list[str]:
+        return [name.strip() for name in self.allowed_hosts.split(",") if name.strip()]
+
+    @property
+    def pictures_dir(self) -> Path:
+        """Pictures of measurements the dancer chose to keep."""
+        return self.data_dir / "measurements"
+
+    @property
+    def scratch_dir(self) -> Path:
+        """Uploads while they are measured, one folder per process; emptied of stale ones on
+        start."""
+        return self.data_dir / "scratch"
 
     @property
     def db_url(self) -> str:

@@ -64,6 +64,11 @@ class StorageError(TurnoutError, code=ExitCode.STORAGE):
     """The practice log cannot be opened, written, or is from a newer version."""
 
 
+class ConflictError(StorageError, code=ExitCode.BAD_INPUT):
+    """The log refused a write that contradicts what it holds (a link to a session it does not
+    have, a second copy of something unique). Nothing was saved; a 422 on the web."""
+
+
 class InputError(TurnoutError, code=ExitCode.BAD_INPUT):
     """A value the dancer typed that cannot be right; `field` names it. Nothing was saved."""
 
@@ -94,6 +99,7 @@ class SessionHeldError(TransitionError, TurnoutError):
 
 
 __all__ = [
+    "ConflictError",
     "ExitCode",
     "InputError",
     "InvalidChoiceError",

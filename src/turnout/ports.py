@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from types import TracebackType
 from typing import Protocol, Self
 
+from turnout.domain.devices import PairedDevice
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
-from turnout.domain.log import LoggedHold, PracticeSession
+from turnout.domain.log import Lease, LoggedHold, PracticeSession
 from turnout.domain.mat import MatView
 from turnout.domain.measurement import Measurement
 from turnout.domain.pain import PainCheck, StopEvent
@@ -57,6 +58,31 @@ class PracticeRepository(Protocol):
 
     def latest_unfinished(self) -> PracticeSession | None:
         """The most recent session still marked active (a crash or a kill left it open)."""
+        ...
+
+    def unfinished(self, limit: int) -> list[PracticeSession]:
+        """The `limit` most recent sessions still marked active, newest first."""
+        ...
+
+    # One owner per live session: the process running it holds a lease, renewed while it runs.
+    def lease(self, session_id: str) -> Lease | None:
+        """Who runs the session and until when; None if nobody holds it."""
+        ...
+
+    def claim(
+        self, session_id: str, lease: Lease, now: float, replacing: str | None = None
+    ) -> bool:
+        """Give an active session to `lease`'s owner if it is free at `now`: nobody's, already
+        that owner's, its lease over, or held by `replacing` (an owner known to be gone).
+        False, changing nothing, otherwise."""
+        ...
+
+    def renew(self, session_id: str, lease: Lease) -> bool:
+        """Extend the lease its owner holds; False if the session is no longer that owner's."""
+        ...
+
+    def release(self, session_id: str, owner: str) -> None:
+        """Clear `owner`'s lease on the session, if it still holds it."""
         ...
 
 
@@ -168,3 +194,11 @@ class MeasurementRepository(Protocol):
     def all(self) -> list[Measurement]:
         """Every reading, oldest first, each with its id."""
         ...
+
+
+class DeviceStore(Protocol):
+    """The devices paired with a personal server, kept beside the log."""
+
+    def load(self) -> list[PairedDevice]: ...
+
+    def save(self, devices: list[PairedDevice]) -> None: ...

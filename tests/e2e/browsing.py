@@ -46,6 +46,7 @@ def chromium(*extra_args: str) -> Iterator[Browser]:
 def phone(browser: Browser) -> BrowserContext:
     """A phone-sized touch screen (390 x 844, as an iPhone 12-14), for layout checks."""
     return browser.new_context(
+        bypass_csp=True,
         viewport={"width": 390, "height": 844},
         device_scale_factor=2,
         is_mobile=True,

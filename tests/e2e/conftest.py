@@ -46,7 +46,7 @@ def container(tmp_path: Path, clock: FakeClock) -> Container:
 
 @pytest.fixture
 def client(container: Container) -> Iterator[TestClient]:
-    with TestClient(create_app(container)) as test_client:
+    with TestClient(create_app(container), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 

@@ -23,7 +23,7 @@ def fill_profile(page: Page, server: LiveServer, age: str) -> None:
 def test_a_young_dancer_sees_the_adaptation_and_a_warning_sign_ends_the_exercise(
     browser: Browser, live_server: LiveServer, tmp_path: Path
 ) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page.goto(live_server.url + "/")
     page.get_by_test_id("profile-prompt").wait_for()
     fill_profile(page, live_server, "14")
@@ -76,7 +76,7 @@ def test_a_young_dancer_sees_the_adaptation_and_a_warning_sign_ends_the_exercise
 def test_the_wall_straddle_asks_the_dancer_to_confirm_first(
     browser: Browser, live_server: LiveServer, tmp_path: Path
 ) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(bypass_csp=True, viewport={"width": 1280, "height": 900})
     fill_profile(page, live_server, "30")
     page.goto(live_server.url + "/")
     page.get_by_role("button", name="Practise Wall straddle with ankle weights on its own").click()
@@ -92,7 +92,7 @@ def test_the_wall_straddle_asks_the_dancer_to_confirm_first(
 def test_a_reading_typed_in_shows_in_the_trend_with_compensated_turnout(
     browser: Browser, live_server: LiveServer, tmp_path: Path
 ) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page.goto(live_server.url + "/progress")
     entries = [
         ("paper_tracing", "both", ("128", "131", "130"), "2026-01-05"),

@@ -67,8 +67,15 @@ def test_a_truncated_photo_is_called_corrupt(tmp_path: Path) -> None:
 def test_a_huge_photo_is_refused_before_it_is_decoded(tmp_path: Path) -> None:
     header = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR"
     ihdr = struct.pack(">IIBBBBB", 40_000, 40_000, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"")  # a whole file, so that its header is read to the end
     (tmp_path / "big.png").write_bytes(
-        header + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+        header
+        + ihdr
+        + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+        + struct.pack(">I", len(idat))
+        + b"IDAT"
+        + idat
+        + struct.pack(">I", zlib.crc32(b"IDAT" + idat))
     )
     assert "megapixels" in measure_error(tmp_path / "big.png")
 

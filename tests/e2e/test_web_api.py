@@ -194,12 +194,12 @@ def test_a_routine_file_path_from_a_client_is_refused(client: TestClient) -> Non
 def test_a_restarted_server_resumes_the_session_after_its_last_logged_hold(
     container: Container, clock: FakeClock
 ) -> None:
-    with TestClient(create_app(container)) as client:
+    with TestClient(create_app(container), base_url="http://127.0.0.1") as client:
         hold = into_first_hold(client, clock)
         clock.advance(10.5)  # the first hold ends and is logged; the switch has begun
         assert state(client, hold["id"])["step"]["title"] == "Change sides"
     again = bootstrap.build(container.settings, clock=clock)
-    with TestClient(create_app(again)) as client:
+    with TestClient(create_app(again), base_url="http://127.0.0.1") as client:
         back = state(client, hold["id"])
         current = client.get("/api/sessions/current").json()
     assert back["phase"] == "waiting" and back["step"]["title"] == "Change sides"
@@ -213,7 +213,7 @@ def test_a_log_that_cannot_be_written_is_a_503(tmp_path: Any) -> None:
 
     container = bootstrap.build(settings_for(tmp_path), clock=FakeClock())
     container.make_uow = lambda: cast(UnitOfWork, FullDisk())
-    with TestClient(create_app(container)) as client:
+    with TestClient(create_app(container), base_url="http://127.0.0.1") as client:
         response = client.post("/api/sessions", json={})
     assert response.status_code == 503 and "disk is full" in response.json()["detail"]
 

@@ -43,7 +43,7 @@ def test_pages_and_reads_answer_while_the_ticker_waits_on_a_locked_log(
     container: Container, clock: FakeClock
 ) -> None:
     path = Path(container.settings.db_url.removeprefix("sqlite:///"))
-    with TestClient(create_app(container)) as client:
+    with TestClient(create_app(container), base_url="http://127.0.0.1") as client:
         hold = into_first_hold(client, clock)
         live: LiveSession = client.app.state.web.registry.get(hold["id"])  # type: ignore[attr-defined]
         with write_locked(path):

@@ -91,9 +91,14 @@ def foot(out: float, left: bool) -> Foot:
     return Foot(Point(sign * 20, 0), Point(sign * (20 + 250 * math.sin(rad)), 250 * math.cos(rad)))
 
 
+# The test client's WebSocket URLs ignore its base_url; a browser sends its page's origin.
+MIRROR = "ws://127.0.0.1/api/mirror/ws"
+OWN_ORIGIN = {"origin": "http://127.0.0.1"}
+
+
 def app_with(container: Container, kit: VisionKit) -> TestClient:
     container._vision = kit
-    return TestClient(create_app(container))
+    return TestClient(create_app(container), base_url="http://127.0.0.1")
 
 
 @pytest.fixture
@@ -433,7 +438,10 @@ def test_the_mirror_returns_landmarks_and_readings_frame_by_frame_and_closes_cle
     container: Container,
 ) -> None:
     kit = FakeVisionKit([dancer(60, 70)], [dancer(62, 72)], [dancer(65, 75)], [dancer(55, 60)])
-    with app_with(container, kit) as client, client.websocket_connect("/api/mirror/ws") as ws:
+    with (
+        app_with(container, kit) as client,
+        client.websocket_connect(MIRROR, headers=OWN_ORIGIN) as ws,
+    ):
         assert ws.receive_json()["type"] == "ready"
         readings = []
         for _ in range(3):
@@ -456,7 +464,10 @@ def test_the_mirror_returns_landmarks_and_readings_frame_by_frame_and_closes_cle
 
 def test_the_mirror_warns_when_the_knees_fall_inside_the_feet(container: Container) -> None:
     kit = FakeVisionKit([dancer(knees_in=True)])
-    with app_with(container, kit) as client, client.websocket_connect("/api/mirror/ws") as ws:
+    with (
+        app_with(container, kit) as client,
+        client.websocket_connect(MIRROR, headers=OWN_ORIGIN) as ws,
+    ):
         ws.receive_json()
         ws.send_bytes(jpeg())
         reading = ws.receive_json()
@@ -466,7 +477,10 @@ def test_the_mirror_warns_when_the_knees_fall_inside_the_feet(container: Contain
 
 def test_feet_on_the_mat_are_measured_live_without_a_body(container: Container) -> None:
     kit = FakeVisionKit([], mat=MAT)
-    with app_with(container, kit) as client, client.websocket_connect("/api/mirror/ws") as ws:
+    with (
+        app_with(container, kit) as client,
+        client.websocket_connect(MIRROR, headers=OWN_ORIGIN) as ws,
+    ):
         ws.receive_json()
         ws.send_bytes(jpeg())
         reading = ws.receive_json()
@@ -477,7 +491,10 @@ def test_feet_on_the_mat_are_measured_live_without_a_body(container: Container) 
 
 def test_a_bad_frame_gets_a_message_and_the_mirror_carries_on(container: Container) -> None:
     kit = FakeVisionKit([], [dancer()])
-    with app_with(container, kit) as client, client.websocket_connect("/api/mirror/ws") as ws:
+    with (
+        app_with(container, kit) as client,
+        client.websocket_connect(MIRROR, headers=OWN_ORIGIN) as ws,
+    ):
         ws.receive_json()
         ws.send_bytes(b"not a picture")
         error = ws.receive_json()
@@ -498,12 +515,17 @@ def test_a_bad_frame_gets_a_message_and_the_mirror_carries_on(container: Contain
 
 
 def test_a_fifth_live_mirror_is_asked_to_wait(container: Container) -> None:
+    # Each client may have one mirror (a second replaces the first): five clients here.
     with app_with(container, FakeVisionKit([dancer()])) as client:
+        clients = [
+            TestClient(client.app, base_url="http://127.0.0.1", client=(f"10.0.0.{n}", 50000))
+            for n in range(1, 6)
+        ]
         with ExitStack() as stack:
-            for _ in range(4):
-                ws = stack.enter_context(client.websocket_connect("/api/mirror/ws"))
+            for other in clients[:4]:
+                ws = stack.enter_context(other.websocket_connect(MIRROR, headers=OWN_ORIGIN))
                 assert ws.receive_json()["type"] == "ready"
-            with client.websocket_connect("/api/mirror/ws") as extra:
+            with clients[4].websocket_connect(MIRROR, headers=OWN_ORIGIN) as extra:
                 assert extra.receive_json()["message"].startswith("Too many live mirrors")
-        with client.websocket_connect("/api/mirror/ws") as again:
+        with clients[4].websocket_connect(MIRROR, headers=OWN_ORIGIN) as again:
             assert again.receive_json()["type"] == "ready"

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.e2e.forms import with_token
 from tests.fakes import FakeClock
 
 HIPS = ("goniometer", "left", 50), ("goniometer", "right", 45)
@@ -57,7 +58,7 @@ def test_an_adult_without_concerns_sees_the_published_routine(client: TestClient
 
 def test_the_profile_form_saves_and_shows_what_changes(client: TestClient) -> None:
     form = {"age": "16", "hip_conditions": "impingement"}
-    response = client.post("/profile", data=form, follow_redirects=True)
+    response = client.post("/profile", data=with_token(client, form), follow_redirects=True)
     assert response.status_code == 200
     assert "What changes for you" in response.text and "impingement" in response.text
 
@@ -65,7 +66,7 @@ def test_the_profile_form_saves_and_shows_what_changes(client: TestClient) -> No
 def test_an_impossible_age_is_refused_naming_the_field(client: TestClient) -> None:
     response = client.put("/api/profile", json={"age": -4})
     assert response.status_code == 422 and response.json()["field"] == "age"
-    page = client.post("/profile", data={"age": "400"})
+    page = client.post("/profile", data=with_token(client, {"age": "400"}))
     assert page.status_code == 422 and "age:" in page.text
 
 
@@ -161,7 +162,7 @@ def test_impossible_readings_are_refused_naming_the_field_and_nothing_is_saved(
 
 def test_the_progress_form_reports_a_bad_trial_by_name(client: TestClient) -> None:
     form = {"method": "goniometer", "side": "left", "trial1": "400", "taken_on": "2025-12-20"}
-    page = client.post("/progress", data=form)
+    page = client.post("/progress", data=with_token(client, form))
     assert page.status_code == 422 and "trials[1]: 400 degrees is not possible" in page.text
 
 

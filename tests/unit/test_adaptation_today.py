@@ -7,7 +7,7 @@ from datetime import UTC, timedelta, timezone
 
 import pytest
 
-from tests.fakes import FakeClock, FakeUnitOfWork, tiny_routine
+from tests.fakes import FakeClock, FakeUnitOfWork, logged_sessions, tiny_routine
 from turnout.adapters.routines.files import FileRoutineSource
 from turnout.domain.pain import HOUR, StopEvent, StopReason
 from turnout.domain.routine import Routine
@@ -257,7 +257,7 @@ def test_a_fresh_session_without_checks_asks_before_and_after() -> None:
 
 
 def test_the_check_before_is_not_asked_twice() -> None:
-    uow, clock = FakeUnitOfWork(), morning()
+    uow, clock = logged_sessions(FakeUnitOfWork(), "s1"), morning()
     safety.record_pain_check(uow, "before", {"knee": 1}, clock.now(), session_id="s1")
     checks = player_checks(uow, "s1", True, clock.now(), UTC)
     assert (checks.ask_before, checks.ask_after) == (False, True)
@@ -270,7 +270,7 @@ def test_a_session_that_has_already_held_something_is_not_asked_before() -> None
 
 
 def test_after_the_check_after_nothing_more_is_asked() -> None:
-    uow, clock = FakeUnitOfWork(), morning()
+    uow, clock = logged_sessions(FakeUnitOfWork(), "s1"), morning()
     safety.record_pain_check(uow, "before", {}, clock.now(), session_id="s1")
     safety.record_pain_check(uow, "after", {}, clock.advance(600), soreness=2, session_id="s1")
     for fresh in (True, False):
@@ -279,7 +279,7 @@ def test_after_the_check_after_nothing_more_is_asked() -> None:
 
 
 def test_the_checks_of_another_session_do_not_count() -> None:
-    uow, clock = FakeUnitOfWork(), morning()
+    uow, clock = logged_sessions(FakeUnitOfWork(), "other"), morning()
     safety.record_pain_check(uow, "before", {}, clock.now(), session_id="other")
     safety.record_pain_check(uow, "after", {}, clock.now(), session_id="other")
     safety.record_pain_check(uow, "before", {}, clock.now())

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import typing
+import uuid
 from dataclasses import replace
 
 import pytest
 
 from tests.fakes import FakeClock, FakeUnitOfWork, tiny_routine
 from turnout.domain.events import Beep, Event, Paused, Resumed
-from turnout.domain.log import SessionStatus
+from turnout.domain.log import OwnerKind, SessionStatus
 from turnout.domain.pain import StopReason
 from turnout.domain.plan import HoldStatus
 from turnout.domain.routine import Routine
 from turnout.domain.state import Action, Phase, TransitionError
 from turnout.errors import InputError, InvalidChoiceError, StaleActionError, StorageError
+from turnout.services.leases import Owner
 from turnout.services.live import KINDS, EventFeed, LiveSession, SessionRegistry
 
 # Positions in the plan of the whole tiny routine (see tests/fakes.py).
@@ -49,8 +52,20 @@ class BrokenLogUnitOfWork(FakeUnitOfWork):
         super().commit()
 
 
+# Above Linux's highest process id: no process has it, as none has a crashed server's.
+GONE_PID = 4_194_305
+
+
+def server(clock: FakeClock) -> Owner:
+    """A web server as the next registry finds it: stopped, so its leases are free at once.
+    Leases run on the fake clock here."""
+    name = f"{uuid.uuid4().hex[:16]} {GONE_PID}@{socket.gethostname()}"
+    return Owner(name, OwnerKind.WEB, wall=clock.now)
+
+
 def registry(uow: FakeUnitOfWork, clock: FakeClock, get_ready: int = 0) -> SessionRegistry:
-    return SessionRegistry(lambda: uow, TinyRoutines(), clock, lambda: get_ready)
+    """A server's registry; each one made stands for a new run of the server."""
+    return SessionRegistry(lambda: uow, TinyRoutines(), clock, lambda: get_ready, server(clock))
 
 
 def walk(reg: SessionRegistry, clock: FakeClock, seconds: float, step: float = 0.5) -> None:
@@ -438,13 +453,15 @@ def test_reviving_a_session_whose_every_step_was_logged_closes_it_in_the_log() -
 
 def test_current_is_the_most_recent_session_not_over() -> None:
     uow, clock = FakeUnitOfWork(), FakeClock()
-    older = started(registry(uow, clock))
+    older = started(registry(uow, clock))  # left unfinished by a server since stopped
     clock.advance(60)
     reg = registry(uow, clock)
-    assert reg.current() is None
+    revived_older = reg.current()  # found in the log, to resume
+    assert revived_older is not None and revived_older.practice.id == older.practice.id
+    assert not revived_older.read_only and not revived_older.state.is_over
     newer = reg.start("tiny", None, None)
-    revived_older = reg.get(older.practice.id)
-    assert revived_older is not None and not revived_older.state.is_over
+    assert reg.get(older.practice.id) is revived_older
+    assert status_in_log(uow, older) is SessionStatus.ACTIVE  # a new start ends only its own
     assert reg.current() is newer
     reg.act(newer.practice.id, Action.ABORT)
     assert reg.current() is revived_older

@@ -6,11 +6,11 @@ from datetime import UTC
 
 import pytest
 
-from tests.fakes import FakeClock, FakeUnitOfWork, tiny_routine
+from tests.fakes import FakeClock, FakeUnitOfWork, logged_sessions, tiny_routine
 from turnout.domain.pain import HOUR
 from turnout.domain.safety import HipCondition
 from turnout.domain.session import Phase
-from turnout.errors import InputError
+from turnout.errors import InputError, NotFoundError
 from turnout.services import safety
 from turnout.services.pain_text import stop_explanation
 from turnout.services.practice import Practice, start_practice
@@ -53,10 +53,17 @@ def test_a_negative_pain_score_is_refused_naming_the_region_and_nothing_is_saved
 
 
 def test_a_pain_check_is_kept_with_its_session() -> None:
-    uow = FakeUnitOfWork()
+    uow = logged_sessions(FakeUnitOfWork(), "s")
     safety.record_pain_check(uow, "after", {"knee": 3}, 5.0, soreness=4, session_id="s")
     (check,) = safety.pain_checks(uow, "s")
     assert check.soreness == 4 and check.worst == 3
+
+
+def test_a_pain_check_naming_a_session_not_in_the_log_is_refused_and_nothing_is_saved() -> None:
+    uow = logged_sessions(FakeUnitOfWork(), "s")
+    with pytest.raises(NotFoundError, match="'nope'"):
+        safety.record_pain_check(uow, "after", {"knee": 3}, 5.0, session_id="nope")
+    assert uow.committed_safety.checks == [] and uow.commits == 0
 
 
 def test_stop_for_numbness_records_it_and_ends_the_exercise_for_today() -> None:

@@ -12,10 +12,13 @@ from turnout.cli.common import container, out
 from turnout.cli.keys import keys
 from turnout.cli.player import Player
 from turnout.domain.events import Event
+from turnout.domain.log import OwnerKind
 from turnout.errors import NotFoundError
 from turnout.ports import UnitOfWork
+from turnout.services.leases import Owner
 from turnout.services.practice import (
     Practice,
+    resumable_session,
     resume_practice,
     session_holds,
     start_practice,
@@ -34,35 +37,45 @@ def practice(
 ) -> None:
     """Practise a routine, guided hold by hold; every hold is saved as it ends."""
     box = container(ctx)
+    # This process runs the session: the web app shows it but cannot drive it meanwhile.
+    owner = Owner.this_process(OwnerKind.CLI)
     if resume:
-        session, events = _resume(box, routine)
+        session, events = _resume(box, routine, owner)
     else:
-        _mention_unfinished(box.uow())
+        _mention_unfinished(box.uow(), owner)
         chosen = box.routines.load(routine or box.settings.default_routine)
         session, events = start_practice(
-            box.uow(), chosen, box.clock.now(), exercise, box.settings.get_ready_seconds
+            box.uow(), chosen, box.clock.now(), exercise, box.settings.get_ready_seconds, owner
         )
-    with keys() as reader:
-        Player(session, box.clock, box.speaker(voice), reader, out()).run(events)
+    try:
+        with keys() as reader:
+            Player(session, box.clock, box.speaker(voice), reader, out()).run(events)
+    finally:
+        session.release()  # after Ctrl+C too: resumable at once, here or in the web app
     _summary(session)
 
 
-def _resume(box: Container, routine: str | None) -> tuple[Practice, tuple[Event, ...]]:
+def _resume(
+    box: Container, routine: str | None, owner: Owner
+) -> tuple[Practice, tuple[Event, ...]]:
     uow = box.uow()
-    record = unfinished_session(uow)
+    # One that another process runs right now is refused by resume_practice, saying where.
+    record = resumable_session(uow, owner) or unfinished_session(uow)
     if record is None:
         raise NotFoundError("There is no unfinished session to resume; start one without --resume.")
     chosen = box.routines.load(routine or record.routine_key)
+    now, get_ready = box.clock.now(), box.settings.get_ready_seconds
+    practice, events = resume_practice(uow, chosen, record, now, get_ready, owner)
     saved = len(session_holds(uow, record.id))
     out().print(
         f"Resuming the session from {_when(record.started_at)}: {saved} holds already saved. "
         "Get into position, then press Enter."
     )
-    return resume_practice(uow, chosen, record, box.clock.now(), box.settings.get_ready_seconds)
+    return practice, events
 
 
-def _mention_unfinished(uow: UnitOfWork) -> None:
-    record = unfinished_session(uow)
+def _mention_unfinished(uow: UnitOfWork, owner: Owner) -> None:
+    record = resumable_session(uow, owner)
     if record is not None:
         out().print(
             f"An unfinished session from {_when(record.started_at)} can be picked up with "

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from turnout.domain.plan import HoldRecord
+from turnout.domain.values import frozen
 
 
 class SessionStatus(StrEnum):
@@ -14,7 +14,7 @@ class SessionStatus(StrEnum):
     ABORTED = "aborted"
 
 
-@dataclass(frozen=True)
+@frozen
 class PracticeSession:
     """A practice session as planned; `status` stays ACTIVE if the process died mid-way."""
 
@@ -29,7 +29,27 @@ class PracticeSession:
     ended_at: float | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class LoggedHold:
     session_id: str
     record: HoldRecord
+
+
+class OwnerKind(StrEnum):
+    """What kind of process runs a live session."""
+
+    WEB = "web"
+    CLI = "cli"
+
+
+@frozen
+class Lease:
+    """A process's claim on a live session until `until` (wall-clock epoch seconds), unless its
+    owner renews it. `owner` names one run of one process: "<random token> <pid>@<host>"."""
+
+    owner: str
+    kind: OwnerKind
+    until: float
+
+    def lapsed(self, now: float) -> bool:
+        return now >= self.until

@@ -1,86 +1,34 @@
-"""Live practice sessions, owned by the server: one lock each, ticked in the background, each
-with a numbered feed of its events so every page speaks each cue once and loses none."""
+"""Live practice sessions as a server sees them: those it runs (ticked in the background, so
+holds are logged the moment they end) and those another process runs, shown read-only as the
+log has them until that process's lease lapses. See live_session.py for one of them."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-import uuid
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
 
-from turnout.domain.events import Beep, Event
-from turnout.domain.log import PracticeSession, SessionStatus
+from turnout.domain.events import Event
+from turnout.domain.log import OwnerKind, PracticeSession, SessionStatus
 from turnout.domain.pain import StopDecision
-from turnout.domain.plan import Plan
 from turnout.domain.routine import Routine
-from turnout.domain.state import MOVES, Action, Phase, SessionState
-from turnout.errors import InvalidChoiceError, StaleActionError, TurnoutError
+from turnout.domain.state import MOVES, Action
+from turnout.errors import InvalidChoiceError, SessionHeldError, StaleActionError, TurnoutError
 from turnout.ports import Clock, RoutineSource, UnitOfWork
-from turnout.services import cues, safety
+from turnout.services import safety
+from turnout.services.leases import Owner
+from turnout.services.live_session import KINDS, EventFeed, FeedEntry, LiveSession
 from turnout.services.practice import (
     Practice,
-    resume_practice,
+    logged_practice,
     session_record,
     start_practice,
     unfinished_session,
 )
 
+__all__ = ["KINDS", "EventFeed", "FeedEntry", "LiveSession", "SessionRegistry"]
 log = logging.getLogger(__name__)
-KINDS = {
-    "StepStarted": "step_started",
-    "GetReady": "get_ready",
-    "Beep": "beep",
-    "CheckIn": "check_in",
-    "HoldEnded": "hold_ended",
-    "Paused": "paused",
-    "Resumed": "resumed",
-    "SessionEnded": "session_ended",
-}
-
-
-@dataclass(frozen=True)
-class FeedEntry:
-    seq: int
-    kind: str
-    say: str
-    beep: int | None
-    at: float
-
-
-class EventFeed:
-    """The latest events of one live session. `id` changes when the server restarts."""
-
-    def __init__(self, keep: int = 500) -> None:
-        self.id = uuid.uuid4().hex[:12]
-        self._entries: deque[FeedEntry] = deque(maxlen=keep)
-        self.last = 0
-
-    def add(self, events: Iterable[Event], at: float) -> None:
-        for event in events:
-            self.last += 1
-            beep = event.remaining if isinstance(event, Beep) else None
-            kind = KINDS[type(event).__name__]
-            self._entries.append(FeedEntry(self.last, kind, cues.say(event), beep, at))
-
-    def after(self, seq: int) -> list[FeedEntry]:
-        return [entry for entry in self._entries if entry.seq > seq]
-
-
-@dataclass
-class LiveSession:
-    practice: Practice
-    feed: EventFeed = field(default_factory=EventFeed)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    error: str | None = None
-
-    @property
-    def state(self) -> SessionState:
-        return self.practice.state
-
-    def apply(self, events: tuple[Event, ...], now: float) -> None:
-        self.feed.add(events, now)
 
 
 class SessionRegistry:
@@ -90,9 +38,11 @@ class SessionRegistry:
         routines: RoutineSource,
         clock: Clock,
         get_ready_seconds: Callable[[], int],
+        owner: Owner | None = None,
     ) -> None:
         self.uows, self.routines, self.clock = uows, routines, clock
         self.get_ready_seconds = get_ready_seconds
+        self.owner = owner or Owner.this_process(OwnerKind.WEB)
         self._live: dict[str, LiveSession] = {}
         self._tokens: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -114,7 +64,7 @@ class SessionRegistry:
             self._end_others()
             now = self.clock.now()
             practice, events = start_practice(
-                self.uows(), routine, now, exercises or None, self.get_ready_seconds()
+                self.uows(), routine, now, exercises or None, self.get_ready_seconds(), self.owner
             )
             live = self._add(practice, events, now)
             if token:
@@ -122,32 +72,32 @@ class SessionRegistry:
             return live
 
     def get(self, session_id: str) -> LiveSession | None:
-        """A live session, or one brought back from the log (after a restart, say)."""
+        """A live session, or one brought in from the log (after a restart, or run elsewhere)."""
         with self._lock:
             if session_id in self._live:
                 return self._live[session_id]
             record = session_record(self.uows(), session_id)
-            return self._revive(record) if record else None
+            return self._bring_in(record) if record else None
 
     def current(self) -> LiveSession | None:
-        """The most recent session still under way, if any."""
+        """The most recent session still under way: here, or (the log says) in another process."""
         with self._lock:
+            try:
+                self._latest_from_log()
+            except TurnoutError as error:  # show what this server knows
+                log.warning("could not look for an unfinished session: %s", error)
             going = [s for s in self._live.values() if not s.state.is_over]
         return max(going, key=lambda s: s.practice.record.started_at, default=None)
 
     def restore_unfinished(self) -> LiveSession | None:
-        """After a restart: pick up the session the log still marks active."""
+        """After a restart: bring in the session the log still marks active. It is taken up
+        only when the dancer acts on it, so a terminal may resume it meanwhile."""
         with self._lock:
-            record = unfinished_session(self.uows())
-            return self._revive(record) if record else None
+            return self._latest_from_log()
 
     def act(self, session_id: str, action: Action, position: int | None = None) -> LiveSession:
-        live = self.get(session_id)
-        if live is None:
-            raise LookupError(session_id)
-        with live.lock:
-            now = self.clock.now()
-            live.apply(live.practice.tick(now), now)
+        live = self._existing(session_id)
+        with self._driving(live) as now:
             if live.state.is_no_op(action):
                 return live
             if action in MOVES and position is not None and position != live.state.position:
@@ -158,9 +108,7 @@ class SessionRegistry:
     def stop(self, session_id: str, reason: str) -> tuple[StopDecision, LiveSession]:
         """The dancer pressed Stop and said why; a warning sign ends the exercise for today."""
         live = self._existing(session_id)
-        with live.lock:
-            now = self.clock.now()
-            live.apply(live.practice.tick(now), now)
+        with self._driving(live) as now:
             decision, events = safety.stop(live.practice, reason, now)
             live.apply(events, now)
         return decision, live
@@ -168,20 +116,13 @@ class SessionRegistry:
     def skip_exercise(self, session_id: str) -> LiveSession:
         """Leave out the rest of the exercise under way (a dancer who declines a stretch)."""
         live = self._existing(session_id)
-        with live.lock:
-            now = self.clock.now()
-            live.apply(live.practice.tick(now), now)
+        with self._driving(live) as now:
             live.apply(safety.skip_exercise(live.practice, now), now)
         return live
 
-    def _existing(self, session_id: str) -> LiveSession:
-        live = self.get(session_id)
-        if live is None:
-            raise LookupError(session_id)
-        return live
-
     def refresh(self, live: LiveSession) -> None:
-        """Bring one session up to the clock, so a page never sees a deadline in the past.
+        """Bring one session up to date, so a page never sees a deadline in the past: up to the
+        clock if this server runs it, else as the log has it now.
 
         If the ticker holds the session (waiting on a locked log, say), answer with the state
         as it stands instead of waiting: the ticker brings it up to date, and `error` says why
@@ -189,22 +130,60 @@ class SessionRegistry:
         if not live.lock.acquire(blocking=False):
             return
         try:
-            self._tick(live)
+            if live.practice.owned:
+                self._tick(live)
+            elif live.practice.record.status is SessionStatus.ACTIVE:
+                self._watch(live)
         finally:
             live.lock.release()
 
     def tick_all(self) -> None:
+        """Log every hold that ended and renew this server's leases (the background ticker)."""
         with self._lock:
-            going = [s for s in self._live.values() if not s.state.is_over]
+            going = [s for s in self._live.values() if s.practice.owned and not s.state.is_over]
         for live in going:
             with live.lock:
                 self._tick(live)
+
+    def release_all(self) -> None:
+        """Give back every session this server runs (it is stopping): another process may
+        resume them at once instead of waiting for the leases to lapse."""
+        with self._lock:
+            mine = [s for s in self._live.values() if s.practice.owned]
+        for live in mine:
+            with live.lock:
+                live.practice.release()
+
+    def _existing(self, session_id: str) -> LiveSession:
+        live = self.get(session_id)
+        if live is None:
+            raise LookupError(session_id)
+        return live
+
+    @contextlib.contextmanager
+    def _driving(self, live: LiveSession) -> Iterator[float]:
+        """Hold the session, make sure this server runs it (taking it up if no live process
+        does) and bring it up to the clock. Raises SessionHeldError while another runs it."""
+        with live.lock:
+            now = self.clock.now()
+            try:
+                if not live.practice.owned and live.practice.record.status is SessionStatus.ACTIVE:
+                    self._take(live, now)
+                live.apply(live.practice.tick(now), now)
+                yield now
+            except SessionHeldError:
+                self._watch(live)  # show it as the process that runs it has logged it
+                raise
 
     def _tick(self, live: LiveSession) -> None:
         now = self.clock.now()
         try:
             live.apply(live.practice.tick(now), now)
             live.error = None
+        except SessionHeldError:
+            # Another process took the session over while this one was not answering.
+            log.warning("session %s is run by another process now", live.practice.id)
+            self._watch(live)
         except TurnoutError as error:
             # The hold stays in the state machine and is logged again on the next tick.
             log.warning("could not log session %s: %s", live.practice.id, error)
@@ -224,22 +203,43 @@ class SessionRegistry:
         return live
 
     def _end_others(self) -> None:
-        # One practice at a time, as in the CLI: a new start ends the one left under way.
+        # One practice at a time, as in the CLI: a new start ends the one this server runs.
+        # Sessions of other processes, live or crashed, stay theirs to resume.
         for live in self._live.values():
             with live.lock:
-                if not live.state.is_over:
+                if live.practice.owned and not live.state.is_over:
                     now = self.clock.now()
-                    live.apply(live.practice.abort(now), now)
+                    with contextlib.suppress(SessionHeldError):
+                        live.apply(live.practice.abort(now), now)
 
-    def _revive(self, record: PracticeSession) -> LiveSession:
-        routine = self.routines.load(record.routine_key)
+    def _latest_from_log(self) -> LiveSession | None:
+        record = unfinished_session(self.uows())
+        if record is None:
+            return None
+        return self._live.get(record.id) or self._bring_in(record)
+
+    def _bring_in(self, record: PracticeSession) -> LiveSession:
+        """A logged session as this server may show it: ended, run by another live process
+        (read-only), or free to take up when the dancer acts on it."""
         now = self.clock.now()
-        if record.status is SessionStatus.ACTIVE:
-            practice, events = resume_practice(
-                self.uows(), routine, record, now, self.get_ready_seconds()
-            )
-            return self._add(practice, events, now)
-        plan = Plan.of(routine, record.exercise_numbers)
-        phase = Phase.FINISHED if record.status is SessionStatus.FINISHED else Phase.ABORTED
-        state = SessionState(plan, len(plan.items), phase)
-        return self._add(Practice(self.uows(), record, state), (), now)
+        routine = self.routines.load(record.routine_key)
+        practice, holder = logged_practice(self.uows(), routine, record, self.owner, now)
+        live = self._add(practice, (), now)
+        live.holder = holder
+        if holder is None and practice.record.status is SessionStatus.ACTIVE and live.state.is_over:
+            # Every step was logged before the interruption: take it up to close it in the log.
+            with contextlib.suppress(SessionHeldError):
+                self._take(live, now)
+        return live
+
+    def _take(self, live: LiveSession, now: float) -> None:
+        routine = self.routines.load(live.practice.record.routine_key)
+        live.take(self.uows(), routine, now, self.get_ready_seconds(), self.owner)
+
+    def _watch(self, live: LiveSession) -> None:
+        try:
+            routine = self.routines.load(live.practice.record.routine_key)
+            live.watch(self.uows(), routine, self.owner, self.clock.now())
+            live.error = None
+        except TurnoutError as error:
+            live.error = str(error)

@@ -1,4 +1,5 @@
-"""Use cases for a session under way: start it, drive it, log each hold, resume it."""
+"""Use cases for a session under way: start it, drive it, log each hold, resume it; and, for a
+process that does not run it, show it as the log has it."""
 
 from __future__ import annotations
 
@@ -8,69 +9,106 @@ from dataclasses import replace
 
 from turnout.domain import session as engine
 from turnout.domain.events import Event, HoldEnded, SessionEnded
-from turnout.domain.log import PracticeSession, SessionStatus
+from turnout.domain.log import Lease, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, Plan
 from turnout.domain.routine import Routine
-from turnout.domain.session import SessionState
+from turnout.domain.session import Phase, SessionState
 from turnout.errors import NotFoundError, TurnoutError
 from turnout.ports import UnitOfWork
+from turnout.services.leases import Owner, Tenure, claim
+
+# How many unfinished sessions `turnout practice --resume` looks through for one it may take.
+RESUMABLE_LOOKBACK = 10
 
 
 class Practice:
-    """A session under way: applies each action to the state machine and logs holds as they end."""
+    """A session under way: applies each action to the state machine and logs holds as they end.
 
-    def __init__(self, uow: UnitOfWork, record: PracticeSession, state: SessionState) -> None:
-        self.uow, self.record, self.state = uow, record, state
+    With a `tenure` this process runs the session under a lease in the log: every write checks
+    the lease first and ticking renews it. Without one (a session only shown, or a test's)
+    nothing is checked."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        record: PracticeSession,
+        state: SessionState,
+        tenure: Tenure | None = None,
+    ) -> None:
+        self.uow, self.record, self.state, self.tenure = uow, record, state, tenure
 
     @property
     def id(self) -> str:
         return self.record.id
 
+    @property
+    def owned(self) -> bool:
+        """This process runs the session: it holds the lease."""
+        return self.tenure is not None
+
     def tick(self, now: float) -> tuple[Event, ...]:
         return self._apply(engine.tick(self.state, now), now)
 
     def ready(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.ready(self.state, now), now)
+        return self._apply(engine.ready(self.state, now), now, acted=True)
 
     def pause(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.pause(self.state, now), now)
+        return self._apply(engine.pause(self.state, now), now, acted=True)
 
     def resume(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.resume(self.state, now), now)
+        return self._apply(engine.resume(self.state, now), now, acted=True)
 
     def skip(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.skip(self.state, now), now)
+        return self._apply(engine.skip(self.state, now), now, acted=True)
 
     def back(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.back(self.state, now), now)
+        return self._apply(engine.back(self.state, now), now, acted=True)
 
     def abort(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.abort(self.state, now), now)
+        return self._apply(engine.abort(self.state, now), now, acted=True)
 
-    def _apply(self, result: engine.Result, now: float) -> tuple[Event, ...]:
+    def release(self) -> None:
+        """Stop running the session here: another process may resume it at once."""
+        if self.tenure is not None:
+            self.tenure.release(self.uow)
+            self.tenure = None
+
+    def _apply(self, result: engine.Result, now: float, acted: bool = False) -> tuple[Event, ...]:
         state, events = result
-        self.save(events, now)
+        # An action checks the lease even when it logs nothing, so a process that lost the
+        # session to another never pauses or moves it behind that one's back.
+        self.save(events, now, check=acted)
         self.state = state
+        if self.tenure is not None:
+            self.tenure.keep(self.uow)
         return events
 
-    def save(self, events: tuple[Event, ...], now: float) -> None:
+    def save(self, events: tuple[Event, ...], now: float, check: bool = False) -> None:
         """Log the holds that ended and the session's close, all in one transaction.
 
         Save first, state after: if the log cannot be written nothing of this transition is
         saved and the state stays put, so the next tick derives the same holds again, none
-        lost and none logged twice."""
+        lost and none logged twice. Under a lease the same transaction checks and renews it:
+        a process that lost the session logs nothing more in it."""
         holds = [e.record for e in events if isinstance(e, HoldEnded)]
         ended = next((e for e in events if isinstance(e, SessionEnded)), None)
-        if not holds and ended is None:
+        tenure = self.tenure
+        if not holds and ended is None and not (check and tenure):
             return
         record = self.record if ended is None else self._closed(ended.finished, now)
         with self.uow:
+            renewed = tenure.fence(self.uow) if tenure else 0.0
             for hold in holds:
                 self.uow.practice.add_hold(self.id, hold)
             if ended is not None:
                 self.uow.practice.update_session(record)
+                if tenure:
+                    self.uow.practice.release(self.id, tenure.owner.name)
             self.uow.commit()
         self.record = record
+        if tenure:
+            tenure.renewed = renewed
+        self.tenure = None if ended else tenure
 
     def _closed(self, finished: bool, now: float) -> PracticeSession:
         status = SessionStatus.FINISHED if finished else SessionStatus.ABORTED
@@ -83,8 +121,9 @@ def start_practice(
     now: float,
     exercises: Sequence[int] | None = None,
     get_ready_seconds: int = 5,
+    owner: Owner | None = None,
 ) -> tuple[Practice, tuple[Event, ...]]:
-    """Open a new session in the log and start the state machine on it."""
+    """Open a new session in the log and start the state machine on it, held by `owner`."""
     try:
         plan = Plan.of(routine, exercises)
     except KeyError as error:
@@ -100,14 +139,30 @@ def start_practice(
     )
     with uow:
         uow.practice.add_session(record)
+        if owner is not None:
+            claim(uow, owner, record.id)
         uow.commit()
     state, events = engine.start(plan, now, get_ready_seconds)
-    return Practice(uow, record, state), events
+    return Practice(uow, record, state, _tenure(owner, record.id)), events
+
+
+def _tenure(owner: Owner | None, session_id: str) -> Tenure | None:
+    return None if owner is None else Tenure(owner, session_id)
 
 
 def unfinished_session(uow: UnitOfWork) -> PracticeSession | None:
+    """The most recent session still marked active, whoever runs it."""
     with uow:
         return uow.practice.latest_unfinished()
+
+
+def resumable_session(uow: UnitOfWork, owner: Owner) -> PracticeSession | None:
+    """The most recent unfinished session no other live process runs, if any."""
+    with uow:
+        for record in uow.practice.unfinished(RESUMABLE_LOOKBACK):
+            if owner.rival(uow.practice.lease(record.id)) is None:
+                return record
+    return None
 
 
 def session_holds(uow: UnitOfWork, session_id: str) -> list[HoldRecord]:
@@ -127,19 +182,46 @@ def resume_practice(
     record: PracticeSession,
     now: float,
     get_ready_seconds: int = 5,
+    owner: Owner | None = None,
 ) -> tuple[Practice, tuple[Event, ...]]:
-    """Pick an interrupted session up again at the step after its last logged hold."""
+    """Pick an interrupted session up again at the step after its last logged hold, held by
+    `owner`. Raises SessionHeldError while another live process runs it."""
     if record.routine_key != routine.key:
         raise TurnoutError(
             f"Session {record.id[:8]} was of routine '{record.routine_key}', not "
             f"'{routine.key}'; resume it with --routine {record.routine_key}."
         )
     with uow:
+        if owner is not None:
+            claim(uow, owner, record.id)
+        # Read after the claim: the holds the last owner logged before it stopped are all in.
         holds = uow.practice.session_holds(record.id)
+        uow.commit()
     plan = Plan.of(routine, record.exercise_numbers)
-    position = max((h.position for h in holds), default=-1) + 1
-    state, events = engine.start(plan, now, get_ready_seconds, position=position, wait=True)
-    practice = Practice(uow, record, state)
+    state, events = engine.start(plan, now, get_ready_seconds, position=_next(holds), wait=True)
+    practice = Practice(uow, record, state, _tenure(owner, record.id))
     # Every step was logged before the interruption: the session is over, so say so in the log.
     practice.save(events, now)
     return practice, events
+
+
+def logged_practice(
+    uow: UnitOfWork, routine: Routine, record: PracticeSession, owner: Owner, now: float
+) -> tuple[Practice, Lease | None]:
+    """The session as the log has it now, for a process that does not run it: ended, or
+    waiting at the step after its last logged hold; and the lease of the other live process
+    that runs it, if one does."""
+    with uow:
+        record = uow.practice.get_session(record.id) or record
+        lease = uow.practice.lease(record.id)
+        holds = uow.practice.session_holds(record.id)
+    plan = Plan.of(routine, record.exercise_numbers)
+    if record.status is SessionStatus.ACTIVE:
+        state, _ = engine.start(plan, now, 0, position=_next(holds), wait=True)
+        return Practice(uow, record, state), owner.rival(lease)
+    phase = Phase.FINISHED if record.status is SessionStatus.FINISHED else Phase.ABORTED
+    return Practice(uow, record, SessionState(plan, len(plan.items), phase)), None
+
+
+def _next(holds: list[HoldRecord]) -> int:
+    return max((h.position for h in holds), default=-1) + 1

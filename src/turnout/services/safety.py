@@ -20,7 +20,7 @@ from turnout.domain.routine import Routine
 from turnout.domain.safety import Adaptations, HipCondition, Profile, Region, adapt
 from turnout.domain.session import Phase
 from turnout.domain.validation import check_choice
-from turnout.errors import InputError
+from turnout.errors import InputError, NotFoundError
 from turnout.ports import UnitOfWork
 from turnout.services.inputs import validated
 from turnout.services.pain_text import referral_text
@@ -77,7 +77,8 @@ def record_pain_check(
     wakes_at_night: bool = False,
     session_id: str | None = None,
 ) -> PainCheck:
-    """Save a 0-10 pain check per region, before or after a session."""
+    """Save a 0-10 pain check per region, before or after a session (which must be in the log:
+    NotFoundError if not, and nothing is saved)."""
     check = validated(
         lambda: PainCheck(
             check_choice("moment", Moment, moment),
@@ -89,6 +90,9 @@ def record_pain_check(
         )
     )
     with uow:
+        if session_id is not None and uow.practice.get_session(session_id) is None:
+            shown = session_id[:40]
+            raise NotFoundError(f"No practice session with id '{shown}'; nothing was saved.")
         uow.safety.add_pain_check(check)
         uow.commit()
     return check

@@ -15,14 +15,17 @@ from fastapi.templating import Jinja2Templates
 
 from turnout import __version__
 from turnout.bootstrap import Container
-from turnout.errors import TurnoutError
 from turnout.services.live import SessionRegistry
-from turnout.web import errors, rendering
+from turnout.services.pairing import Pairing
+from turnout.web import docs, errors, rendering, security
 from turnout.web.deps import Web
 from turnout.web.history import api as history_api
 from turnout.web.history import pages as history_pages
 from turnout.web.measure import api as measure_api
 from turnout.web.measure import pages as measure_pages
+from turnout.web.measure.upload import MAX_UPLOAD_BYTES
+from turnout.web.pairing import api as pairing_api
+from turnout.web.pairing import pages as pairing_pages
 from turnout.web.practice import api as practice_api
 from turnout.web.practice import pages as practice_pages
 from turnout.web.progress import api as progress_api
@@ -31,12 +34,15 @@ from turnout.web.routines import api as routines_api
 from turnout.web.routines import pages as routines_pages
 from turnout.web.safety import api as safety_api
 from turnout.web.safety import pages as safety_pages
+from turnout.web.schema_base import COMMON_ERRORS
+from turnout.web.security.hosts import WILDCARDS, allowed_hosts, is_loopback, lan_address
 from turnout.web.settings import api as settings_api
 from turnout.web.settings import pages as settings_pages
 from turnout.web.settings.store import FILE_NAME, PreferenceStore, defaults_from
+from turnout.web.ticker import Ticker
 
 HERE = Path(__file__).resolve().parent
-TICK_SECONDS = 0.15
+UPLOAD_OVERHEAD = 1024 * 1024  # the multipart envelope and the form's other fields
 log = logging.getLogger(__name__)
 # Each feature's JSON API, then its pages.
 ROUTERS = (
@@ -54,22 +60,36 @@ ROUTERS = (
     measure_pages,
     settings_api,
     settings_pages,
+    pairing_api,
+    pairing_pages,
+    docs,
 )
 
 
-def create_app(container: Container) -> FastAPI:
-    """A FastAPI app over this container; the lifespan restores and ticks live sessions."""
-    app = FastAPI(title="turnout", version=__version__, lifespan=_lifespan)
-    app.state.web = _web(container)
-    app.state.templates = app.state.web.templates
+def create_app(container: Container, host: str | None = None) -> FastAPI:
+    """A FastAPI app over this container, for a server listening on `host` (the settings' host
+    unless given); the lifespan restores and ticks live sessions."""
+    app = FastAPI(
+        title="turnout",
+        version=__version__,
+        lifespan=_lifespan,
+        docs_url=None,  # web/docs.py serves /docs from local files
+        redoc_url=None,
+    )
+    bind = host if host is not None else container.settings.host
+    web = app.state.web = _web(container, bind)
+    app.state.templates = web.templates
     errors.install(app)
+    hosts = allowed_hosts(bind, container.settings.allowed_host_names)
+    bodies = {"/api/measure": MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD}
+    security.install(app, hosts, web.pairing, web.pairing_required, bodies)
     for module in ROUTERS:
-        app.include_router(module.router)
+        app.include_router(module.router, responses=COMMON_ERRORS)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
 
 
-def _web(container: Container) -> Web:
+def _web(container: Container, bind: str) -> Web:
     settings = container.settings
     preferences = PreferenceStore(settings.data_dir / FILE_NAME, defaults_from(settings))
     registry = SessionRegistry(
@@ -82,30 +102,19 @@ def _web(container: Container) -> Web:
     templates.env.filters.update(rendering.FILTERS)
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None  # astimezone() always attaches one
-    return Web(container, registry, preferences, templates, tz)
+    pairing = Pairing(container.devices())
+    wide = not is_loopback(bind)
+    lan = (lan_address() if bind in WILDCARDS else bind) if wide else ""
+    return Web(container, registry, preferences, templates, tz, pairing, wide, lan)
 
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     web: Web = app.state.web
-    try:
-        await asyncio.to_thread(web.registry.restore_unfinished)
-    except TurnoutError as error:
-        log.warning("could not restore the unfinished session: %s", error)
-    ticker = asyncio.create_task(_tick_forever(web))
+    # The ticker runs on a thread of its own, never queued behind requests in the shared pool.
+    ticker = Ticker(web.registry)
+    await asyncio.to_thread(ticker.start)
     try:
         yield
     finally:
-        ticker.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await ticker
-
-
-async def _tick_forever(web: Web) -> None:
-    """Holds are logged the moment they end, whether or not a page is watching."""
-    while True:
-        try:
-            await asyncio.to_thread(web.registry.tick_all)
-        except Exception:  # a dead ticker would silently stop every session; keep going
-            log.exception("ticking the live sessions failed")
-        await asyncio.sleep(TICK_SECONDS)
+        await asyncio.to_thread(ticker.stop)

@@ -14,6 +14,8 @@ from turnout.domain.routine import Routine
 from turnout.errors import RoutineError
 from turnout.ports import UnitOfWork
 from turnout.services.live import LiveSession, SessionRegistry
+from turnout.services.pairing import Pairing
+from turnout.web.security.hosts import is_loopback
 from turnout.web.settings.store import PreferenceStore
 
 
@@ -26,11 +28,21 @@ class Web:
     preferences: PreferenceStore
     templates: Jinja2Templates
     tz: tzinfo
+    pairing: Pairing
+    pairing_required: bool  # the server listens beyond this computer
+    lan_address: str = ""  # where a phone reaches this computer, when it listens beyond it
 
     @property
     def uow(self) -> UnitOfWork:
         """A fresh unit of work for this use: requests never share one, nor wait on each other."""
         return self.container.uow()
+
+    def pairing_base(self, request: Request) -> str:
+        """The start of a link a phone can open: this computer's network address and port."""
+        port = request.url.port or 80
+        if self.lan_address and is_loopback(request.url.hostname or ""):
+            return f"{request.url.scheme}://{self.lan_address}:{port}"
+        return f"{request.url.scheme}://{request.url.netloc}"
 
     def now(self) -> float:
         return self.container.clock.now()

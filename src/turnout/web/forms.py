@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from turnout.errors import InputError
+from turnout.web.errors import clipped
 
 if TYPE_CHECKING:
     from turnout.web.deps import Web
@@ -36,7 +37,8 @@ async def post_form(
     try:
         await run_in_threadpool(save, web, form)
     except InputError as error:
-        return redisplay(request, web, 422, error=str(error), field=error.field, form=form)
+        message = clipped(str(error))  # a huge value typed in comes back as an excerpt
+        return redisplay(request, web, 422, error=message, field=error.field, form=form)
     return RedirectResponse(done, 303)
 
 

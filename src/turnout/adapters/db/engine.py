@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -11,16 +13,20 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from turnout.adapters.db import errors
+from turnout.adapters.private_files import PRIVATE_FILE, PRIVATE_FOLDER, tighten
 
 # Long enough for another tab or process to finish a write; short enough to report a stuck lock.
 BUSY_TIMEOUT_MS = 15_000
+# SQLite gives its journal, -wal and -shm files the permissions of the database file.
+_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
 def make_engine(url: str) -> Engine:
     """An engine for `url`. Raises StorageError if a SQLite file's folder cannot be made.
 
-    SQLite gets its folder created, write-ahead logging (readers never wait for the writer),
-    foreign keys enforced, a busy timeout, and real transactions around reads and DDL.
+    SQLite gets its folder created (0700) and its file made private (0600, with its side
+    files), write-ahead logging (readers never wait for the writer), foreign keys enforced, a
+    busy timeout, and real transactions around reads and DDL.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -28,15 +34,27 @@ def make_engine(url: str) -> Engine:
     path = errors.sqlite_file(parsed)
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
         except OSError as error:
             raise errors.unwritable(
                 errors.describe(parsed), error.strerror or str(error)
             ) from error
+        _make_private(path)
     engine = create_engine(parsed)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _make_private(path: Path) -> None:
+    """Create the log's file 0600 before SQLite does (it would make it 0644), and take group
+    and other access from one an older version left. Failures are SQLite's to report."""
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
+    except OSError:
+        return
+    for suffix in _SIDE_FILES:
+        tighten(path.with_name(path.name + suffix))
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from turnout.errors import StorageError
+from turnout.errors import ConflictError, StorageError
 
 _ELSEWHERE = "set TURNOUT_DATABASE_URL to another database"
 _EXAMPLE = "sqlite:////tmp/turnout.db"
@@ -72,6 +72,21 @@ def from_dbapi(url: str | URL, error: DBAPIError) -> StorageError:
             "locked too long. Close the other one, or try again."
         )
     return unwritable(where, reason)
+
+
+def from_integrity(error: IntegrityError) -> ConflictError:
+    """A write the log's constraints refused, in words; the driver's text (which can quote the
+    values sent) stays out of the message."""
+    reason = _first_line(error.orig or error).lower()
+    if "foreign key" in reason:
+        what = "it refers to something the log does not hold (a session id, say)"
+    elif "unique" in reason or "duplicate" in reason:
+        what = "the log already holds one like it"
+    elif "not null" in reason or "not-null" in reason:
+        what = "a value the log needs is missing"
+    else:
+        what = "a value breaks one of the log's rules"
+    return ConflictError(f"Nothing was saved: {what}. Check the ids and values sent.")
 
 
 def _first_line(error: BaseException) -> str:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, CursorResult, Select, or_, select, update
 from sqlalchemy.orm import Session
 
 from turnout.adapters.db.tables import HoldRow, SessionRow
 from turnout.adapters.db.translate import (
     fill_session_row,
     hold_row,
+    lease_columns,
     session_row,
     to_datetime,
+    to_lease,
     to_record,
     to_session,
 )
-from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
+from turnout.domain.log import Lease, LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord
 
 
@@ -62,14 +66,60 @@ class SqlPracticeRepository:
 
     def latest_unfinished(self) -> PracticeSession | None:
         """The most recent session still marked active (a crash or a kill left it open)."""
+        found = self.unfinished(1)
+        return found[0] if found else None
+
+    def unfinished(self, limit: int) -> list[PracticeSession]:
+        """The `limit` most recent sessions still marked active, newest first."""
         query = (
             select(SessionRow)
             .where(SessionRow.status == SessionStatus.ACTIVE.value)
             .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
-            .limit(1)
+            .limit(limit)
         )
-        row = self._db.scalars(query).first()
-        return None if row is None else to_session(row)
+        return [to_session(row) for row in self._db.scalars(query)]
+
+    def lease(self, session_id: str) -> Lease | None:
+        """Who runs the session and until when, read afresh (never from the identity map)."""
+        columns = (SessionRow.owner, SessionRow.owner_kind, SessionRow.lease_until)
+        found = self._db.execute(select(*columns).where(SessionRow.id == session_id)).first()
+        return None if found is None else to_lease(*found)
+
+    def claim(
+        self, session_id: str, lease: Lease, now: float, replacing: str | None = None
+    ) -> bool:
+        """Give an active session to `lease`'s owner if it is free at `now`. One UPDATE whose
+        WHERE decides, so two processes claiming at once cannot both win."""
+        free = [
+            SessionRow.owner.is_(None),
+            SessionRow.owner == lease.owner,
+            SessionRow.lease_until < to_datetime(now),
+        ]
+        if replacing is not None:
+            free.append(SessionRow.owner == replacing)
+        active = SessionRow.status == SessionStatus.ACTIVE.value
+        return self._set_lease(session_id, lease_columns(lease), active, or_(*free))
+
+    def renew(self, session_id: str, lease: Lease) -> bool:
+        """Extend the lease its owner holds; False if the session is no longer that owner's."""
+        return self._set_lease(session_id, lease_columns(lease), SessionRow.owner == lease.owner)
+
+    def release(self, session_id: str, owner: str) -> None:
+        """Clear `owner`'s lease on the session, if it still holds it."""
+        cleared = {"owner": None, "owner_kind": None, "lease_until": None}
+        self._set_lease(session_id, cleared, SessionRow.owner == owner)
+
+    def _set_lease(
+        self, session_id: str, values: dict[str, Any], *where: ColumnElement[bool]
+    ) -> bool:
+        statement = (
+            update(SessionRow)
+            .where(SessionRow.id == session_id, *where)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        result = cast(CursorResult[Any], self._db.execute(statement))
+        return result.rowcount == 1
 
 
 def _holds_in_order() -> Select[HoldRow]:

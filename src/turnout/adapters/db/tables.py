@@ -1,17 +1,20 @@
-"""The practice log's tables, as SQLAlchemy rows. Only the repository sees these classes."""
+"""The practice log's tables, as SQLAlchemy rows. Only the repository sees these classes.
+
+A column whose type follows from its annotation alone (`Mapped[int]` is an INTEGER, NOT NULL
+unless `| None`) declares nothing more; `mapped_column` is there for lengths, keys, indexes,
+floats and times.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
-    Boolean,
     Date,
     DateTime,
     Dialect,
     Float,
     ForeignKey,
-    Integer,
     MetaData,
     String,
 )
@@ -65,37 +68,42 @@ class SessionRow(Base):
     __tablename__ = "practice_sessions"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    routine_key: Mapped[str] = mapped_column(String)
-    routine_name: Mapped[str] = mapped_column(String)
-    exercise_numbers: Mapped[str] = mapped_column(String)
+    routine_key: Mapped[str]
+    routine_name: Mapped[str]
+    exercise_numbers: Mapped[str]
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     status: Mapped[str] = mapped_column(String(16))
-    planned_holds: Mapped[int] = mapped_column(Integer)
-    planned_seconds: Mapped[int] = mapped_column(Integer)
+    planned_holds: Mapped[int]
+    planned_seconds: Mapped[int]
+    # The lease of the process running the session live: "<token> <pid>@<host>", its kind
+    # ("web", "cli") and until when; all empty when nobody runs it (see services/leases.py).
+    owner: Mapped[str | None] = mapped_column(String(128))
+    owner_kind: Mapped[str | None] = mapped_column(String(8))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class ExerciseColumns:
     """Which exercise of which routine a row is about; copied, so renaming a routine's
     exercise later never rewrites what was done."""
 
-    routine_key: Mapped[str] = mapped_column(String)
-    exercise_number: Mapped[int] = mapped_column(Integer)
-    exercise_key: Mapped[str] = mapped_column(String)
-    exercise_name: Mapped[str] = mapped_column(String)
+    routine_key: Mapped[str]
+    exercise_number: Mapped[int]
+    exercise_key: Mapped[str]
+    exercise_name: Mapped[str]
 
 
 class HoldRow(ExerciseColumns, Base):
     __tablename__ = "holds"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    step_index: Mapped[int] = mapped_column(Integer)
-    step_title: Mapped[str] = mapped_column(String)
-    repetition: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int]
+    step_index: Mapped[int]
+    step_title: Mapped[str]
+    repetition: Mapped[int]
     side: Mapped[str | None] = mapped_column(String(16))
-    planned_seconds: Mapped[int] = mapped_column(Integer)
+    planned_seconds: Mapped[int]
     actual_seconds: Mapped[float] = mapped_column(Float)
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     ended_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -110,28 +118,28 @@ class ProfileRow(Base):
 
     __tablename__ = "dancer_profile"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    age: Mapped[int] = mapped_column(Integer)
-    growth_spurt: Mapped[bool] = mapped_column(Boolean)
-    hip_conditions: Mapped[str] = mapped_column(String)
-    pain_now: Mapped[str] = mapped_column(String)
-    beighton: Mapped[int | None] = mapped_column(Integer)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    age: Mapped[int]
+    growth_spurt: Mapped[bool]
+    hip_conditions: Mapped[str]
+    pain_now: Mapped[str]
+    beighton: Mapped[int | None]
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class PainCheckRow(Base):
     __tablename__ = "pain_checks"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     session_id: Mapped[str | None] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
     moment: Mapped[str] = mapped_column(String(8))
     taken_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
-    hip_groin: Mapped[int] = mapped_column(Integer)
-    knee: Mapped[int] = mapped_column(Integer)
-    foot_ankle: Mapped[int] = mapped_column(Integer)
-    low_back: Mapped[int] = mapped_column(Integer)
-    soreness: Mapped[int | None] = mapped_column(Integer)
-    wakes_at_night: Mapped[bool] = mapped_column(Boolean)
+    hip_groin: Mapped[int]
+    knee: Mapped[int]
+    foot_ankle: Mapped[int]
+    low_back: Mapped[int]
+    soreness: Mapped[int | None]
+    wakes_at_night: Mapped[bool]
 
     session: Mapped[SessionRow | None] = relationship(lazy="raise")
 
@@ -139,7 +147,7 @@ class PainCheckRow(Base):
 class StopRow(ExerciseColumns, Base):
     __tablename__ = "stop_events"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id"), index=True)
     reason: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
@@ -150,11 +158,11 @@ class StopRow(ExerciseColumns, Base):
 class MeasurementRow(Base):
     __tablename__ = "measurements"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     quantity: Mapped[str] = mapped_column(String(32))
     method: Mapped[str] = mapped_column(String(32))
     side: Mapped[str] = mapped_column(String(8))
     value: Mapped[float] = mapped_column(Float)
-    trials: Mapped[str] = mapped_column(String)  # "48,50.5,47": the median is `value`
+    trials: Mapped[str]  # "48,50.5,47": the median is `value`
     taken_on: Mapped[date] = mapped_column(Date, index=True)
-    note: Mapped[str] = mapped_column(String)
+    note: Mapped[str]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from turnout.adapters.db.tables import HoldRow, SessionRow
-from turnout.domain.log import PracticeSession, SessionStatus
+from turnout.domain.log import Lease, OwnerKind, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, HoldStatus
 
 
@@ -49,6 +49,20 @@ def to_session(row: SessionRow) -> PracticeSession:
         status=SessionStatus(row.status),
         ended_at=None if row.ended_at is None else to_epoch(row.ended_at),
     )
+
+
+def to_lease(owner: str | None, kind: str | None, until: datetime | None) -> Lease | None:
+    if owner is None or kind is None or until is None:
+        return None
+    return Lease(owner, OwnerKind(kind), to_epoch(until))
+
+
+def lease_columns(lease: Lease) -> dict[str, Any]:
+    return {
+        "owner": lease.owner,
+        "owner_kind": lease.kind.value,
+        "lease_until": to_datetime(lease.until),
+    }
 
 
 # Columns that hold the same value under the same name in the row and the domain object.

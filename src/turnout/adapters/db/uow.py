@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from turnout.adapters.db import errors
@@ -38,13 +38,16 @@ class SqlUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        """Roll back whatever was not committed, and give the connection back."""
+        """Roll back whatever was not committed, and give the connection back. A constraint the
+        block broke (at commit or at an autoflush) leaves as a ConflictError that says so."""
         session = self._open()
         try:
             session.rollback()
         finally:
             session.close()
             self._session = None
+        if isinstance(exc, IntegrityError):
+            raise errors.from_integrity(exc) from exc
 
     def commit(self) -> None:
         """Make this block's work permanent. Raises StorageError if the log cannot be written."""

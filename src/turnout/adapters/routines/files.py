@@ -11,16 +11,18 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from turnout.adapters.routines.reading import MAX_KEY_DOTS, deep_key_line, read_text
 from turnout.adapters.routines.schema import ExerciseModel, RoutineModel, SchemaModel, StepModel
 from turnout.domain.routine import Exercise, Routine, Step, expand_steps
 from turnout.errors import RoutineError, RoutineNotFoundError
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "routines"
+EXCERPT = 60  # characters of a wrong value quoted back in a message
 
 
 def load_routine_file(path: Path) -> Routine:
     """Read, validate and expand one routine file; every failure is a one-line RoutineError."""
-    data = _parse(path, _read_text(path))
+    data = _parse(path, read_text(path))
     try:
         model = RoutineModel.model_validate(data)
     except ValidationError as error:
@@ -86,34 +88,23 @@ class CachedRoutineSource:
         return found
 
 
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise RoutineNotFoundError(f"Routine file {path} does not exist. Check the path.") from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise RoutineError(
-            f"Routine file {path} cannot be read ({reason}). Check it is a file you may read."
-        ) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise RoutineError(
-            f"Routine file {path}, line {line}: byte {raw[error.start]:#04x} is not UTF-8 text. "
-            "Save the file as UTF-8."
-        ) from None
-
-
 def _parse(path: Path, text: str) -> dict[str, Any]:
+    if (line := deep_key_line(text)) is not None:
+        raise RoutineError(
+            f"Routine file {path} is not valid TOML: line {line} has more than {MAX_KEY_DOTS} "
+            "dots outside quotes (a key nested too deeply, or a string left open). "
+            "Fix the syntax there."
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # tomllib's message already ends with "(at line N, column M)".
-        raise RoutineError(
-            f"Routine file {path} is not valid TOML: {error}. Fix the syntax there."
-        ) from None
+        reason = str(error)
+    except RecursionError:  # tomllib recurses once per level of [[...]] or {...}
+        reason = "its arrays or tables are nested too deeply"
+    except ValueError:  # Python refuses to read an integer of thousands of digits
+        reason = "a number in it has too many digits"
+    raise RoutineError(f"Routine file {path} is not valid TOML: {reason}. Fix the syntax there.")
 
 
 def _check_unique_keys(path: Path, model: RoutineModel) -> None:
@@ -160,7 +151,17 @@ def _problem(error: ErrorDetails) -> str:
         return f"`{field}` is not a known key. {_suggest(field, error['loc'])}"
     if kind == "value_error":
         return error["msg"].removeprefix("Value error, ") + "."
-    return f"{error['msg']}, got {error['input']!r}. {_FIXES.get(kind, 'Correct this value.')}"
+    fix = _FIXES.get(kind, "Correct this value.")
+    return f"{error['msg']}, got {_excerpt(error['input'])}. {fix}"
+
+
+def _excerpt(value: object) -> str:
+    """The wrong value as written, cut short: a 900 kB string is not quoted back whole."""
+    try:
+        text = repr(value)
+    except RecursionError:
+        return "a value nested too deeply"
+    return text if len(text) <= EXCERPT else f"{text[: EXCERPT - 5]}...{text[-2:]}"
 
 
 def _suggest(field: str, loc: tuple[int | str, ...]) -> str:

@@ -1,4 +1,7 @@
-"""Reading photos and videos with caps on size and length; every failure is one plain line."""
+"""Reading photos and videos with caps on size and length; every failure is one plain line.
+
+Nothing is decoded before its size is known: a photo is sized from its header
+(`image_header`), a video from what OpenCV reports once it is open, before any frame is read."""
 
 from __future__ import annotations
 
@@ -11,13 +14,16 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from turnout.adapters.vision.image_header import image_size, refuse_unreadable_kinds
 from turnout.errors import MeasureError
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
-MAX_IMAGE_PIXELS = 50_000_000  # larger stills are refused before decoding
+MAX_IMAGE_PIXELS = 50_000_000  # larger stills are refused from their header, before decoding
 WORK_LONG_SIDE = 1920  # larger frames are shrunk to this before measuring
 MAX_VIDEO_SECONDS = 60.0
 MAX_VIDEO_FPS = 15.0  # frames above this rate are skipped: steadier, and faster than real time
+MAX_VIDEO_PIXELS = 4096 * 2160  # a frame larger than 4K (DCI) is refused before it is decoded
+MAX_VIDEO_FRAMES = 120 * 60  # a 60 s video at 120 fps; no file gets more frames read than this
 
 Image = NDArray[Any]
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"BM", b"II*\x00", b"MM\x00*")
@@ -42,15 +48,19 @@ class Media:
 def open_media(path: Path) -> Media:
     """Check a file is a photo or a video we can measure, without decoding all of it."""
     head = _head(path)
-    if any(head.startswith(m) for m in _IMAGE_MAGIC) or head[8:12] == b"WEBP":
+    if any(head.startswith(m) for m in _IMAGE_MAGIC) or head[:4] + head[8:12] == b"RIFFWEBP":
+        image_size(path, MAX_IMAGE_PIXELS)
         return Media(path, is_video=False)
+    refuse_unreadable_kinds(path.name, head)
     if (
         head[4:8] == b"ftyp"
         or any(head.startswith(m) for m in _VIDEO_MAGIC)
         or head[8:11] == b"AVI"
     ):
         return _probe_video(path)
-    raise MeasureError(f"{path.name} is not a photo or a video; use a JPEG, PNG, MP4 or MOV file.")
+    raise MeasureError(
+        f"{path.name} is not a photo or a video we can read; use a JPEG, PNG, MP4 or MOV file."
+    )
 
 
 def _head(path: Path) -> bytes:
@@ -73,25 +83,12 @@ def _head(path: Path) -> bytes:
 
 def _read_image(path: Path) -> Image:
     data = np.fromfile(path, np.uint8)
-    _check_png_size(data, path)
     image = cv2.imdecode(data, cv2.IMREAD_COLOR)
     if image is None:
         raise MeasureError(
             f"{path.name} looks like a photo but cannot be decoded (corrupt or cut off)."
         )
     return image
-
-
-def _check_png_size(data: NDArray[Any], path: Path) -> None:
-    """Refuse a huge PNG from its header, before decoding allocates it."""
-    raw = data[:32].tobytes()
-    if raw.startswith(b"\x89PNG") and len(raw) >= 24:
-        width, height = int.from_bytes(raw[16:20], "big"), int.from_bytes(raw[20:24], "big")
-        if width * height > MAX_IMAGE_PIXELS:
-            raise MeasureError(
-                f"{path.name} is {width}x{height} pixels; send a photo under "
-                f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels."
-            )
 
 
 def _fit(image: Image) -> Image:
@@ -114,30 +111,50 @@ def _probe_video(path: Path) -> Media:
     try:
         fps = capture.get(cv2.CAP_PROP_FPS) or 0.0
         count = int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
-        ok, _ = capture.read()
+        width = int(capture.get(cv2.CAP_PROP_FRAME_WIDTH) or 0)
+        height = int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT) or 0)
+        if not capture.isOpened() or fps <= 0 or width <= 0 or height <= 0:
+            raise MeasureError(
+                f"{path.name} looks like a video but cannot be decoded (corrupt or cut off)."
+            )
+        _check_video(path.name, width, height, count / fps)
+        ok, _ = capture.read()  # only now, with the frame size known to be sane
     finally:
         capture.release()
-    if not capture or not ok or fps <= 0:
-        raise MeasureError(
-            f"{path.name} looks like a video but cannot be decoded (corrupt or cut off)."
-        )
-    if count / fps > MAX_VIDEO_SECONDS:
-        raise MeasureError(
-            f"{path.name} lasts {count / fps:.0f} s; the limit is {MAX_VIDEO_SECONDS:.0f} s. "
-            "Film 5-20 s of the position."
-        )
+    if not ok:
+        raise MeasureError(f"{path.name} looks like a video but its first frame cannot be read.")
     return Media(path, is_video=True, fps=fps, frame_count=count)
+
+
+def _check_video(name: str, width: int, height: int, seconds: float) -> None:
+    if width * height > MAX_VIDEO_PIXELS:
+        raise MeasureError(
+            f"{name} is filmed at {width}x{height} pixels; film at 4K or less (1080p is plenty)."
+        )
+    if seconds > MAX_VIDEO_SECONDS:
+        raise MeasureError(_too_long(name, f"{seconds:.0f} s"))
+
+
+def _too_long(name: str, length: str) -> str:
+    return (
+        f"{name} lasts {length}; the limit is {MAX_VIDEO_SECONDS:.0f} s. "
+        "Film 5-20 s of the position."
+    )
 
 
 def _video_frames(path: Path, fps: float) -> Iterator[Image]:
     capture = cv2.VideoCapture(str(path))
     every = max(1, round(fps / MAX_VIDEO_FPS))
+    # The frame count in the header may be missing or false: stop at the limit whatever it says.
+    most = min(MAX_VIDEO_FRAMES, int(MAX_VIDEO_SECONDS * fps) + 1)
     index = 0
     try:
         while True:
             ok = capture.grab()
             if not ok:
                 return
+            if index >= most:
+                raise MeasureError(_too_long(path.name, f"more than {MAX_VIDEO_SECONDS:.0f} s"))
             if index % every == 0:
                 ok, frame = capture.retrieve()
                 if ok:

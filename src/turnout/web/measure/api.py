@@ -3,56 +3,86 @@ mirror's WebSocket."""
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import logging
-import threading
 from collections.abc import Mapping
 
 from fastapi import APIRouter, HTTPException, Request, WebSocket, WebSocketDisconnect
 
 from turnout.errors import MeasureError
+from turnout.services.measuring import Mode
 from turnout.web.deps import Web, WebApp
 from turnout.web.measure import feet as measure_feet
+from turnout.web.measure import mirrors
 from turnout.web.measure import upload as measure_upload
 from turnout.web.measure.feet import FeetRequest
 from turnout.web.measure.live import MirrorLoop, Reply
+from turnout.web.measure.mirrors import Claim
+from turnout.web.measure.pool import MIRROR_FRAMES, UPLOADS, PoolFullError
 from turnout.web.measure.upload import Upload
+from turnout.web.schema_base import errors
 
 router = APIRouter(tags=["measure"])
 log = logging.getLogger(__name__)
-# Each measurement holds a decoded video's frames and a pose model: two at a time at most.
-_RUNNING = threading.BoundedSemaphore(2)
-# Each live mirror runs a pose model at up to 8 frames a second: a few at a time at most.
-_LIVE = threading.BoundedSemaphore(4)
+BUSY = "The server is busy measuring other uploads; try again in a minute."
+# The form the handler reads itself (to cap it while it streams in), described for the docs.
+_TICK = "Ticked when 1, true, on or yes; anything else is not ticked."
+UPLOAD_FORM = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "A photo or video.",
+                    },
+                    "mode": {"type": "string", "enum": [m.value for m in Mode]},
+                    "feet_only": {"type": "string", "description": _TICK},
+                    "save": {"type": "string", "description": "Keep the picture. " + _TICK},
+                    "record": {"type": "string", "description": "Add the angle. " + _TICK},
+                },
+            }
+        }
+    },
+}
 
 
-@router.post("/api/measure")
+@router.post("/api/measure", responses=errors(415, 422), openapi_extra={"requestBody": UPLOAD_FORM})
 async def measure(request: Request, web: WebApp) -> dict[str, object]:
     """A multipart form: `file` (photo or video), `mode`, `feet_only`, `save`, `record`. 413
     when too big; 422 with what to change when it cannot be measured."""
-    upload = await measure_upload.read_upload(request, measure_upload.MAX_UPLOAD_BYTES)
-    return await asyncio.to_thread(_measure, web, upload)
+    try:
+        place = UPLOADS.reserve()  # before the body is read: a busy server reads nothing
+    except PoolFullError:
+        raise HTTPException(503, BUSY) from None
+    with place:
+        upload = await measure_upload.read_upload(request, measure_upload.MAX_UPLOAD_BYTES)
+        return await place.run(lambda: _measure(web, upload))
 
 
 def _measure(web: Web, upload: Upload) -> dict[str, object]:
-    with _RUNNING:
-        try:
-            report, result = measure_upload.measure_upload(
-                web.container.vision(), upload, web.container.settings.data_dir
-            )
-        except MeasureError as error:
-            raise HTTPException(422, measure_upload.for_the_page(str(error))) from None
-        except Exception:  # a decoder failing in a way we did not foresee is still bad input
-            log.exception("measuring %s failed", upload.name)
-            raise HTTPException(
-                422, f"{upload.name} could not be measured; try a JPEG photo or an MP4 video."
-            ) from None
+    settings = web.container.settings
+    try:
+        report, result = measure_upload.measure_upload(
+            web.container.vision(), upload, settings.pictures_dir, web.container.scratch()
+        )
+    except MeasureError as error:
+        raise HTTPException(422, measure_upload.for_the_page(str(error))) from None
+    except Exception:  # a decoder failing in a way we did not foresee is still bad input
+        log.exception("measuring %s failed", upload.name)
+        raise HTTPException(
+            422, f"{upload.name} could not be measured; try a JPEG photo or an MP4 video."
+        ) from None
     if upload.record:
         result["recorded"] = measure_upload.record(web, report)
     return result
 
 
-@router.post("/api/measure/feet")
+@router.post("/api/measure/feet", responses=errors(422))
 def corrected_feet(feet: FeetRequest, web: WebApp) -> dict[str, object]:
     """Heel and toe of each foot in floor mm, as placed by hand on the rectified top view: the
     foot angles and the total by the mat's maths ("mat, corrected by hand"). With `record`,
@@ -63,23 +93,25 @@ def corrected_feet(feet: FeetRequest, web: WebApp) -> dict[str, object]:
 @router.websocket("/api/mirror/ws")
 async def mirror(socket: WebSocket) -> None:
     """Binary messages are JPEG frames, answered by a reading each; text messages are
-    actions (next-rep, reset, front, side). One pose model per connection."""
+    actions (next-rep, reset, front, side). One pose model per connection, one connection
+    per client: a client's new mirror closes its old one."""
     await socket.accept()
-    if not _LIVE.acquire(blocking=False):
-        busy = "Too many live mirrors are open on this server; close one and try again."
-        await socket.send_json({"type": "error", "message": busy})
+    slots = mirrors.slots_of(socket.app.state)
+    claim = slots.claim(mirrors.client_of(socket))
+    if claim is None:
+        await socket.send_json({"type": "error", "message": mirrors.BUSY})
         await socket.close(1013)
         return
     try:
-        await _run_mirror(socket)
+        await _run_mirror(socket, claim)
     finally:
-        _LIVE.release()
+        slots.release(claim)
 
 
-async def _run_mirror(socket: WebSocket) -> None:
+async def _run_mirror(socket: WebSocket, claim: Claim) -> None:
     web: Web = socket.app.state.web
     try:
-        loop = await asyncio.to_thread(MirrorLoop, web.container.vision())
+        loop = await MIRROR_FRAMES.run(lambda: MirrorLoop(web.container.vision()))
     except Exception:
         log.exception("the live pose model did not start")
         await socket.send_json({"type": "error", "message": "The pose model could not start."})
@@ -88,7 +120,11 @@ async def _run_mirror(socket: WebSocket) -> None:
     try:
         await socket.send_json({"type": "ready", "reps": loop.reps.view(), "view": loop.view})
         while True:
-            message = await socket.receive()
+            message = await claim.receive(socket)
+            if message is None:
+                await socket.send_json({"type": "error", "message": mirrors.REPLACED})
+                await socket.close(1000)
+                break
             if message["type"] == "websocket.disconnect":
                 break
             await socket.send_json(await _answer(loop, message))
@@ -103,8 +139,10 @@ async def _answer(loop: MirrorLoop, message: Mapping[str, object]) -> Reply:
     try:
         if isinstance(data, bytes):
             # The pose model is CPU work: off the event loop, so other pages stay quick.
-            return await asyncio.to_thread(loop.frame, data)
+            return await MIRROR_FRAMES.run(functools.partial(loop.frame, data))
         return loop.command(text if isinstance(text, str) else "")
+    except PoolFullError:
+        return {"type": "error", "frame": True, "message": "The server is busy; frame skipped."}
     except Exception:
         log.exception("a live frame failed")
         return {

@@ -1,14 +1,16 @@
 """An uploaded photo or video, read into memory with a cap, and measured.
 
-The upload never touches the disk: the multipart body is parsed in memory, and the bytes are
-handed to the media reader through a file in a RAM-backed folder (/dev/shm when there is one)
-that is removed as soon as the measurement is done. Only a ticked "save the picture" keeps
-anything, under data_dir/measurements/."""
+The multipart body is parsed in memory; the bytes reach the media reader through a file
+(0600) in this process's own scratch folder, data_dir/scratch/<pid> (0700), removed as soon
+as the measurement is done. A process killed mid-upload leaves its folder for the next start
+to remove (`bootstrap.build`); nothing goes to /tmp or /dev/shm, where others can list it. Only
+a ticked "save the picture" keeps anything, under data_dir/measurements/, also 0600."""
 
 from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import tempfile
 import time
@@ -32,7 +34,7 @@ from turnout.web.deps import Web
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 PICTURE_LONG_SIDE = 1600
-RAM_FOLDER = Path("/dev/shm")
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
 
 @dataclass(frozen=True)
@@ -107,25 +109,33 @@ def _ticked(value: object) -> bool:
 
 
 def _safe_name(name: str | None) -> str:
-    """The file's own name, for messages; never used as a path outside our RAM folder."""
+    """The file's own name, for messages; never used as a path outside our scratch folder."""
     stem = re.sub(r"[^A-Za-z0-9._ -]", "_", Path(name or "").name)[-80:].strip(" .")
     return stem or "upload"
 
 
 @contextmanager
-def _held(upload: Upload) -> Iterator[Path]:
-    ram = RAM_FOLDER if RAM_FOLDER.is_dir() else None
-    with tempfile.TemporaryDirectory(prefix="turnout-", dir=ram) as folder:
+def _held(upload: Upload, scratch: Path) -> Iterator[Path]:
+    # mkdtemp makes the folder 0700; the file inside is made 0600, whatever the umask.
+    with tempfile.TemporaryDirectory(prefix="upload-", dir=scratch) as folder:
         path = Path(folder) / upload.name
-        path.write_bytes(upload.data)
+        write_private(path, upload.data)
         yield path
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """A new file that only its owner may read (0600 from the start, never briefly 0644)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+
+
 def measure_upload(
-    kit: VisionKit, upload: Upload, data_dir: Path
+    kit: VisionKit, upload: Upload, pictures: Path, scratch: Path
 ) -> tuple[Report, dict[str, object]]:
-    """The report, and as JSON with the picture as a PNG data URL. Raises MeasureError."""
-    with _held(upload) as path:
+    """The report, and as JSON with the picture as a PNG data URL. Raises MeasureError.
+    The upload is held in `scratch` while it is measured; a kept picture goes to `pictures`."""
+    with _held(upload, scratch) as path:
         source = kit.open_media(path)
         vision = kit.build(video=source.is_video, feet_only=upload.feet_only)
         try:
@@ -136,7 +146,7 @@ def measure_upload(
         frame = next(f for i, f in enumerate(source.frames()) if i == report.best.index)
         png = kit.annotate_png(frame, report, PICTURE_LONG_SIDE)
         top = _top_view(kit, frame, report)
-    saved = _save(data_dir, png, report) if upload.save else None
+    saved = _save(pictures, png, report) if upload.save else None
     return report, {
         **report.as_dict(),
         "messages": [for_the_page(line) for line in report.messages],
@@ -199,10 +209,10 @@ def _knees_inside(report: Report) -> list[str]:
     return [k.side for k in knees if k.verdict is KneeVerdict.INSIDE]
 
 
-def _save(data_dir: Path, png: bytes, report: Report) -> str:
-    folder = data_dir / "measurements"
-    folder.mkdir(parents=True, exist_ok=True)
+def _save(folder: Path, png: bytes, report: Report) -> str:
+    """Where the picture was kept, relative to the data folder (`folder` is in it)."""
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
     stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{report.mode.value}-{uuid.uuid4().hex[:6]}"
-    (folder / f"{stem}.png").write_bytes(png)
-    (folder / f"{stem}.json").write_text(json.dumps(report.as_dict(), indent=2))
-    return f"measurements/{stem}.png"
+    write_private(folder / f"{stem}.png", png)
+    write_private(folder / f"{stem}.json", json.dumps(report.as_dict(), indent=2).encode())
+    return f"{folder.name}/{stem}.png"

@@ -17,11 +17,12 @@ from turnout.web.practice.schemas import (
     StopIn,
     StopOut,
 )
+from turnout.web.schema_base import errors
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=errors(404, 409, 422))
 def start_session(request: StartRequest, web: WebApp) -> SessionView:
     """Start a session of a routine, or of some of its exercises; it ends any under way."""
     key = request.routine or web.preferences.load().default_routine
@@ -33,7 +34,7 @@ def start_session(request: StartRequest, web: WebApp) -> SessionView:
     return session_view(live, web.now(), web.time_scale)
 
 
-@router.get("/current")
+@router.get("/current", responses=errors(404))
 def current_session(web: WebApp) -> SessionView:
     """The session still under way, if there is one."""
     live = web.registry.current()
@@ -43,13 +44,13 @@ def current_session(web: WebApp) -> SessionView:
     return session_view(live, web.now(), web.time_scale)
 
 
-@router.get("/{session_id}")
+@router.get("/{session_id}", responses=errors(404, 422))
 def get_session(live: Live, web: WebApp) -> SessionView:
     """Where the session is now: step, countdown (as a deadline and what remains), progress."""
     return session_view(live, web.now(), web.time_scale)
 
 
-@router.get("/{session_id}/events")
+@router.get("/{session_id}/events", responses=errors(404, 422))
 def get_events(live: Live, after: int = Query(0, ge=0)) -> EventsView:
     """Cues to speak and beeps to play, numbered; ask for those after the last one you had."""
     with live.lock:
@@ -59,14 +60,14 @@ def get_events(live: Live, after: int = Query(0, ge=0)) -> EventsView:
     return EventsView(feed=live.feed.id, last=last, events=events)
 
 
-@router.post("/{session_id}/actions")
+@router.post("/{session_id}/actions", responses=errors(404, 409, 422))
 def act(session_id: str, request: ActionRequest, live: Live, web: WebApp) -> SessionView:
     """ready, pause, resume, skip, back or abort. 409 when the action does not fit right now."""
     web.registry.act(live.practice.id, request.action, request.position)
     return session_view(live, web.now(), web.time_scale)
 
 
-@router.post("/{session_id}/stop", tags=["safety"])
+@router.post("/{session_id}/stop", tags=["safety"], responses=errors(404, 409, 422))
 def post_stop(session_id: str, body: StopIn, live: Live, web: WebApp) -> dict[str, object]:
     """Stop: record what happened. A warning sign ends the exercise for today."""
     decision, live = web.registry.stop(live.practice.id, body.reason)
@@ -80,7 +81,7 @@ def post_stop(session_id: str, body: StopIn, live: Live, web: WebApp) -> dict[st
     return {"decision": out.model_dump(), "session": view.model_dump()}
 
 
-@router.post("/{session_id}/skip-exercise", tags=["safety"])
+@router.post("/{session_id}/skip-exercise", tags=["safety"], responses=errors(404, 409, 422))
 def post_skip_exercise(session_id: str, live: Live, web: WebApp) -> SessionView:
     """Leave out the rest of this exercise: for a dancer who declines a stretch."""
     return session_view(web.registry.skip_exercise(live.practice.id), web.now(), web.time_scale)

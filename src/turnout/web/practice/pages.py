@@ -37,6 +37,8 @@ def home(request: Request, web: WebApp) -> HTMLResponse:
     routine = routines.get(key) or next(iter(routines.values()), None)
     found = history.history(web.uow, web.now(), web.tz)
     live = web.registry.current()
+    if live is not None:
+        web.registry.refresh(live)  # up to the clock, or as the log has it if run elsewhere
     return page(
         web,
         request,
@@ -55,7 +57,9 @@ def home(request: Request, web: WebApp) -> HTMLResponse:
 @router.get("/practice/{session_id}")
 def player(live: Live, request: Request, web: WebApp) -> HTMLResponse:
     view = session_view(live, web.now(), web.time_scale)
-    fresh = view.progress.holds_done == 0 and view.phase not in ("finished", "aborted")
+    over = view.phase in ("finished", "aborted")
+    # A session the terminal runs asks its questions there.
+    fresh = view.progress.holds_done == 0 and not over and not view.read_only
     checks = adaptation.player_checks(web.uow, view.id, fresh, web.now(), web.tz)
     return page(
         web,

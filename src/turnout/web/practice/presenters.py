@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+from turnout.domain.log import OwnerKind
 from turnout.domain.plan import PlanItem
 from turnout.domain.routine import StepKind
 from turnout.domain.session import Phase, SessionState
 from turnout.services.live import LiveSession
 from turnout.services.safety_text import confirmation
 from turnout.web.practice.schemas import ExerciseView, ProgressView, SessionView, StepView
+
+# How the API names the process that runs a session this server only shows.
+OWNERS: dict[OwnerKind, Literal["terminal", "web"]] = {
+    OwnerKind.CLI: "terminal",
+    OwnerKind.WEB: "web",
+}
 
 
 def session_view(live: LiveSession, now: float, time_scale: float) -> SessionView:
@@ -30,10 +39,12 @@ def session_view(live: LiveSession, now: float, time_scale: float) -> SessionVie
         deadline=state.deadline,
         server_time=now,
         time_scale=time_scale,
-        allowed=list(state.allowed),
+        allowed=[] if live.read_only else list(state.allowed),
         feed=live.feed.id,
         last_event=live.feed.last,
         error=live.error,
+        read_only=live.read_only,
+        owner=OWNERS[live.holder.kind] if live.holder else None,
     )
 
 

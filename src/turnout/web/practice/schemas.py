@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from turnout.domain.state import Action
 from turnout.web.schema_base import StrictModel
 
 
 class StartRequest(StrictModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"routine": "classic"}]})
+
     routine: str | None = Field(None, description="Routine key; the default routine if left out.")
     exercises: list[Annotated[int, Field(ge=1, le=99)]] | None = Field(
         None, max_length=20, description="1-based exercise numbers, in order; all if left out."
@@ -21,7 +23,7 @@ class StartRequest(StrictModel):
 
 
 class ActionRequest(StrictModel):
-    action: Action
+    action: Action = Field(strict=False)
     position: int | None = Field(
         None, ge=0, description="The step the page shows; a stale one is refused (double tap)."
     )
@@ -85,6 +87,14 @@ class SessionView(BaseModel):
     feed: str
     last_event: int
     error: str | None
+    read_only: bool = Field(
+        description="Another process runs this session: follow it here, drive it there; every "
+        "action answers 409 until that process stops (then the session can be resumed here)."
+    )
+    owner: Literal["terminal", "web"] | None = Field(
+        description="Who runs the session when it is not this server: 'terminal' (turnout "
+        "practice) or 'web' (another turnout server); null when this server runs it or nobody does."
+    )
 
 
 class EventView(BaseModel):
@@ -103,7 +113,8 @@ class EventsView(BaseModel):
 
 class StopIn(StrictModel):
     reason: str = Field(
-        description="sharp_pain, clicking_with_pain, numbness, giving_way, soreness or other."
+        description="sharp_pain, clicking_with_pain, numbness, giving_way, soreness or other.",
+        examples=["soreness"],
     )
 
 

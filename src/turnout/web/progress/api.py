@@ -13,6 +13,7 @@ from turnout.services.measurement_text import REFERENCE_RANGES, change_text, fla
 from turnout.web.deps import WebApp
 from turnout.web.progress.presenters import measurement_out
 from turnout.web.progress.schemas import MeasurementIn, MeasurementOut
+from turnout.web.schema_base import errors
 
 router = APIRouter(prefix="/api", tags=["progress"])
 
@@ -23,7 +24,7 @@ def list_measurements(web: WebApp) -> list[MeasurementOut]:
     return [measurement_out(r) for r in progress.measurements(web.uow)]
 
 
-@router.post("/measurements", status_code=201)
+@router.post("/measurements", status_code=201, responses=errors(422))
 def add_measurement(reading: MeasurementIn, web: WebApp) -> MeasurementOut:
     """One measuring session: three trials advised; the median is kept. 422 names a bad field."""
     entry = MeasurementEntry(

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from turnout.web.schema_base import StrictModel
 
 
 class MeasurementIn(StrictModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"method": "turnout_discs", "side": "both", "trials": [121, 124, 122]}]
+        }
+    )
+
     method: str | None = None
     side: str | None = None
     trials: list[float] = Field([], description="Three trials advised; the median is kept.")
-    taken_on: date | None = None
+    taken_on: date | None = Field(None, strict=False, description="YYYY-MM-DD; today if left out.")
     note: str = ""
 
 

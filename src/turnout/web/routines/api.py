@@ -8,6 +8,7 @@ from fastapi import APIRouter
 
 from turnout.services.routines import describe_routine
 from turnout.web.deps import WebApp
+from turnout.web.schema_base import errors
 
 router = APIRouter(prefix="/api", tags=["routines"])
 
@@ -18,7 +19,7 @@ def list_routines(web: WebApp) -> list[dict[str, Any]]:
     return [_brief(describe_routine(r)) for r in web.routines().values()]
 
 
-@router.get("/routines/{key}")
+@router.get("/routines/{key}", responses=errors(404, 422))
 def get_routine(key: str, web: WebApp) -> dict[str, Any]:
     """One routine in full: every step, the interpretation of each exercise, tips, warnings."""
     return describe_routine(web.routine(key))

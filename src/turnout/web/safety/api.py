@@ -13,11 +13,16 @@ from turnout.services import calendar, inputs, safety
 from turnout.web.deps import WebApp
 from turnout.web.safety.presenters import adaptations_out, profile_out
 from turnout.web.safety.schemas import AdaptationsOut, PainCheckIn, ProfileIn, ProfileOut
+from turnout.web.schema_base import errors
 
 router = APIRouter(prefix="/api", tags=["safety"])
+CALENDAR = {
+    "description": "The plan as an iCalendar file (RFC 5545) to import into a calendar.",
+    "content": {"text/calendar": {"schema": {"type": "string"}}},
+}
 
 
-@router.get("/profile")
+@router.get("/profile", responses=errors(404))
 def get_profile(web: WebApp) -> ProfileOut:
     """The dancer's screening answers; 404 until the first-run profile is filled in."""
     found = safety.profile(web.uow)
@@ -26,7 +31,7 @@ def get_profile(web: WebApp) -> ProfileOut:
     return profile_out(found)
 
 
-@router.put("/profile")
+@router.put("/profile", responses=errors(422))
 def put_profile(answers: ProfileIn, web: WebApp) -> ProfileOut:
     """Create or replace the profile. Send `beighton_items` to score the self-check here."""
     beighton = answers.beighton
@@ -44,14 +49,14 @@ def put_profile(answers: ProfileIn, web: WebApp) -> ProfileOut:
     return profile_out(saved)
 
 
-@router.get("/adaptations/{routine_key}")
+@router.get("/adaptations/{routine_key}", responses=errors(404, 422))
 def get_adaptations(routine_key: str, web: WebApp) -> AdaptationsOut:
     """Which exercises of the routine this dancer swaps, why, and for what."""
     routine = web.routine(routine_key)
     return adaptations_out(safety.adaptations(web.uow, routine), web.routines())
 
 
-@router.post("/pain-checks", status_code=201)
+@router.post("/pain-checks", status_code=201, responses=errors(404, 422))
 def post_pain_check(check: PainCheckIn, web: WebApp) -> dict[str, object]:
     """A 0-10 pain check per region before or after a session (soreness after only)."""
     saved = safety.record_pain_check(
@@ -72,7 +77,12 @@ def get_reminders(web: WebApp) -> list[str]:
     return safety.reminders(web.uow, web.now(), web.tz)
 
 
-@router.get("/plan.ics", tags=["reminders"])
+@router.get(
+    "/plan.ics",
+    tags=["reminders"],
+    response_class=Response,
+    responses={200: CALENDAR, **errors(404, 422)},
+)
 def plan_ics(web: WebApp, routine: str | None = None) -> Response:
     """Daily practice (and the second daily wall straddle, if it is in the plan) as iCalendar."""
     preferences = web.preferences.load()

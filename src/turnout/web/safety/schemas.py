@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from turnout.web.schema_base import StrictModel
 
 
 class ProfileIn(StrictModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"age": 14, "hip_conditions": [], "beighton": 3}]}
+    )
+
     age: int
     growth_spurt: bool = False
     hip_conditions: list[str] = Field([], max_length=4)
@@ -47,6 +51,12 @@ class AdaptationsOut(BaseModel):
 
 
 class PainCheckIn(StrictModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"moment": "before", "scores": {"knee": 1, "hip_groin": 0}}]
+        }
+    )
+
     moment: Literal["before", "after"]
     scores: dict[str, int] = Field(description="0-10 for hip_groin, knee, foot_ankle, low_back.")
     soreness: int | None = None

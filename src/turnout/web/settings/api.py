@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from turnout.errors import InvalidChoiceError
 from turnout.web.deps import WebApp
+from turnout.web.schema_base import errors
 from turnout.web.settings.schemas import Preferences, PreferencesUpdate
 
 router = APIRouter(prefix="/api", tags=["settings"])
@@ -16,7 +17,7 @@ def get_settings(web: WebApp) -> Preferences:
     return web.preferences.load()
 
 
-@router.put("/settings")
+@router.put("/settings", responses=errors(422))
 def put_settings(change: PreferencesUpdate, web: WebApp) -> Preferences:
     """Change the fields you send; the others keep their values."""
     routine = change.default_routine

@@ -10,10 +10,17 @@ function toast(message) {
   toast.timer = setTimeout(() => { box.hidden = true; }, 5000);
 }
 
+// Every request that changes something carries this device's token, so the server can tell
+// our own pages from another site's (see web/security/origins.py).
+function csrfHeaders(more = {}) {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? { ...more, "X-CSRF-Token": meta.content } : more;
+}
+
 async function api(method, url, body) {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    headers: csrfHeaders(body === undefined ? {} : { "Content-Type": "application/json" }),
     body: body === undefined ? undefined : JSON.stringify(body),
     cache: "no-store",
   });

@@ -97,7 +97,7 @@ async function send(form) {
   button.disabled = true;
   status.textContent = file.type.startsWith("video") ? "Measuring the video… this takes a few seconds." : "Measuring…";
   try {
-    const response = await fetch("/api/measure", { method: "POST", body, cache: "no-store" });
+    const response = await fetch("/api/measure", { method: "POST", body, headers: csrfHeaders(), cache: "no-store" });
     const data = await response.json().catch(() => ({}));
     if (!response.ok) showError(data.detail || `The server answered ${response.status}.`);
     else showResult(data);
@@ -234,7 +234,7 @@ const corrector = {
     try {
       const response = await fetch("/api/measure/feet", {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: csrfHeaders({ "Content-Type": "application/json" }),
         body: this.body(record),
         cache: "no-store",
       });

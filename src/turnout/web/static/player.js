@@ -90,6 +90,17 @@
     keepAwake();
     // safety.js listens: pain checks, the Stop dialog and confirmations before a stretch.
     root.dispatchEvent(new CustomEvent("render", { detail: view }));
+    renderHeld();
+  }
+
+  // Another process (the terminal, say) runs this session: follow it, offer nothing to press.
+  function renderHeld() {
+    const where = view.owner === "terminal" ? "in the terminal" : "in another turnout window";
+    $("held-elsewhere").hidden = !view.read_only;
+    $("held-elsewhere").textContent = view.read_only
+      ? `Practising ${where}: follow it here, carry on there. You can resume it here once it stops.`
+      : "";
+    if (view.read_only) $("stop").hidden = true;
   }
 
   function phaseLabel() {

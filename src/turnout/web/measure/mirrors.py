@@ -1,0 +1,86 @@
+"""Who may have a live mirror open: a few on the server, and one per client.
+
+A client's new mirror replaces its old one instead of being refused: a reload, a second tab,
+or a phone that dropped off the Wi-Fi leaves a socket that may linger for a minute, and it
+must not lock the dancer out. Other clients cannot take a client's mirror away, and together
+they can hold at most `limit` of them."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from fastapi import WebSocket
+from starlette.datastructures import State
+
+LIMIT = 4  # each mirror runs a pose model at up to 8 frames a second
+REPLACED = (
+    "The live mirror was opened again on this device (another tab, or a reload); this one "
+    "has stopped."
+)
+BUSY = "Too many live mirrors are open on this server; close one and try again."
+_MAKING = threading.Lock()
+
+
+@dataclass
+class Claim:
+    """One open mirror; `replaced` is set when the same client opens another."""
+
+    client: str
+    loop: asyncio.AbstractEventLoop = field(default_factory=asyncio.get_running_loop)
+    replaced: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def replace(self) -> None:
+        self.loop.call_soon_threadsafe(self.replaced.set)
+
+    async def receive(self, socket: WebSocket) -> Mapping[str, object] | None:
+        """The next message from the browser; None once this mirror has been replaced."""
+        incoming = asyncio.ensure_future(socket.receive())
+        stop = asyncio.ensure_future(self.replaced.wait())
+        await asyncio.wait((incoming, stop), return_when=asyncio.FIRST_COMPLETED)
+        stop.cancel()
+        if incoming.done():
+            return incoming.result()
+        incoming.cancel()
+        return None
+
+
+class MirrorSlots:
+    def __init__(self, limit: int = LIMIT) -> None:
+        self.limit = limit
+        self._open: dict[str, Claim] = {}
+        self._lock = threading.Lock()
+
+    def claim(self, client: str) -> Claim | None:
+        """A mirror for `client`, replacing its old one; None when the server has no room."""
+        with self._lock:
+            old = self._open.get(client)
+            if old is None and len(self._open) >= self.limit:
+                return None
+            self._open[client] = mine = Claim(client)
+        if old is not None:
+            old.replace()
+        return mine
+
+    def release(self, claim: Claim) -> None:
+        with self._lock:
+            if self._open.get(claim.client) is claim:
+                del self._open[claim.client]
+
+    def count(self) -> int:
+        return len(self._open)
+
+
+def slots_of(state: State) -> MirrorSlots:
+    """The app's mirror slots, made on first use (each app has its own)."""
+    with _MAKING:
+        slots = getattr(state, "mirror_slots", None)
+        if not isinstance(slots, MirrorSlots):
+            slots = state.mirror_slots = MirrorSlots()
+        return slots
+
+
+def client_of(socket: WebSocket) -> str:
+    return socket.client.host if socket.client else "unknown"
