@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Query
 from turnout.services import adaptation
 from turnout.services.pain_text import stop_explanation, stop_label
 from turnout.web.deps import Live, WebApp
-from turnout.web.practice.presenters import session_view
+from turnout.web.practice.presenters import live_view
 from turnout.web.practice.schemas import (
     ActionRequest,
     EventsView,
@@ -24,14 +24,16 @@ router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
 @router.post("", status_code=201, responses=errors(404, 409, 422))
 def start_session(request: StartRequest, web: WebApp) -> SessionView:
-    """Start a session of a routine, or of some of its exercises; it ends any under way."""
+    """Start a session of a routine, or of some of its exercises.
+
+    It ends a session this server runs; one another process owns is left alone."""
     key = request.routine or web.preferences.load().default_routine
     routine = web.routine(key) if key in web.container.routines.names() else None
     exercises = request.exercises
     if routine is not None:
         exercises = adaptation.without_resting(web.uow, routine, exercises, web.now(), web.tz)
     live = web.registry.start(key, exercises, request.client_token)
-    return session_view(live, web.now(), web.time_scale)
+    return live_view(live, web)
 
 
 @router.get("/current", responses=errors(404))
@@ -41,13 +43,13 @@ def current_session(web: WebApp) -> SessionView:
     if live is None:
         raise HTTPException(404, "No session is under way.")
     web.registry.refresh(live)
-    return session_view(live, web.now(), web.time_scale)
+    return live_view(live, web)
 
 
 @router.get("/{session_id}", responses=errors(404, 422))
 def get_session(live: Live, web: WebApp) -> SessionView:
     """Where the session is now: step, countdown (as a deadline and what remains), progress."""
-    return session_view(live, web.now(), web.time_scale)
+    return live_view(live, web)
 
 
 @router.get("/{session_id}/events", responses=errors(404, 422))
@@ -64,14 +66,14 @@ def get_events(live: Live, after: int = Query(0, ge=0)) -> EventsView:
 def act(session_id: str, request: ActionRequest, live: Live, web: WebApp) -> SessionView:
     """ready, pause, resume, skip, back or abort. 409 when the action does not fit right now."""
     web.registry.act(live.practice.id, request.action, request.position)
-    return session_view(live, web.now(), web.time_scale)
+    return live_view(live, web)
 
 
 @router.post("/{session_id}/stop", tags=["safety"], responses=errors(404, 409, 422))
 def post_stop(session_id: str, body: StopIn, live: Live, web: WebApp) -> dict[str, object]:
     """Stop: record what happened. A warning sign ends the exercise for today."""
     decision, live = web.registry.stop(live.practice.id, body.reason)
-    view = session_view(live, web.now(), web.time_scale)
+    view = live_view(live, web)
     out = StopOut(
         reason=decision.reason.value,
         label=stop_label(decision.reason),
@@ -84,4 +86,4 @@ def post_stop(session_id: str, body: StopIn, live: Live, web: WebApp) -> dict[st
 @router.post("/{session_id}/skip-exercise", tags=["safety"], responses=errors(404, 409, 422))
 def post_skip_exercise(session_id: str, live: Live, web: WebApp) -> SessionView:
     """Leave out the rest of this exercise: for a dancer who declines a stretch."""
-    return session_view(web.registry.skip_exercise(live.practice.id), web.now(), web.time_scale)
+    return live_view(web.registry.skip_exercise(live.practice.id), web)
