@@ -27,6 +27,7 @@ from turnout.services.safety_text import (
     notices,
     reason_text,
     region_label,
+    stop_note,
 )
 
 SELF = "replaced by a stretch you control yourself"
@@ -77,12 +78,36 @@ def test_hypermobility_gives_the_beighton_score() -> None:
     )
 
 
-def test_two_reasons_for_one_exercise_are_joined_with_a_semicolon() -> None:
+def test_two_reasons_for_one_exercise_make_one_sentence_with_one_replacement() -> None:
     classic = FileRoutineSource().load("classic")
     straddle = adapt(classic, Profile(age=15, beighton=7)).for_exercise(2)
     assert straddle is not None
-    first, second = because(straddle).split("; ")
-    assert first.startswith("because you are under 18,") and "Beighton 7 of 9" in second
+    assert because(straddle) == (
+        "because you are under 18 and your joints are very mobile (Beighton 7 of 9), more "
+        "passive range is replaced by strength and control"
+    )
+
+
+def test_three_reasons_are_listed_once_each_before_the_strengthening_that_replaces_them() -> None:
+    classic = FileRoutineSource().load("classic")
+    profile = Profile(age=15, beighton=7, hip_conditions=frozenset({HipCondition.DYSPLASIA}))
+    frog = adapt(classic, profile).for_exercise(5)
+    assert frog is not None
+    text = because(frog)
+    assert text.count("because") == 1 and text.count("replaced") == 1 and ";" not in text
+    assert text == (
+        "because you are under 18, you told us about a hip condition (dysplasia) and your "
+        "joints are very mobile (Beighton 7 of 9), this end-range stretch of the hip is "
+        "replaced by strengthening"
+    )
+
+
+def test_a_stop_today_says_it_rests_until_tomorrow_and_a_later_one_says_go_gently() -> None:
+    today = stop_note(0, "Earlier today", "Frog", "sharp pain")
+    later = stop_note(1, "Yesterday", "Frog", "sharp pain")
+    assert "rests until tomorrow" in today and "Go gently" not in today
+    assert later.startswith("Yesterday you stopped Frog (sharp pain). Go gently with it today")
+    assert "tomorrow" not in later
 
 
 def test_pain_now_names_each_region_and_a_hip_condition_sends_to_a_physiotherapist() -> None:

@@ -25,6 +25,7 @@ from turnout.ports import UnitOfWork
 from turnout.services.inputs import validated
 from turnout.services.pain_text import referral_text
 from turnout.services.practice import Practice
+from turnout.services.safety_text import stop_note
 
 DAY = 86_400.0
 RECENT_DAYS = 7
@@ -173,8 +174,4 @@ def _stop_note(stop: StopEvent, now: float, tz: tzinfo) -> str:
     days = (local_day(now, tz) - local_day(stop.at, tz)).days
     when = {0: "Earlier today", 1: "Yesterday"}.get(days)
     when = when or "On " + datetime.fromtimestamp(stop.at, tz).strftime("%A")
-    what = stop.reason.value.replace("_", " ")
-    return (
-        f"{when} you stopped {stop.exercise_name} ({what}). Go gently with it, and stop "
-        "again at once if it comes back."
-    )
+    return stop_note(days, when, stop.exercise_name, stop.reason.value.replace("_", " "))

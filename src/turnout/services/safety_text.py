@@ -9,6 +9,7 @@ from turnout.domain.safety import (
     BEIGHTON_ITEMS,
     Adaptation,
     Adaptations,
+    Alternative,
     Force,
     Notice,
     Reason,
@@ -66,34 +67,59 @@ def beighton_items() -> list[tuple[str, str]]:
 
 
 def because(adaptation: Adaptation) -> str:
-    """Every reason the exercise is swapped, in lower case, joined with semicolons."""
-    return "; ".join(reason_text(r) for r in adaptation.reasons)
+    """Why the exercise is swapped, in lower case, as one clause: every reason said once,
+    then the one thing that replaces it ("because you are under 18 and ..., it is ...")."""
+    whys = [_why(r) for r in adaptation.reasons]
+    joined = ", ".join(whys[:-1]) + f" and {whys[-1]}" if len(whys) > 1 else whys[0]
+    return f"because {joined}, {_replaced(adaptation)}"
 
 
 def reason_text(reason: Reason) -> str:
-    """One reason, as a clause starting "because ..."."""
+    """One reason alone, as a clause starting "because ..."."""
+    instead = Alternative.SELF_CONTROLLED if reason.why is Why.YOUNG else Alternative.STRENGTH
+    return f"because {_why(reason)}, {_replaced_by(instead, (reason,))}"
+
+
+def _replaced(adaptation: Adaptation) -> str:
+    return _replaced_by(adaptation.instead, adaptation.reasons)
+
+
+def _replaced_by(instead: Alternative, reasons: tuple[Reason, ...]) -> str:
+    if instead is Alternative.SELF_CONTROLLED:
+        forces = next(r.forces for r in reasons if r.why is Why.YOUNG)
+        names = [FORCE_NAMES[f][0] for f in forces]
+        plural = len(forces) > 1 or any(FORCE_NAMES[f][1] for f in forces)
+        verb = "are" if plural else "is"
+        return f"{' and '.join(names)} {verb} replaced by a stretch you control yourself"
+    if any(r.why is Why.HIP_CONDITION for r in reasons):
+        return "this end-range stretch of the hip is replaced by strengthening"
+    return "more passive range is replaced by strength and control"
+
+
+def _why(reason: Reason) -> str:
     if reason.why is Why.YOUNG:
-        return _young(reason)
+        who = "you are under 18" if reason.minor else ""
+        if reason.growth_spurt:
+            who = f"{who} and growing fast" if who else "you are in a growth spurt"
+        return who
     if reason.why is Why.HIP_CONDITION:
         names = ", ".join(c.value for c in sorted(reason.hip_conditions))  # codes are plain names
+        return f"you told us about a hip condition ({names})"
+    return f"your joints are very mobile (Beighton {reason.beighton} of 9)"
+
+
+def stop_note(days_ago: int, when: str, exercise_name: str, what: str) -> str:
+    """A reminder of a stop for a warning sign: the same day it rests (as Today says), later
+    it comes back gently. `when` is "Earlier today", "Yesterday" or "On Monday"."""
+    if days_ago == 0:
         return (
-            f"because you told us about a hip condition ({names}), this end-range stretch of "
-            "the hip is replaced by strengthening"
+            f"{when} you stopped {exercise_name} ({what}). It rests until tomorrow; when you "
+            "take it up again, go gently and stop at once if the feeling comes back."
         )
     return (
-        f"because your joints are very mobile (Beighton {reason.beighton} of 9), more "
-        "passive range is replaced by strength and control"
+        f"{when} you stopped {exercise_name} ({what}). Go gently with it today, and stop at "
+        "once if the feeling comes back."
     )
-
-
-def _young(reason: Reason) -> str:
-    who = "you are under 18" if reason.minor else ""
-    if reason.growth_spurt:
-        who = f"{who} and growing fast" if who else "you are in a growth spurt"
-    names = [FORCE_NAMES[f][0] for f in reason.forces]
-    plural = len(reason.forces) > 1 or any(FORCE_NAMES[f][1] for f in reason.forces)
-    verb = "are" if plural else "is"
-    return f"because {who}, {' and '.join(names)} {verb} replaced by a stretch you control yourself"
 
 
 def notices(adapted: Adaptations) -> list[str]:

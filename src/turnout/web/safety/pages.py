@@ -12,6 +12,7 @@ from turnout.domain.safety import BEIGHTON_ITEMS, HipCondition, Region, beighton
 from turnout.services import safety
 from turnout.services.safety_text import beighton_items
 from turnout.web.deps import Web, WebApp
+from turnout.web.figures import beighton_figure_url, figure_title
 from turnout.web.forms import post_form, whole
 from turnout.web.rendering import page
 from turnout.web.safety.presenters import adaptations_out
@@ -36,11 +37,20 @@ def _profile(request: Request, web: Web, status: int = 200, **more: Any) -> Resp
         profile=profile,
         adapted=adapted,
         routine=routine,
-        beighton_items=beighton_items(),
+        beighton_items=_beighton_items(),
         hip_conditions=list(HipCondition),
         regions=list(Region),
         **more,
     )
+
+
+def _beighton_items() -> list[tuple[str, str, str | None, str]]:
+    """Each self-check item: (form key, what to try, its drawing's URL, the drawing in words)."""
+    found = []
+    for key, text in beighton_items():
+        url = beighton_figure_url(key)
+        found.append((key, text, url, figure_title(url) if url else ""))
+    return found
 
 
 @router.post("/profile")

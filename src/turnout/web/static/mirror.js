@@ -19,6 +19,14 @@ const live = { socket: null, stream: null, timer: null, inFlight: false, sentAt:
 
 function fmt(value) { return value === null || value === undefined ? "–" : `${Math.round(value)}°`; }
 
+// A waiting state in words, never a lone dash where the number goes.
+function showAngle(value) {
+  const waiting = value === undefined || value === null;
+  $("live-angle-box").classList.toggle("is-waiting", waiting);
+  $("live-angle-unit").hidden = waiting;
+  $("live-angle").textContent = waiting ? (live.stream ? "Looking for your feet…" : "No angle yet") : Math.round(value);
+}
+
 function setStatus(text) { $("live-status").textContent = text; }
 
 async function start() {
@@ -34,6 +42,7 @@ async function start() {
   video.srcObject = live.stream;
   await video.play();
   $("placeholder").hidden = true;
+  showAngle(null);
   $("start").hidden = true;
   $("stop").hidden = false;
   connect();
@@ -64,6 +73,9 @@ function stop() {
   live.stream = null;
   $("camera").srcObject = null;
   clearOverlay();
+  showAngle(null);
+  $("live-method").textContent = "Camera off";
+  $("live-method").className = "badge freq";
   $("placeholder").hidden = false;
   $("start").hidden = false;
   $("stop").hidden = true;
@@ -110,7 +122,7 @@ function onMessage(data) {
 
 function showReading(data) {
   const turnout = data.turnout || {};
-  $("live-angle").textContent = turnout.live === undefined ? "–" : Math.round(turnout.live);
+  showAngle(turnout.live);
   const badge = $("live-method");
   if (turnout.method) {
     badge.textContent = turnout.calibrated ? `On the mat ± ${turnout.band}°` : `Rough estimate ± ${turnout.band}°`;

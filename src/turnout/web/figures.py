@@ -1,0 +1,58 @@
+"""Where the drawing of an exercise or of a Beighton test is served from.
+
+The drawings are hand-written SVG files in `static/figures/`: one folder per built-in routine
+(`classic/butterfly-press.svg`) and one for the self-check (`beighton/thumb_left.svg`). A
+routine of the dancer's own, or an exercise nobody has drawn, has no figure: the functions
+answer None and the page shows the words alone.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from functools import cache
+from pathlib import Path
+
+FIGURES = Path(__file__).parent / "static" / "figures"
+URL = "/static/figures"
+# Keys come from routine files the dancer may write, so only plain names reach the file system.
+_SAFE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
+
+
+def figure_url(routine_key: str, exercise_key: str) -> str | None:
+    """The /static URL of the exercise's SVG, or None when there is none."""
+    return _url(routine_key, exercise_key)
+
+
+def beighton_figure_url(item_key: str) -> str | None:
+    """The /static URL of the drawing of a Beighton self-check item, or None."""
+    return _url("beighton", item_key)
+
+
+def figure_title(url: str) -> str:
+    """What the drawing at `url` shows, from its <title>: the alt text of an <img> of it."""
+    return _titles().get(url, "")
+
+
+def _url(folder: str, name: str) -> str | None:
+    if not (_SAFE_KEY.fullmatch(folder) and _SAFE_KEY.fullmatch(name)):
+        return None
+    return f"{URL}/{folder}/{name}.svg" if (folder, name) in _drawn() else None
+
+
+@cache
+def _drawn() -> frozenset[tuple[str, str]]:
+    """Every (folder, name) drawn, read once: the files ship with the package."""
+    return frozenset((svg.parent.name, svg.stem) for svg in FIGURES.glob("*/*.svg"))
+
+
+@cache
+def _titles() -> dict[str, str]:
+    found = {}
+    for folder, name in _drawn():
+        root = ElementTree.parse(FIGURES / folder / f"{name}.svg").getroot()
+        title = root.find("{http://www.w3.org/2000/svg}title")
+        found[f"{URL}/{folder}/{name}.svg"] = (
+            (title.text or "").strip() if title is not None else ""
+        )
+    return found
