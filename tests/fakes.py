@@ -6,6 +6,7 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Self
 
+from turnout.domain.corrections import Correction, HoldEntry, Target
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.log import Lease, LoggedHold, PracticeSession, SessionStatus
@@ -64,6 +65,15 @@ class FakePracticeRepository:
     def session_holds(self, session_id: str) -> list[HoldRecord]:
         return [h.record for h in self.saved_holds if h.session_id == session_id]
 
+    def hold_entries(
+        self, session_ids: list[str] | None = None, include_deleted: bool = False
+    ) -> list[HoldEntry]:
+        """Holds numbered in the order they were logged (this fake never deletes one)."""
+        numbered = [
+            HoldEntry(i + 1, h.session_id, h.record) for i, h in enumerate(self.saved_holds)
+        ]
+        return [e for e in numbered if session_ids is None or e.session_id in session_ids]
+
     def latest_unfinished(self) -> PracticeSession | None:
         active = self.unfinished(1)
         return active[0] if active else None
@@ -108,6 +118,7 @@ class FakeUnitOfWork:
         self.committed_safety, self.safety = FakeSafetyRepository(), FakeSafetyRepository()
         self.committed_measurements = FakeMeasurementRepository()
         self.measurements = FakeMeasurementRepository()
+        self.log = FakeLogRepository()
         self.commits = 0
 
     def __enter__(self) -> Self:
@@ -132,6 +143,19 @@ class FakeUnitOfWork:
         self.practice = _copy(self.committed)
         self.safety = self.committed_safety.copy()
         self.measurements = self.committed_measurements.copy()
+
+
+class FakeLogRepository:
+    """The record of corrections only (the other log-wide operations are tested on SQL)."""
+
+    def __init__(self) -> None:
+        self.kept: list[Correction] = []
+
+    def add_correction(self, correction: Correction) -> None:
+        self.kept.append(correction)
+
+    def corrections(self, target: Target | None = None) -> list[Correction]:
+        return [c for c in self.kept if target is None or c.target is target]
 
 
 def logged_sessions(uow: FakeUnitOfWork, *session_ids: str) -> FakeUnitOfWork:
@@ -290,8 +314,9 @@ class FakeMeasurementRepository:
         twin.readings = list(self.readings)
         return twin
 
-    def add(self, reading: Measurement) -> None:
+    def add(self, reading: Measurement) -> int:
         self.readings.append(replace(reading, id=len(self.readings) + 1))
+        return len(self.readings)
 
     def all(self) -> list[Measurement]:
         return sorted(self.readings, key=lambda r: (r.taken_on, r.id or 0))

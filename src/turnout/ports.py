@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
+from turnout.domain.corrections import Correction, HoldEntry, PainCheckEntry, Target
 from turnout.domain.devices import PairedDevice
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
@@ -13,7 +14,7 @@ from turnout.domain.log import Lease, LoggedHold, PracticeSession
 from turnout.domain.mat import MatView
 from turnout.domain.measurement import Measurement
 from turnout.domain.pain import PainCheck, StopEvent
-from turnout.domain.plan import HoldRecord
+from turnout.domain.plan import HoldRecord, HoldStatus
 from turnout.domain.pose import Pose
 from turnout.domain.routine import Routine
 from turnout.domain.safety import Profile
@@ -54,7 +55,22 @@ class PracticeRepository(Protocol):
         """Holds started at or after `since`, oldest first."""
         ...
 
-    def session_holds(self, session_id: str) -> list[HoldRecord]: ...
+    def session_holds(self, session_id: str) -> list[HoldRecord]:
+        """One session's holds in order, deleted or not (the live session counts on them)."""
+        ...
+
+    def recent_sessions(self, limit: int, offset: int = 0) -> list[PracticeSession]:
+        """Sessions not deleted, newest first: `limit` of them after skipping `offset`."""
+        ...
+
+    def count_sessions(self) -> int: ...
+
+    def hold_entries(
+        self, session_ids: list[str] | None = None, include_deleted: bool = False
+    ) -> list[HoldEntry]: ...
+
+    def set_hold_status(self, hold_id: int, status: HoldStatus) -> HoldStatus | None:
+        """Correct a hold's status; the status it had, None if there is no such hold."""
 
     def latest_unfinished(self) -> PracticeSession | None:
         """The most recent session still marked active (a crash or a kill left it open)."""
@@ -86,10 +102,38 @@ class PracticeRepository(Protocol):
         ...
 
 
+class LogRepository(Protocol):
+    """The log as a whole: deletion marks, corrections, erasing, and backups."""
+
+    def mark_deleted(self, target: Target, target_id: str, at: float | None) -> bool | None:
+        """Mark an entry deleted at `at`, or clear the mark (None). None if there is no such
+        entry; otherwise whether the mark changed."""
+        ...
+
+    def is_deleted(self, target: Target, target_id: str) -> bool | None: ...
+
+    def add_correction(self, correction: Correction) -> None: ...
+
+    def corrections(self, target: Target | None = None) -> list[Correction]: ...
+
+    def is_empty(self) -> bool: ...
+
+    def erase_all(self) -> dict[str, int]: ...  # for good; how many rows left each table
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table as JSON-ready values, deleted ones with their mark."""
+        ...
+
+    def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Insert a dump's rows into an empty log. Raises InputError on a bad value."""
+        ...
+
+
 class UnitOfWork(Protocol):
     practice: PracticeRepository
     safety: SafetyRepository
     measurements: MeasurementRepository
+    log: LogRepository
 
     def __enter__(self) -> Self: ...
 
@@ -178,8 +222,10 @@ class SafetyRepository(Protocol):
     def add_pain_check(self, check: PainCheck) -> None: ...
 
     def pain_checks(self, since: float | None = None) -> list[PainCheck]:
-        """Checks taken at or after `since`, oldest first."""
+        """Checks taken at or after `since`, oldest first, leaving out deleted ones."""
         ...
+
+    def pain_check_entries(self) -> list[PainCheckEntry]: ...
 
     def add_stop(self, stop: StopEvent) -> None: ...
 
@@ -189,10 +235,10 @@ class SafetyRepository(Protocol):
 
 
 class MeasurementRepository(Protocol):
-    def add(self, reading: Measurement) -> None: ...
+    def add(self, reading: Measurement) -> int: ...  # the reading's id in the log
 
     def all(self) -> list[Measurement]:
-        """Every reading, oldest first, each with its id."""
+        """Every reading not deleted, oldest first, each with its id."""
         ...
 
 

@@ -72,7 +72,15 @@ def test_a_photo_is_measured_and_shown_with_its_method_and_picture(
             page.get_by_role("heading", name="Result").wait_for()
             assert page.locator(".reading.main strong").inner_text() == "130°"
             assert page.locator("#method-badge").inner_text() == "Uncalibrated estimate ± 20°"
+            # Nothing is stored until the dancer saves the reading shown; then exactly it.
+            stored = page.request.get(server.url + "/api/measurements").json()
+            save = page.get_by_role("button", name="Save this reading")
+            assert save.is_visible() and len(stored) == (0 if device == "desktop" else 1)
+            save.click()
             page.get_by_text("Added to your measurements: 130 deg").wait_for()
+            assert save.is_hidden()
+            after = page.request.get(server.url + "/api/measurements").json()
+            assert [r["trials"] for r in after[len(stored) :]] == [[130]]
             page.wait_for_function("document.getElementById('result-image').naturalWidth > 0")
             assert page.evaluate("document.documentElement.scrollWidth") <= width
             shoot(page, tmp_path, f"measure-{device}.png")
@@ -194,13 +202,15 @@ def test_the_feet_can_be_corrected_by_hand_on_the_top_view(
         keyed = wait_for_correction(page, dragged)
         assert keyed > dragged
 
-        # The corrected angle is saved next to the one the upload added.
+        # Only the corrected angle is saved: the upload stored nothing by itself.
+        assert page.request.get(server.url + "/api/measurements").json() == []
+        assert page.get_by_role("button", name="Save this reading").is_hidden()
         save.click()
         page.get_by_text("(camera with the mat, corrected by hand)").wait_for()
         assert page.locator(".reading.main strong").inner_text() == f"{keyed}°"
         shoot(page, tmp_path, "measure-corrected.png")
         readings = page.request.get(server.url + "/api/measurements").json()
-        assert [r["method"] for r in readings] == ["camera_mat", "camera_mat"]
+        assert [r["method"] for r in readings] == ["camera_mat"]
         assert sorted(r["trials"][0] for r in readings)[0] < measured
         assert any("corrected by hand" in r["note"] for r in readings)
 

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from turnout.cli import data as data_cli
 from turnout.cli import measure as measure_cli
 from turnout.cli import practice, views
 from turnout.cli import progress as progress_cli
@@ -134,6 +135,8 @@ app.command()(friendly(measure_cli.mat))
 app.command()(friendly(measure_cli.measure))
 app.command()(friendly(progress_cli.progress))
 app.command("measure-add")(friendly(progress_cli.measure_add))
+app.command()(friendly(data_cli.backup))
+app.command("import")(friendly(data_cli.import_backup))
 
 
 def run() -> None:

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, time, tzinfo
 
+from turnout.domain.corrections import Action, HoldEntry, Outcome, Target
 from turnout.domain.history import DaySummary, local_day, streak, summarize_days
-from turnout.domain.log import LoggedHold
+from turnout.domain.log import LoggedHold, PracticeSession
 from turnout.domain.plan import HoldRecord
 from turnout.domain.progress import ExerciseProgress, exercise_progress
 from turnout.domain.routine import Exercise, Routine
@@ -48,16 +49,70 @@ def progress(
     return exercise_progress(sessions, holds, routines)
 
 
-def export_holds(uow: UnitOfWork, fmt: str) -> str:
-    """Every logged hold, oldest first, as CSV or JSON text."""
+@dataclass(frozen=True)
+class SessionEntry:
+    """One session as History lists it, with its holds (deleted holds left out)."""
+
+    session: PracticeSession
+    holds: list[HoldEntry]
+
+    def count(self, kind: Outcome) -> int:
+        return sum(1 for hold in self.holds if hold.outcome is kind)
+
+    @property
+    def held_seconds(self) -> float:
+        return round(sum(hold.record.actual_seconds for hold in self.holds), 1)
+
+
+@dataclass(frozen=True)
+class SessionsPage:
+    entries: list[SessionEntry]
+    page: int
+    pages: int
+
+
+def sessions_page(uow: UnitOfWork, page: int = 1, per_page: int = 10) -> SessionsPage:
+    """One page of sessions, newest first, each with its holds in order. A page past the last
+    is empty (its number says how many there are)."""
     with uow:
-        holds = uow.practice.holds()
-    rows = [_hold_row(hold) for hold in holds]
+        pages = max(1, -(-uow.practice.count_sessions() // per_page))
+        found = uow.practice.recent_sessions(per_page, (page - 1) * per_page)
+        holds = uow.practice.hold_entries([s.id for s in found]) if found else []
+    by_session: dict[str, list[HoldEntry]] = {s.id: [] for s in found}
+    for hold in holds:
+        by_session[hold.session_id].append(hold)
+    return SessionsPage([SessionEntry(s, by_session[s.id]) for s in found], page, pages)
+
+
+# Columns an export adds to each hold: its id in the log, when it was deleted (empty while it
+# counts), and the status it had before the dancer corrected it (empty if never corrected).
+# Deleted holds stay in exports, marked, so nothing vanishes from them silently.
+AUDIT_FIELDS = ("hold_id", "deleted_at", "status_was")
+
+
+def export_holds(uow: UnitOfWork, fmt: str) -> str:
+    """Every logged hold, oldest first, as CSV or JSON text, deleted ones marked."""
+    with uow:
+        entries = uow.practice.hold_entries(include_deleted=True)
+        corrections = uow.log.corrections(Target.HOLD)
+    first_status: dict[str, str] = {}
+    for c in corrections:
+        if c.action is Action.STATUS:
+            first_status.setdefault(c.target_id, c.before)
+    rows = [_export_row(entry, first_status.get(str(entry.id), "")) for entry in entries]
     if fmt == "json":
         return json.dumps(rows, indent=2) + "\n"
     if fmt == "csv":
         return _csv(rows)
     raise TurnoutError(f"Unknown export format '{fmt}'; use csv or json.")
+
+
+def _export_row(entry: HoldEntry, status_was: str) -> dict[str, object]:
+    row = _hold_row(LoggedHold(entry.session_id, entry.record))
+    gone = entry.deleted_at
+    row.update(hold_id=entry.id, deleted_at="" if gone is None else _iso(gone))
+    row["status_was"] = status_was
+    return row
 
 
 def _hold_row(hold: LoggedHold) -> dict[str, object]:
@@ -74,7 +129,7 @@ def _iso(timestamp: float) -> str:
 
 def _csv(rows: list[dict[str, object]]) -> str:
     out = io.StringIO()
-    fields = ["session_id", *(f.name for f in dataclasses.fields(HoldRecord))]
+    fields = ["session_id", *(f.name for f in dataclasses.fields(HoldRecord)), *AUDIT_FIELDS]
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,7 +29,7 @@ def add_measurement(uow: UnitOfWork, entry: MeasurementEntry, today: date) -> Me
     """Validate and save one measuring session (three trials advised; the median is kept)."""
     reading = validated(lambda: measurement(entry, today))
     with uow:
-        uow.measurements.add(reading)
+        reading = dataclasses.replace(reading, id=uow.measurements.add(reading))
         uow.commit()
     return reading
 

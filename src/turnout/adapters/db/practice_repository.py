@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Select, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from turnout.adapters.db.tables import HoldRow, SessionRow
@@ -14,12 +15,14 @@ from turnout.adapters.db.translate import (
     lease_columns,
     session_row,
     to_datetime,
+    to_epoch,
     to_lease,
     to_record,
     to_session,
 )
+from turnout.domain.corrections import HoldEntry
 from turnout.domain.log import Lease, LoggedHold, PracticeSession, SessionStatus
-from turnout.domain.plan import HoldRecord
+from turnout.domain.plan import HoldRecord, HoldStatus
 
 
 class SqlPracticeRepository:
@@ -47,20 +50,23 @@ class SqlPracticeRepository:
 
     def sessions(self, since: float | None = None) -> list[PracticeSession]:
         """Sessions started at or after `since`, oldest first."""
-        query = select(SessionRow).order_by(SessionRow.started_at, SessionRow.id)
+        query = _kept_sessions().order_by(SessionRow.started_at, SessionRow.id)
         if since is not None:
             query = query.where(SessionRow.started_at >= to_datetime(since))
         return [to_session(row) for row in self._db.scalars(query)]
 
     def holds(self, since: float | None = None) -> list[LoggedHold]:
-        """Holds started at or after `since`, oldest first."""
-        query = _holds_in_order()
+        """Holds started at or after `since`, oldest first, leaving out deleted ones."""
+        query = _holds_in_order().where(
+            HoldRow.deleted_at.is_(None), SessionRow.deleted_at.is_(None)
+        )
         if since is not None:
             query = query.where(HoldRow.started_at >= to_datetime(since))
         return [LoggedHold(row.session_id, to_record(row)) for row in self._db.scalars(query)]
 
     def session_holds(self, session_id: str) -> list[HoldRecord]:
-        """One session's holds, in the order they started."""
+        """One session's holds, in the order they started, deleted or not: the live session
+        counts its place in the plan from them."""
         query = _holds_in_order().where(HoldRow.session_id == session_id)
         return [to_record(row) for row in self._db.scalars(query)]
 
@@ -73,11 +79,40 @@ class SqlPracticeRepository:
         """The `limit` most recent sessions still marked active, newest first."""
         query = (
             select(SessionRow)
-            .where(SessionRow.status == SessionStatus.ACTIVE.value)
+            .where(SessionRow.status == SessionStatus.ACTIVE.value, SessionRow.deleted_at.is_(None))
             .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
             .limit(limit)
         )
         return [to_session(row) for row in self._db.scalars(query)]
+
+    def recent_sessions(self, limit: int, offset: int = 0) -> list[PracticeSession]:
+        """Sessions not deleted, newest first: `limit` of them after skipping `offset`."""
+        query = _kept_sessions().order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        return [to_session(row) for row in self._db.scalars(query.limit(limit).offset(offset))]
+
+    def count_sessions(self) -> int:
+        query = select(func.count()).select_from(SessionRow).where(SessionRow.deleted_at.is_(None))
+        return int(self._db.scalar(query) or 0)
+
+    def hold_entries(
+        self, session_ids: list[str] | None = None, include_deleted: bool = False
+    ) -> list[HoldEntry]:
+        """Holds with their ids, oldest first: of these sessions, or all; deleted ones too
+        when asked, each with when it (or its session) was deleted."""
+        query = _holds_in_order().add_columns(SessionRow.deleted_at)
+        if session_ids is not None:
+            query = query.where(HoldRow.session_id.in_(session_ids))
+        if not include_deleted:
+            query = query.where(HoldRow.deleted_at.is_(None), SessionRow.deleted_at.is_(None))
+        return [_entry(row, gone) for row, gone in self._db.execute(query)]
+
+    def set_hold_status(self, hold_id: int, status: HoldStatus) -> HoldStatus | None:
+        """Correct a hold's status; the status it had, or None if there is no such hold."""
+        row = self._db.get(HoldRow, hold_id)
+        if row is None or row.deleted_at is not None:
+            return None
+        before, row.status = HoldStatus(row.status), status.value
+        return before
 
     def lease(self, session_id: str) -> Lease | None:
         """Who runs the session and until when, read afresh (never from the identity map)."""
@@ -124,4 +159,15 @@ class SqlPracticeRepository:
 
 def _holds_in_order() -> Select[HoldRow]:
     # Insertion order breaks ties between holds logged with the same start time.
-    return select(HoldRow).order_by(HoldRow.started_at, HoldRow.id)
+    return select(HoldRow).join(SessionRow).order_by(HoldRow.started_at, HoldRow.id)
+
+
+def _kept_sessions() -> Select[SessionRow]:
+    return select(SessionRow).where(SessionRow.deleted_at.is_(None))
+
+
+def _entry(row: HoldRow, session_deleted: datetime | None) -> HoldEntry:
+    gone = row.deleted_at or session_deleted
+    return HoldEntry(
+        row.id, row.session_id, to_record(row), None if gone is None else to_epoch(gone)
+    )

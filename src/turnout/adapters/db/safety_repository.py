@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from turnout.adapters.db.tables import MeasurementRow, PainCheckRow, ProfileRow, StopRow
 from turnout.adapters.db.translate import EXERCISE_FIELDS, same_named, to_datetime, to_epoch
+from turnout.domain.corrections import PainCheckEntry
 from turnout.domain.measurement import Measurement, Method, Side
 from turnout.domain.pain import Moment, PainCheck, StopEvent, StopReason
 from turnout.domain.safety import HipCondition, Profile, Region
@@ -54,8 +55,14 @@ class SqlSafetyRepository:
         )
 
     def pain_checks(self, since: float | None = None) -> list[PainCheck]:
+        """Checks taken at or after `since`, oldest first, leaving out deleted ones."""
         rows = self._in_order(PainCheckRow, PainCheckRow.taken_at, since)
-        return [_pain_check(row) for row in rows]
+        return [_pain_check(row) for row in rows if row.deleted_at is None]
+
+    def pain_check_entries(self) -> list[PainCheckEntry]:
+        """Every check not deleted, oldest first, with its id in the log."""
+        rows = self._in_order(PainCheckRow, PainCheckRow.taken_at, None)
+        return [PainCheckEntry(row.id, _pain_check(row)) for row in rows if row.deleted_at is None]
 
     def add_stop(self, stop: StopEvent) -> None:
         self._db.add(
@@ -81,21 +88,28 @@ class SqlMeasurementRepository:
     def __init__(self, session: Session) -> None:
         self._db = session
 
-    def add(self, reading: Measurement) -> None:
-        self._db.add(
-            MeasurementRow(
-                quantity=reading.quantity.value,
-                method=reading.method.value,
-                side=reading.side.value,
-                value=reading.value,
-                trials=",".join(f"{t:g}" for t in reading.trials),
-                taken_on=reading.taken_on,
-                note=reading.note,
-            )
+    def add(self, reading: Measurement) -> int:
+        """Keep a reading; its id in the log (known once it is flushed)."""
+        row = MeasurementRow(
+            quantity=reading.quantity.value,
+            method=reading.method.value,
+            side=reading.side.value,
+            value=reading.value,
+            trials=",".join(f"{t:g}" for t in reading.trials),
+            taken_on=reading.taken_on,
+            note=reading.note,
         )
+        self._db.add(row)
+        self._db.flush()
+        return row.id
 
     def all(self) -> list[Measurement]:
-        query = select(MeasurementRow).order_by(MeasurementRow.taken_on, MeasurementRow.id)
+        """Every reading not deleted, oldest first, each with its id."""
+        query = (
+            select(MeasurementRow)
+            .where(MeasurementRow.deleted_at.is_(None))
+            .order_by(MeasurementRow.taken_on, MeasurementRow.id)
+        )
         return [_measurement(row) for row in self._db.scalars(query)]
 
 

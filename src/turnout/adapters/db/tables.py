@@ -81,6 +81,7 @@ class SessionRow(Base):
     owner: Mapped[str | None] = mapped_column(String(128))
     owner_kind: Mapped[str | None] = mapped_column(String(8))
     lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # see DeletedColumn
 
 
 class ExerciseColumns:
@@ -93,7 +94,14 @@ class ExerciseColumns:
     exercise_name: Mapped[str]
 
 
-class HoldRow(ExerciseColumns, Base):
+class DeletedColumn:
+    """When the dancer deleted the entry; NULL while it counts. Reads leave marked rows out,
+    an undo clears the mark, and backups and exports keep them with the mark."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class HoldRow(ExerciseColumns, DeletedColumn, Base):
     __tablename__ = "holds"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
@@ -127,7 +135,7 @@ class ProfileRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-class PainCheckRow(Base):
+class PainCheckRow(DeletedColumn, Base):
     __tablename__ = "pain_checks"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
@@ -155,7 +163,7 @@ class StopRow(ExerciseColumns, Base):
     session: Mapped[SessionRow] = relationship(lazy="raise")
 
 
-class MeasurementRow(Base):
+class MeasurementRow(DeletedColumn, Base):
     __tablename__ = "measurements"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
@@ -166,3 +174,17 @@ class MeasurementRow(Base):
     trials: Mapped[str]  # "48,50.5,47": the median is `value`
     taken_on: Mapped[date] = mapped_column(Date, index=True)
     note: Mapped[str]
+
+
+class CorrectionRow(Base):
+    """One change the dancer made to the log, with the value it replaced."""
+
+    __tablename__ = "log_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    target: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(36), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    before: Mapped[str] = mapped_column(String(64))
+    after: Mapped[str] = mapped_column(String(64))

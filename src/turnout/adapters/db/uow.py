@@ -9,9 +9,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from turnout.adapters.db import errors
+from turnout.adapters.db.log_repository import SqlLogRepository
 from turnout.adapters.db.practice_repository import SqlPracticeRepository
 from turnout.adapters.db.safety_repository import SqlMeasurementRepository, SqlSafetyRepository
-from turnout.ports import MeasurementRepository, PracticeRepository, SafetyRepository
+from turnout.ports import (
+    LogRepository,
+    MeasurementRepository,
+    PracticeRepository,
+    SafetyRepository,
+)
 
 
 class SqlUnitOfWork:
@@ -20,6 +26,7 @@ class SqlUnitOfWork:
     practice: PracticeRepository
     safety: SafetyRepository
     measurements: MeasurementRepository
+    log: LogRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -30,6 +37,7 @@ class SqlUnitOfWork:
         self.practice = SqlPracticeRepository(self._session)
         self.safety = SqlSafetyRepository(self._session)
         self.measurements = SqlMeasurementRepository(self._session)
+        self.log = SqlLogRepository(self._session)
         return self
 
     def __exit__(

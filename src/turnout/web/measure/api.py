@@ -8,6 +8,7 @@ import logging
 from collections.abc import Mapping
 
 from fastapi import APIRouter, HTTPException, Request, WebSocket, WebSocketDisconnect
+from pydantic import Field
 
 from turnout.errors import MeasureError
 from turnout.services.measuring import Mode
@@ -20,7 +21,7 @@ from turnout.web.measure.live import MirrorLoop, Reply
 from turnout.web.measure.mirrors import Claim
 from turnout.web.measure.pool import MIRROR_FRAMES, UPLOADS, PoolFullError
 from turnout.web.measure.upload import Upload
-from turnout.web.schema_base import errors
+from turnout.web.schema_base import StrictModel, errors
 
 router = APIRouter(tags=["measure"])
 log = logging.getLogger(__name__)
@@ -88,6 +89,23 @@ def corrected_feet(feet: FeetRequest, web: WebApp) -> dict[str, object]:
     foot angles and the total by the mat's maths ("mat, corrected by hand"). With `record`,
     the total is added to the dancer's measurements. 422 says which point is wrong."""
     return measure_feet.corrected(web, feet)
+
+
+class SaveReading(StrictModel):
+    total: float = Field(
+        ge=0, le=360, allow_inf_nan=False, description="The angle between the feet, as shown."
+    )
+    calibrated: bool = Field(description="Measured on the printed mat.")
+    note: str = Field("", max_length=200, description="How it was measured, as shown.")
+
+
+@router.post("/api/measure/save", responses=errors(422))
+def save_reading(reading: SaveReading, web: WebApp) -> dict[str, str]:
+    """Save the first-position angle the page showed, once the dancer confirms it: nothing
+    a measurement finds is stored until then."""
+    method = "camera_mat" if reading.calibrated else "camera"
+    note = reading.note or ("camera with the mat" if reading.calibrated else "camera")
+    return {"recorded": measure_upload.add_total(web, method, reading.total, note)}
 
 
 @router.websocket("/api/mirror/ws")

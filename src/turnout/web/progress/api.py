@@ -6,11 +6,13 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from turnout.domain.corrections import Target
 from turnout.domain.history import local_day
 from turnout.domain.measurement import MeasurementEntry
 from turnout.services import progress
 from turnout.services.measurement_text import REFERENCE_RANGES, change_text, flag_advice
 from turnout.web.deps import WebApp
+from turnout.web.log_changes import LogChange, delete, restore
 from turnout.web.progress.presenters import measurement_out
 from turnout.web.progress.schemas import MeasurementIn, MeasurementOut
 from turnout.web.schema_base import errors
@@ -32,6 +34,30 @@ def add_measurement(reading: MeasurementIn, web: WebApp) -> MeasurementOut:
     )
     saved = progress.add_measurement(web.uow, entry, local_day(web.now(), web.tz))
     return measurement_out(saved)
+
+
+@router.delete("/measurements/{measurement_id}", responses=errors(404, 422))
+def delete_measurement(measurement_id: int, web: WebApp) -> LogChange:
+    """Delete a reading (marked, so `POST .../restore` brings it back). 404 if there is none."""
+    return delete(web, Target.MEASUREMENT, str(measurement_id))
+
+
+@router.post("/measurements/{measurement_id}/restore", responses=errors(404, 422))
+def restore_measurement(measurement_id: int, web: WebApp) -> LogChange:
+    """Undo the deletion of a reading."""
+    return restore(web, Target.MEASUREMENT, str(measurement_id))
+
+
+@router.delete("/pain-checks/{check_id}", responses=errors(404, 422))
+def delete_pain_check(check_id: int, web: WebApp) -> LogChange:
+    """Delete a pain check (marked, so `POST .../restore` brings it back)."""
+    return delete(web, Target.PAIN_CHECK, str(check_id))
+
+
+@router.post("/pain-checks/{check_id}/restore", responses=errors(404, 422))
+def restore_pain_check(check_id: int, web: WebApp) -> LogChange:
+    """Undo the deletion of a pain check."""
+    return restore(web, Target.PAIN_CHECK, str(check_id))
 
 
 @router.get("/progress")

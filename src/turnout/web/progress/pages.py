@@ -13,12 +13,17 @@ from starlette.datastructures import FormData
 from turnout.domain.history import local_day, weekly_totals
 from turnout.domain.measurement import METHODS, MeasurementEntry, Quantity
 from turnout.errors import InputError
-from turnout.services import history, progress, safety
+from turnout.services import corrections, history, progress, safety
 from turnout.services.measurement_text import REFERENCE_RANGES
 from turnout.web import svg
 from turnout.web.deps import Web, WebApp
 from turnout.web.forms import number, post_form, text
-from turnout.web.progress.presenters import compensated_charts, pain_chart, trend_charts
+from turnout.web.progress.presenters import (
+    compensated_charts,
+    pain_chart,
+    pain_rows,
+    trend_charts,
+)
 from turnout.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -42,6 +47,7 @@ def _progress(request: Request, web: Web, status: int = 200, **more: Any) -> Res
         trend_svgs=trend_charts(found.trends),
         compensated_svgs=compensated_charts(found.compensated),
         pain_svg=pain_chart(safety.all_pain_checks(web.uow), web.tz),
+        pain_entries=pain_rows(corrections.pain_check_entries(web.uow), web.tz),
         weekly_svg=svg.weekly_chart(weekly_totals(found_days, today)),
         methods=METHODS,
         quantities=Quantity,

@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 from markupsafe import Markup
 
 from turnout.domain.compensation import Compensated
+from turnout.domain.corrections import PainCheckEntry
 from turnout.domain.measurement import Measurement, Method
 from turnout.domain.pain import PainCheck
 from turnout.services.measurement_text import error_text, method_label
@@ -80,3 +81,24 @@ def measurement_out(reading: Measurement) -> MeasurementOut:
         taken_on=reading.taken_on,
         note=reading.note,
     )
+
+
+@dataclass(frozen=True)
+class PainRow:
+    id: int
+    when: str
+    moment: str
+    worst: int
+
+
+def pain_rows(entries: Sequence[PainCheckEntry], tz: tzinfo) -> list[PainRow]:
+    """Pain checks newest first, for the list under the chart (each can be deleted)."""
+    return [
+        PainRow(
+            e.id,
+            f"{datetime.fromtimestamp(e.check.taken_at, tz):%d %b %Y %H:%M}",
+            e.check.moment.value,
+            e.check.worst,
+        )
+        for e in reversed(entries)
+    ]

@@ -72,6 +72,7 @@ function showResult(report) {
   const recorded = document.getElementById("recorded");
   recorded.hidden = !report.recorded;
   recorded.textContent = report.recorded || "";
+  offerSave(report);
   const saved = document.getElementById("saved");
   saved.hidden = !report.saved;
   saved.textContent = report.saved ? `Picture kept in your turnout folder: ${report.saved}` : "";
@@ -82,6 +83,36 @@ function showResult(report) {
   section.scrollIntoView({ behavior: "smooth", block: "start" });
 }
 
+// "Save this reading": offered for a first-position angle; it stores the number shown.
+let toSave = null;
+
+function offerSave(report) {
+  const total = report.mode === "first-position" && report.values.total;
+  toSave = total ? {
+    total: Math.round(total.median),
+    calibrated: Boolean(report.calibrated),
+    note: `${report.method}, +/- ${report.band_degrees} deg`.slice(0, 200),
+  } : null;
+  document.getElementById("save-reading").hidden = !toSave;
+  document.getElementById("save-reading-button").disabled = false;
+}
+
+async function saveShown() {
+  if (!toSave) return;
+  const button = document.getElementById("save-reading-button");
+  button.disabled = true;
+  const recorded = document.getElementById("recorded");
+  try {
+    const done = await api("POST", "/api/measure/save", toSave);
+    recorded.textContent = done.recorded;
+    document.getElementById("save-reading").hidden = true;
+  } catch (error) {
+    recorded.textContent = error.message;
+    button.disabled = false;
+  }
+  recorded.hidden = false;
+}
+
 async function send(form) {
   const file = chosenFile(form);
   if (!file) { showError("Choose a photo or a video first."); return; }
@@ -90,8 +121,7 @@ async function send(form) {
   body.append("mode", form.elements.mode.value);
   body.append("feet_only", form.elements.feet_only.checked ? "true" : "false");
   body.append("save", form.elements.save.checked ? "true" : "false");
-  const firstPosition = form.elements.mode.value === "first-position";
-  body.append("record", firstPosition && form.elements.record.checked ? "true" : "false");
+  body.append("record", "false"); // nothing is stored until the dancer saves what is shown
   const button = document.getElementById("measure-button");
   const status = document.getElementById("measure-status");
   button.disabled = true;
@@ -143,7 +173,7 @@ const corrector = {
     image.src = report.top_view.image;
     this.status("");
     const save = document.getElementById("save-corrected");
-    save.hidden = !report.recorded; // offered when the dancer asked to keep the angle
+    save.hidden = false; // saving the corrected angle is the dancer's choice
     save.disabled = true;
     document.getElementById("reset-corrected").disabled = true;
   },
@@ -247,6 +277,7 @@ const corrector = {
     if (number !== this.asked) return; // the points moved again since; a newer answer follows
     if (!ok) { this.status(data.detail, true); return; }
     this.corrected = data;
+    document.getElementById("save-reading").hidden = true; // the shown angle is the corrected one now
     readout(data);
     method(data);
     messages(data.messages);
@@ -330,6 +361,8 @@ const corrector = {
 
 document.addEventListener("DOMContentLoaded", () => {
   corrector.wire();
+  const saveButton = document.getElementById("save-reading-button");
+  if (saveButton) saveButton.addEventListener("click", saveShown);
   const form = document.getElementById("measure-form");
   if (!form) return;
   for (const input of form.querySelectorAll("input[type=file]")) {

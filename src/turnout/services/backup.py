@@ -1,0 +1,134 @@
+"""Use cases for the whole log at once: a full backup, importing one, and deleting everything.
+
+A backup is one JSON object: `format` "turnout-backup", a `version` (bump it when the shape
+changes; an older turnout refuses a newer file rather than guess), when it was made, the log's
+tables row by row (deleted entries with their `deleted_at`, every correction), and the web
+app's preferences.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from turnout import __version__
+from turnout.errors import InputError
+from turnout.ports import UnitOfWork
+
+FORMAT = "turnout-backup"
+VERSION = 1
+TABLES = ("sessions", "holds", "pain_checks", "stops", "measurements", "profile", "corrections")
+
+
+class LogNotEmptyError(InputError):
+    """An import into a log that already holds entries, without leave to replace them."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "replace",
+            "Your log already has entries: importing replaces all of them. "
+            "Confirm that you want to replace them, or delete your data first.",
+        )
+
+
+@dataclass(frozen=True)
+class Backup:
+    tables: dict[str, list[dict[str, Any]]]
+    preferences: dict[str, Any]
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(self.tables.get(name, [])) for name in TABLES}
+
+
+def make_backup(uow: UnitOfWork, preferences: dict[str, Any], now: float) -> dict[str, Any]:
+    """Everything in the log, and the preferences, as one versioned JSON-ready object."""
+    with uow:
+        tables = uow.log.dump()
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": datetime.fromtimestamp(now, UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "log": tables,
+        "preferences": preferences,
+    }
+
+
+def read_backup(raw: bytes) -> Backup:
+    """The backup in a file's bytes. Raises InputError saying why it cannot be imported."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise InputError(
+            "file", "This file is not a turnout backup (it is not JSON text)."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(
+            "file", 'This file is not a turnout backup (no "format": "turnout-backup").'
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError("version", "This backup has no version number turnout can read.")
+    if version > VERSION:
+        raise InputError(
+            "version",
+            f"This backup is version {version}, from a newer turnout; this one reads up to "
+            f"version {VERSION}. Update turnout, then import it.",
+        )
+    return Backup(_tables(data.get("log")), _object(data.get("preferences", {}), "preferences"))
+
+
+def _tables(log: object) -> dict[str, list[dict[str, Any]]]:
+    tables = _object(log, "log")
+    unknown = sorted(set(tables) - set(TABLES))
+    if unknown:
+        raise InputError("log", f"log: this backup version has no table '{unknown[0]}'.")
+    for name, rows in tables.items():
+        if not isinstance(rows, list):
+            raise InputError(f"log.{name}", f"log.{name}: expected a list of rows.")
+    return tables
+
+
+def _object(value: object, field: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(field, f"{field}: expected a JSON object.")
+    return value
+
+
+def import_backup(
+    uow: UnitOfWork, backup: Backup, replace: bool, wall_now: float
+) -> dict[str, int]:
+    """Put a backup's log in place, in one transaction: into an empty log, or replacing what
+    is there when `replace`. Raises LogNotEmptyError, or InputError on a row that does not
+    fit or while a session is being practised (nothing is changed then)."""
+    with uow:
+        if not uow.log.is_empty():
+            if not replace:
+                raise LogNotEmptyError()
+            _refuse_while_live(uow, wall_now)
+            uow.log.erase_all()
+        uow.log.load(backup.tables)
+        uow.commit()
+    return backup.counts()
+
+
+def erase_everything(uow: UnitOfWork, wall_now: float) -> dict[str, int]:
+    """Delete every entry of the log for good: sessions, holds, pain checks, stops, readings,
+    the profile and the record of corrections. How many went, by table. Refused (InputError)
+    while a session is being practised."""
+    with uow:
+        _refuse_while_live(uow, wall_now)
+        counts = uow.log.erase_all()
+        uow.commit()
+    return {name: counts.get(name, 0) for name in TABLES}
+
+
+def _refuse_while_live(uow: UnitOfWork, wall_now: float) -> None:
+    # A session some process is running would go on saving holds into a log without it.
+    # Leases run on the wall clock (services/leases.py), hence `wall_now`.
+    for session in uow.practice.unfinished(20):
+        lease = uow.practice.lease(session.id)
+        if lease is not None and not lease.lapsed(wall_now):
+            raise InputError("session", "A session is under way; end it first, then try again.")

@@ -1,0 +1,127 @@
+"""The dancer's data as a whole: a full backup to download, importing one, deleting it all.
+
+The paired-devices file stays when everything is deleted: it says which devices may reach
+this server, not anything about the dancer.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field, ValidationError
+
+from turnout.errors import InputError
+from turnout.services import backup
+from turnout.web.deps import Web, WebApp
+from turnout.web.schema_base import StrictModel, errors
+from turnout.web.settings.schemas import PreferencesUpdate
+
+router = APIRouter(prefix="/api", tags=["data"])
+CONFIRM_WORD = "delete"
+BACKUP = {
+    "description": "The whole log and the preferences as one JSON file (an attachment).",
+    "content": {"application/json": {"schema": {"type": "object"}}},
+}
+IMPORT_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "description": "A file made by GET /api/backup.",
+                "properties": {
+                    "format": {"type": "string", "enum": [backup.FORMAT]},
+                    "version": {"type": "integer"},
+                    "log": {"type": "object"},
+                    "preferences": {"type": "object"},
+                },
+            }
+        }
+    },
+}
+
+
+class Imported(BaseModel):
+    imported: dict[str, int] = Field(description="Rows put in place, by table.")
+    message: str
+
+
+class EraseIn(StrictModel):
+    confirm: str = Field(description=f'Type "{CONFIRM_WORD}" to confirm.', max_length=40)
+
+
+class Erased(BaseModel):
+    erased: dict[str, int] = Field(description="Rows deleted for good, by table.")
+    preferences_reset: bool
+    message: str
+
+
+@router.get("/backup", response_class=Response, responses={200: BACKUP})
+def download_backup(web: WebApp) -> Response:
+    """Everything: sessions, holds, pain checks, stops, readings, the profile, the record of
+    corrections (deleted entries with their mark) and the preferences, versioned."""
+    data = backup.make_backup(web.uow, web.preferences.load().model_dump(), web.now())
+    day = data["created_at"][:10]
+    headers = {"Content-Disposition": f'attachment; filename="turnout-backup-{day}.json"'}
+    return Response(json.dumps(data, indent=1), media_type="application/json", headers=headers)
+
+
+@router.post(
+    "/backup/import", responses=errors(409, 415, 422), openapi_extra={"requestBody": IMPORT_BODY}
+)
+async def import_backup(request: Request, web: WebApp, replace: bool = Query(False)) -> Imported:
+    """A backup file as the body. Refused (422) if it is not a turnout backup or is from a
+    newer version; refused (409) if the log has entries, unless `replace=true`."""
+    found = backup.read_backup(await request.body())
+    preferences = _preferences(found.preferences)
+    try:
+        counts = backup.import_backup(web.uow, found, replace, time.time())
+    except backup.LogNotEmptyError as error:
+        raise HTTPException(409, str(error)) from None
+    web.preferences.update(preferences)
+    return Imported(imported=counts, message="Your backup is in place.")
+
+
+def _preferences(raw: dict[str, Any]) -> PreferencesUpdate:
+    try:
+        return PreferencesUpdate.model_validate(raw, strict=False)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "preferences"
+        raise InputError("preferences", f"preferences.{where}: {first['msg']}") from None
+
+
+@router.post("/data/erase", responses=errors(422))
+def erase(confirm: EraseIn, web: WebApp) -> Erased:
+    """Delete the whole log and the preferences for good. The paired devices stay."""
+    if confirm.confirm.strip().lower() != CONFIRM_WORD:
+        raise InputError("confirm", f'confirm: type "{CONFIRM_WORD}" to delete all your data.')
+    counts = backup.erase_everything(web.uow, time.time())
+    reset = _reset_preferences(web)
+    return Erased(erased=counts, preferences_reset=reset, message=_erased_text(counts, reset))
+
+
+def _reset_preferences(web: Web) -> bool:
+    try:
+        web.preferences.path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _erased_text(counts: dict[str, int], reset: bool) -> str:
+    shown = {
+        "sessions": "sessions",
+        "holds": "holds",
+        "pain_checks": "pain checks",
+        "stops": "stops",
+        "measurements": "readings",
+        "profile": "profile",
+    }
+    parts = [f"{name} {counts[key]}" for key, name in shown.items()]
+    prefs = "settings back to their defaults" if reset else "settings already at their defaults"
+    return f"Deleted for good: {', '.join(parts)}; {prefs}. Paired devices are kept."

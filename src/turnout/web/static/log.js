@@ -1,0 +1,150 @@
+// The dancer's log: delete an entry (with an Undo for a few seconds), correct a hold's status,
+// and, on Settings, the backup, the import and "delete all my data". Uses api() and toast()
+// from common.js.
+"use strict";
+
+const UNDO_MS = 8000;
+const ENTRY_URLS = {
+  session: (id) => `/api/log/sessions/${encodeURIComponent(id)}`,
+  hold: (id) => `/api/log/holds/${encodeURIComponent(id)}`,
+  measurement: (id) => `/api/measurements/${encodeURIComponent(id)}`,
+  pain_check: (id) => `/api/pain-checks/${encodeURIComponent(id)}`,
+};
+const ENTRY_ROWS = "[data-hold], [data-session], [data-reading], [data-pain]";
+
+function undoBar() {
+  let bar = document.getElementById("undo-bar");
+  if (bar) return bar;
+  bar = document.createElement("div");
+  bar.id = "undo-bar";
+  bar.className = "undo-bar";
+  bar.setAttribute("role", "status");
+  bar.hidden = true;
+  const text = document.createElement("span");
+  text.className = "undo-text";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "btn";
+  button.textContent = "Undo";
+  bar.append(text, button);
+  document.body.append(bar);
+  return bar;
+}
+
+function offerUndo(message, undo) {
+  const bar = undoBar();
+  const button = bar.querySelector("button");
+  bar.querySelector(".undo-text").textContent = message;
+  bar.hidden = false;
+  clearTimeout(offerUndo.timer);
+  offerUndo.timer = setTimeout(() => { bar.hidden = true; }, UNDO_MS);
+  button.onclick = async () => {
+    button.disabled = true;
+    try {
+      await undo();
+      bar.hidden = true;
+      location.reload();
+    } catch (error) {
+      bar.querySelector(".undo-text").textContent = error.message;
+    } finally {
+      button.disabled = false;
+    }
+  };
+  button.focus();
+}
+
+async function deleteEntry(button) {
+  const { delete: target, id } = button.dataset;
+  const url = ENTRY_URLS[target](id);
+  button.disabled = true;
+  try {
+    const change = await api("DELETE", url);
+    const row = button.closest(ENTRY_ROWS);
+    if (row) row.hidden = true;
+    offerUndo(change.message, () => api("POST", `${url}/restore`));
+  } catch (error) {
+    toast(error.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function correctStatus(select) {
+  const id = select.dataset.status;
+  const before = select.dataset.was || select.defaultValue;
+  try {
+    const hold = await api("PUT", `/api/log/holds/${id}/status`, { status: select.value });
+    select.dataset.was = hold.status;
+    toast(hold.status === "completed" ? "Marked as done." : "Marked as not done.");
+  } catch (error) {
+    select.value = before;
+    toast(error.message);
+  }
+}
+
+function wireLog() {
+  for (const button of document.querySelectorAll("[data-delete]")) {
+    button.addEventListener("click", () => deleteEntry(button));
+  }
+  for (const select of document.querySelectorAll("select[data-status]")) {
+    select.dataset.was = select.value;
+    select.addEventListener("change", () => correctStatus(select));
+  }
+}
+
+function counted(counts) {
+  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${n} ${name.replace("_", " ")}`);
+  return parts.length ? parts.join(", ") : "nothing";
+}
+
+function wireImport() {
+  const form = document.getElementById("import-form");
+  if (!form) return;
+  const status = document.getElementById("import-status");
+  form.elements.backup.addEventListener("change", () => {
+    const file = form.elements.backup.files[0];
+    document.getElementById("backup-file-name").textContent = file ? file.name : "No file chosen.";
+  });
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const file = form.elements.backup.files[0];
+    if (!file) { status.textContent = "Choose a backup file first."; return; }
+    const replace = form.elements.replace.checked;
+    status.textContent = "Importing…";
+    try {
+      const response = await fetch(`/api/backup/import?replace=${replace}`, {
+        method: "POST",
+        headers: csrfHeaders({ "Content-Type": "application/json" }),
+        body: await file.text(),
+        cache: "no-store",
+      });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(data.detail || `The server answered ${response.status}.`);
+      status.textContent = `Imported: ${counted(data.imported)}.`;
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  });
+}
+
+function wireErase() {
+  const form = document.getElementById("erase-form");
+  if (!form) return;
+  const status = document.getElementById("erase-status");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      const done = await api("POST", "/api/data/erase", { confirm: form.elements.confirm.value.trim() });
+      status.textContent = done.message;
+      form.reset();
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  wireLog();
+  wireImport();
+  wireErase();
+});
