@@ -207,6 +207,22 @@ def test_practising_exercise_1_plays_every_step_in_order_and_logs_nine_holds(
     assert [s.status for s in sessions(box)] == [SessionStatus.FINISHED]
 
 
+def test_two_exercises_rest_between_them_and_the_rest_is_no_hold(box: Container) -> None:
+    # Exercise 1 ends at 155 s; n at 160 skips the rest, Enter at 161 is ready for the frog's
+    # first setup step, q at 162 and y end the session there.
+    keys = pressed((0, "\n"), (160, "n"), (161, "\n"), (162, "q")) + "y"
+    result = turnout(box, "practice", "-e", "1", "-e", "5", "--no-voice", keys=keys)
+    assert result.exit_code == 0, result.output
+    text = flat(result.output)
+    release = text.find("1. Butterfly press: Release [RELEASE · rep 3 of 3]")
+    rest = text.find("1. Butterfly press: Rest before exercise 5 [REST] (30 s)")
+    frog = text.find("5. Frog with lifted heels:")
+    assert 0 <= release < rest < frog
+    assert text.count("[REST] (30 s)") == 1
+    assert [h.record.position for h in logged(box)] == BUTTERFLY_HOLDS
+    assert "Completed 9 of 19 holds" in text  # the rest is not a planned hold
+
+
 def test_history_after_a_practice_shows_nine_holds_done_and_a_streak_of_one(
     box: Container,
 ) -> None:

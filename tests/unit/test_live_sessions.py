@@ -23,7 +23,7 @@ from turnout.services.live import KINDS, EventFeed, LiveSession, SessionRegistry
 
 # Positions in the plan of the whole tiny routine (see tests/fakes.py).
 SIT, LEFT_1, SWITCH_1, RIGHT_1, REST, LEFT_2, SWITCH_2, RIGHT_2 = range(8)
-LIE_DOWN, PUSH, RELEASE = 8, 9, 10
+LIE_DOWN, PUSH, RELEASE = 9, 10, 11  # after the rest (8) a session puts between the two
 
 
 class TinyRoutines:
@@ -128,17 +128,17 @@ def test_a_new_token_starts_a_new_session() -> None:
     uow, clock = FakeUnitOfWork(), FakeClock()
     reg = registry(uow, clock)
     first = reg.start("tiny", None, "tap-1")
-    second = reg.start("tiny", None, "tap-2")
+    second = reg.start("tiny", None, "tap-2", replace=True)
     assert second is not first and second.practice.id != first.practice.id
     assert len(uow.committed.saved_sessions) == 2
 
 
-def test_a_new_start_aborts_the_session_under_way() -> None:
+def test_a_new_start_that_replaces_aborts_the_session_under_way() -> None:
     uow, clock = FakeUnitOfWork(), FakeClock()
     reg = registry(uow, clock)
     first = started(reg)
     clock.advance(4)
-    second = reg.start("tiny", None, None)
+    second = reg.start("tiny", None, None, replace=True)
     assert first.state.phase is Phase.ABORTED
     assert status_in_log(uow, first) is SessionStatus.ABORTED
     (cut_short,) = uow.committed.session_holds(first.practice.id)
@@ -660,7 +660,7 @@ def test_every_live_session_has_its_own_feed_and_lock() -> None:
     uow, clock = FakeUnitOfWork(), FakeClock()
     reg = registry(uow, clock)
     first = reg.start("tiny", None, None)
-    second = reg.start("tiny", None, None)
+    second = reg.start("tiny", None, None, replace=True)
     assert first.feed is not second.feed and first.feed.id != second.feed.id
     assert first.lock is not second.lock
     assert second.feed.last == 1

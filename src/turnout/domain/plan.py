@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 
-from turnout.domain.routine import Exercise, Routine, Step
+from turnout.domain.routine import Exercise, Routine, Step, StepKind
 from turnout.domain.values import frozen
+
+# A rest between one exercise and the next: long enough to change position and fetch what
+# the next one needs, short enough to keep warm. Never after the last exercise.
+REST_BETWEEN_SECONDS = 30
+# Makes the rest step that leads into `following` (its words are the caller's).
+RestMaker = Callable[[Exercise], Step]
 
 
 @frozen
@@ -24,14 +30,16 @@ class Plan:
     items: tuple[PlanItem, ...]
 
     @classmethod
-    def of(cls, routine: Routine, exercises: Sequence[int] | None = None) -> Plan:
-        """The whole routine, or only the exercises with these 1-based numbers, in that order."""
-        chosen = [routine.exercise(n) for n in exercises] if exercises else routine.exercises
-        items = tuple(
-            PlanItem(exercise, index, step)
-            for exercise in chosen
-            for index, step in enumerate(exercise.steps)
-        )
+    def of(
+        cls, routine: Routine, exercises: Sequence[int] | None = None, rest: RestMaker | None = None
+    ) -> Plan:
+        """The whole routine, or only the exercises with these 1-based numbers, in that order.
+
+        With `rest`, a rest step follows each exercise but the last, unless the routine already
+        rests there. It belongs to the exercise it follows (a Stop during it is about that
+        one) and is never a hold, so the holds and seconds of holding planned stay the same."""
+        chosen = [routine.exercise(n) for n in exercises] if exercises else list(routine.exercises)
+        items = tuple(_items(chosen, rest))
         numbers = tuple(exercise.number for exercise in chosen)
         return cls(routine.key, routine.name, numbers, items)
 
@@ -49,6 +57,19 @@ class Plan:
 
     def timed_seconds_before(self, position: int) -> int:
         return sum(item.step.seconds or 0 for item in self.items[:position])
+
+
+def _items(chosen: list[Exercise], rest: RestMaker | None) -> Iterator[PlanItem]:
+    for exercise, following in zip(chosen, [*chosen[1:], None], strict=True):
+        yield from (PlanItem(exercise, index, step) for index, step in enumerate(exercise.steps))
+        if rest is not None and following is not None and not _rests_between(exercise, following):
+            yield PlanItem(exercise, len(exercise.steps), rest(following))
+
+
+def _rests_between(exercise: Exercise, following: Exercise) -> bool:
+    ends = exercise.steps[-1].kind if exercise.steps else None
+    begins = following.steps[0].kind if following.steps else None
+    return StepKind.REST in (ends, begins)
 
 
 class HoldStatus(StrEnum):
