@@ -53,6 +53,9 @@ def test_a_dancer_practises_the_butterfly_press_start_to_finish(
     wait_for_hold(page, more_than=6)
     page.get_by_role("button", name="Pause").click()
     page.wait_for_function(f"{PLAYER}.phase === 'paused'")
+    # The pause shows at once and the server's answer then says where it paused: read that.
+    page.wait_for_function("!Object.keys(localStorage).some((k) => k.includes(':outbox:'))")
+    page.wait_for_timeout(100)
     frozen = page.evaluate(REMAINING)
     page.wait_for_timeout(1000)  # ten seconds on the practice clock
     assert page.evaluate(REMAINING) == frozen
@@ -85,7 +88,8 @@ def test_a_dancer_practises_the_butterfly_press_start_to_finish(
     spoken = page.evaluate("window.__spoken")
     assert (
         spoken.count(
-            "Put your right hand on your left knee and ease it toward the floor. Stay tall."
+            "Left side. Put your right hand on your left knee and ease it toward the floor. "
+            "Stay tall."
         )
         == 3
     )

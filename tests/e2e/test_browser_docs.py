@@ -31,5 +31,5 @@ def test_the_docs_draw_every_operation_from_local_files_only(
     page.on("request", request)
     page.goto(live_server.url + "/docs")
     page.locator(".opblock").first.wait_for()
-    assert page.locator(".opblock-summary-path", has_text="/api/pain-checks").count() == 1
+    assert page.locator(".opblock-summary-path[data-path='/api/pain-checks']").count() == 1
     assert (errors, elsewhere) == ([], [])

@@ -43,7 +43,7 @@ def test_a_young_dancer_sees_the_adaptation_and_a_warning_sign_ends_the_exercise
     assert "replaced by a stretch you control yourself" in swapped.first.inner_text()
     shoot(page, tmp_path, "safety-home-adapted.png")
 
-    page.get_by_role("button", name="Start classic turnout routine").click()
+    page.get_by_role("button", name="Start the routine").click()
     page.wait_for_url("**/practice/*")
     page.get_by_role("heading", name="Quick pain check").wait_for()
     shoot(page, tmp_path, "safety-player-pain-before.png")
@@ -134,7 +134,7 @@ def test_the_safety_pages_fit_a_phone(
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         shoot(page, tmp_path, f"safety-{name}-phone.png")
     page.goto(live_server.url + "/")
-    page.get_by_role("button", name="Start classic turnout routine").tap()
+    page.get_by_role("button", name="Start the routine").tap()
     page.wait_for_url("**/practice/*")
     page.get_by_role("button", name="Stop: something is wrong").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -12,7 +12,7 @@ from tests.fakes import FakeClock
 
 def test_the_home_page_offers_a_big_start_and_todays_plan(client: TestClient) -> None:
     page = client.get("/").text
-    assert "Start classic turnout routine" in page and "data-start" in page
+    assert "Start the routine" in page and "data-start" in page
     assert "Once or twice a day: done 0 times today" in page  # the wall straddle
     assert 'aria-label="Practise Butterfly press on its own"' in page
     assert 'data-testid="streak">0<' in page
@@ -63,7 +63,9 @@ def test_the_player_embeds_the_session_and_labels_its_controls(client: TestClien
     for shortcut in ('aria-keyshortcuts="Enter"', 'aria-keyshortcuts="Space"', "Escape"):
         assert shortcut in page
     assert "I'm ready" in page and 'id="partner"' in page and 'role="progressbar"' in page
-    assert '<label><input type="checkbox" id="voice-toggle"' in page
+    assert re.search(
+        r'<label class="tool"><input type="checkbox" id="voice-toggle"[^>]*> Voice', page
+    )
 
 
 def test_an_unknown_session_page_is_a_friendly_404(client: TestClient) -> None:

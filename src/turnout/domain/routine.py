@@ -41,6 +41,9 @@ class Step:
     actor: Actor = Actor.DANCER
     partner_cue: str | None = None
     check_in_every: int | None = None
+    # An untimed setup step done lying down (legs in the air, say): a player may start it by
+    # itself after a spoken countdown, so nobody has to reach for the screen.
+    lying: bool = False
 
     @property
     def is_timed(self) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "pause",
     "ready",
     "resume",
+    "same_exercise",
     "skip",
     "start",
     "tick",
@@ -130,6 +131,13 @@ def abort(state: SessionState, now: float) -> Result:
     left = _log_unfinished(state, now)
     ended = replace(state, phase=Phase.ABORTED, deadline=None, paused_at=None)
     return ended, (*events, *left, SessionEnded(finished=False))
+
+
+def same_exercise(state: SessionState, position: int) -> bool:
+    """Step `position` belongs to the exercise under way (an action sent from it still fits)."""
+    items, item = state.plan.items, state.item
+    inside = 0 <= position < len(items)
+    return item is not None and inside and items[position].exercise == item.exercise
 
 
 def _settle(state: SessionState, now: float) -> Result:

@@ -13,10 +13,11 @@ from turnout.domain.events import Event
 from turnout.domain.log import OwnerKind, PracticeSession, SessionStatus
 from turnout.domain.pain import StopDecision
 from turnout.domain.routine import Routine
-from turnout.domain.state import MOVES, Action
+from turnout.domain.state import MOVES, Action, TransitionError
 from turnout.errors import InvalidChoiceError, SessionHeldError, StaleActionError, TurnoutError
 from turnout.ports import Clock, RoutineSource, UnitOfWork
 from turnout.services import safety
+from turnout.services.flow_text import under_way
 from turnout.services.leases import Owner
 from turnout.services.live_session import KINDS, EventFeed, FeedEntry, LiveSession
 from turnout.services.practice import (
@@ -48,20 +49,21 @@ class SessionRegistry:
         self._lock = threading.Lock()
 
     def start(
-        self, routine_key: str, exercises: Sequence[int] | None, token: str | None
+        self, key: str, exercises: Sequence[int] | None, token: str | None, replace: bool = False
     ) -> LiveSession:
-        """Start a session; the same client token twice gives back the same session."""
+        """Start a session (the same client token twice: the same one). One this server runs
+        is ended first with `replace`, else the start is refused (TransitionError: a 409)."""
         with self._lock:
-            known = self._tokens.get(token) if token else None
-            if known in self._live:
-                return self._live[known]
-            routine = self._routine(routine_key)
+            known = self._live.get(self._tokens.get(token, "")) if token else None
+            if known is not None and not known.state.is_over:  # a double tap, not a page kept
+                return known
+            routine = self._routine(key)
             try:
                 for number in exercises or ():
                     routine.exercise(number)
             except KeyError as error:
                 raise InvalidChoiceError(str(error.args[0])) from None
-            self._end_others()
+            self._end_others(replace)
             now = self.clock.now()
             practice, events = start_practice(
                 self.uows(), routine, now, exercises or None, self.get_ready_seconds(), self.owner
@@ -202,12 +204,14 @@ class SessionRegistry:
         self._live[practice.id] = live
         return live
 
-    def _end_others(self) -> None:
-        # One practice at a time, as in the CLI: a new start ends the one this server runs.
-        # Sessions of other processes, live or crashed, stay theirs to resume.
+    def _end_others(self, replace: bool) -> None:
+        # One practice at a time, as in the CLI: a new start ends the one this server runs, if
+        # asked to. Sessions of other processes, live or crashed, stay theirs to resume.
         for live in self._live.values():
             with live.lock:
                 if live.practice.owned and not live.state.is_over:
+                    if not replace:
+                        raise TransitionError(under_way(live.state))
                     now = self.clock.now()
                     with contextlib.suppress(SessionHeldError):
                         live.apply(live.practice.abort(now), now)

@@ -38,6 +38,7 @@ class FeedEntry:
     say: str
     beep: int | None
     at: float
+    role: cues.Role = "dancer"
 
 
 class EventFeed:
@@ -50,10 +51,13 @@ class EventFeed:
 
     def add(self, events: Iterable[Event], at: float) -> None:
         for event in events:
-            self.last += 1
             beep = event.remaining if isinstance(event, Beep) else None
             kind = KINDS[type(event).__name__]
-            self._entries.append(FeedEntry(self.last, kind, cues.say(event), beep, at))
+            # One entry per utterance, each with its role; an event with no words still gets
+            # one, so a page sees every event.
+            for role, words in cues.lines(event) or (cues.Line("dancer", ""),):
+                self.last += 1
+                self._entries.append(FeedEntry(self.last, kind, words, beep, at, role))
 
     def after(self, seq: int) -> list[FeedEntry]:
         return [entry for entry in self._entries if entry.seq > seq]

@@ -15,6 +15,7 @@ from turnout.domain.routine import Routine
 from turnout.domain.session import Phase, SessionState
 from turnout.errors import NotFoundError, TurnoutError
 from turnout.ports import UnitOfWork
+from turnout.services.flow_text import rest_before
 from turnout.services.leases import Owner, Tenure, claim
 
 # How many unfinished sessions `turnout practice --resume` looks through for one it may take.
@@ -125,7 +126,7 @@ def start_practice(
 ) -> tuple[Practice, tuple[Event, ...]]:
     """Open a new session in the log and start the state machine on it, held by `owner`."""
     try:
-        plan = Plan.of(routine, exercises)
+        plan = session_plan(routine, exercises)
     except KeyError as error:
         raise NotFoundError(f"Routine {error.args[0]}.") from None
     record = PracticeSession(
@@ -144,6 +145,12 @@ def start_practice(
         uow.commit()
     state, events = engine.start(plan, now, get_ready_seconds)
     return Practice(uow, record, state, _tenure(owner, record.id)), events
+
+
+def session_plan(routine: Routine, exercises: Sequence[int] | None) -> Plan:
+    """The plan every process builds for these exercises: a rest between two of them. Starting,
+    resuming and showing a session must build the same one, or positions would not match."""
+    return Plan.of(routine, exercises, rest=rest_before)
 
 
 def _tenure(owner: Owner | None, session_id: str) -> Tenure | None:
@@ -197,7 +204,7 @@ def resume_practice(
         # Read after the claim: the holds the last owner logged before it stopped are all in.
         holds = uow.practice.session_holds(record.id)
         uow.commit()
-    plan = Plan.of(routine, record.exercise_numbers)
+    plan = session_plan(routine, record.exercise_numbers)
     state, events = engine.start(plan, now, get_ready_seconds, position=_next(holds), wait=True)
     practice = Practice(uow, record, state, _tenure(owner, record.id))
     # Every step was logged before the interruption: the session is over, so say so in the log.
@@ -215,7 +222,7 @@ def logged_practice(
         record = uow.practice.get_session(record.id) or record
         lease = uow.practice.lease(record.id)
         holds = uow.practice.session_holds(record.id)
-    plan = Plan.of(routine, record.exercise_numbers)
+    plan = session_plan(routine, record.exercise_numbers)
     if record.status is SessionStatus.ACTIVE:
         state, _ = engine.start(plan, now, 0, position=_next(holds), wait=True)
         return Practice(uow, record, state), owner.rival(lease)

@@ -18,6 +18,7 @@ from turnout.bootstrap import Container
 from turnout.services.live import SessionRegistry
 from turnout.services.pairing import Pairing
 from turnout.web import docs, errors, rendering, security
+from turnout.web.data import api as data_api
 from turnout.web.deps import Web
 from turnout.web.history import api as history_api
 from turnout.web.history import pages as history_pages
@@ -43,6 +44,7 @@ from turnout.web.ticker import Ticker
 
 HERE = Path(__file__).resolve().parent
 UPLOAD_OVERHEAD = 1024 * 1024  # the multipart envelope and the form's other fields
+BACKUP_BYTES = 32 * 1024 * 1024  # years of daily practice: a hold is about 200 bytes of JSON
 log = logging.getLogger(__name__)
 # Each feature's JSON API, then its pages.
 ROUTERS = (
@@ -62,6 +64,7 @@ ROUTERS = (
     settings_pages,
     pairing_api,
     pairing_pages,
+    data_api,
     docs,
 )
 
@@ -81,7 +84,10 @@ def create_app(container: Container, host: str | None = None) -> FastAPI:
     app.state.templates = web.templates
     errors.install(app)
     hosts = allowed_hosts(bind, container.settings.allowed_host_names)
-    bodies = {"/api/measure": MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD}
+    bodies = {
+        "/api/measure": MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD,
+        "/api/backup/import": BACKUP_BYTES,
+    }
     security.install(app, hosts, web.pairing, web.pairing_required, bodies)
     for module in ROUTERS:
         app.include_router(module.router, responses=COMMON_ERRORS)

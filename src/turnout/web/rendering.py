@@ -40,9 +40,16 @@ def duration(seconds: float | None) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
+def sentence(text: str) -> str:
+    """The text with its first letter in capitals and the rest as written (Jinja's capitalize
+    would lower "Beighton" to "beighton")."""
+    return text[:1].upper() + text[1:]
+
+
 # The template filters: wording of domain values comes from services, never from the domain.
 FILTERS = {
     "duration": duration,
+    "sentence": sentence,
     "region_label": safety_text.region_label,
     "because": safety_text.because,
     "notices": safety_text.notices,

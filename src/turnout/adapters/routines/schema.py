@@ -31,9 +31,12 @@ class StepModel(SchemaModel):
     actor: Annotated[Actor, Field(strict=False)] = Actor.DANCER
     partner_cue: Text | None = None
     check_in_every: PositiveInt | None = None
+    lying: bool = False
 
     @model_validator(mode="after")
     def _timing_fits_kind(self) -> Self:
+        if self.lying and self.kind is not StepKind.SETUP:
+            raise ValueError("`lying` is only for setup steps, which wait for the dancer")
         if self.kind is StepKind.HOLD and self.seconds is None:
             raise ValueError("a hold needs `seconds`; add how long to hold, e.g. seconds = 30")
         if self.kind is StepKind.SETUP and self.seconds is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query
 
+from turnout.domain.session import same_exercise
+from turnout.errors import StaleActionError
 from turnout.services import adaptation
 from turnout.services.pain_text import stop_explanation, stop_label
 from turnout.web.deps import Live, WebApp
@@ -26,13 +28,14 @@ router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 def start_session(request: StartRequest, web: WebApp) -> SessionView:
     """Start a session of a routine, or of some of its exercises.
 
-    It ends a session this server runs; one another process owns is left alone."""
+    While a session this server runs is under way: 409, unless `replace` ends it first (its
+    holds stay saved). One another process owns is left alone."""
     key = request.routine or web.preferences.load().default_routine
     routine = web.routine(key) if key in web.container.routines.names() else None
     exercises = request.exercises
     if routine is not None:
         exercises = adaptation.without_resting(web.uow, routine, exercises, web.now(), web.tz)
-    live = web.registry.start(key, exercises, request.client_token)
+    live = web.registry.start(key, exercises, request.client_token, request.replace)
     return live_view(live, web)
 
 
@@ -72,6 +75,9 @@ def act(session_id: str, request: ActionRequest, live: Live, web: WebApp) -> Ses
 @router.post("/{session_id}/stop", tags=["safety"], responses=errors(404, 409, 422))
 def post_stop(session_id: str, body: StopIn, live: Live, web: WebApp) -> dict[str, object]:
     """Stop: record what happened. A warning sign ends the exercise for today."""
+    web.registry.refresh(live)
+    if body.position is not None and not same_exercise(live.state, body.position):
+        raise StaleActionError("That exercise has already ended; here is where the session is now.")
     decision, live = web.registry.stop(live.practice.id, body.reason)
     view = live_view(live, web)
     out = StopOut(

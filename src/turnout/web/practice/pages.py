@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 from typing import Any
@@ -12,22 +13,22 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from turnout.domain.pain import WARNING_SIGNS
 from turnout.domain.routine import Routine
 from turnout.domain.safety import Region
-from turnout.services import adaptation, history
+from turnout.services import adaptation, history, today
 from turnout.services.pain_text import STOP_LABELS
 from turnout.web.deps import Live, Web, WebApp
-from turnout.web.practice.presenters import session_view
+from turnout.web.practice.presenters import live_view, stop_advice
 from turnout.web.rendering import context_of, page
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 router = APIRouter(include_in_schema=False)
 
 
-def outlook_context(web: Web, routine: Routine | None) -> dict[str, Any]:
-    """The safety outlook of `routine` as template variables (none without a routine)."""
+def today_context(web: Web, routine: Routine | None) -> dict[str, Any]:
+    """Today's plan, what Start plays and the safety outlook, as template variables."""
     if routine is None:
-        return {}
-    found = adaptation.outlook(web.uow, routine, web.routines(), web.now(), web.tz)
-    return context_of(found)
+        return {"plan": []}
+    found = today.today(web.uow, routine, web.routines(), web.now(), web.tz)
+    return {"plan": found.plan, "start": found.start, **context_of(found.outlook)}
 
 
 @router.get("/")
@@ -45,21 +46,21 @@ def home(request: Request, web: WebApp) -> HTMLResponse:
         "home.html",
         routine=routine,
         routines=routines,
-        plan=history.today_plan(web.uow, routine, web.now(), web.tz) if routine else [],
         streak=found.streak,
         last_day=found.days[0] if found.days else None,
-        current=session_view(live, web.now(), web.time_scale) if live else None,
+        current=live_view(live, web) if live else None,
         token=uuid.uuid4().hex,
-        **outlook_context(web, routine),
+        **today_context(web, routine),
     )
 
 
 @router.get("/practice/{session_id}")
 def player(live: Live, request: Request, web: WebApp) -> HTMLResponse:
-    view = session_view(live, web.now(), web.time_scale)
+    view = live_view(live, web)
     over = view.phase in ("finished", "aborted")
     # A session the terminal runs asks its questions there.
-    fresh = view.progress.holds_done == 0 and not over and not view.read_only
+    logged = view.progress.holds_done + view.progress.holds_cut_short + view.progress.holds_skipped
+    fresh = logged == 0 and not over and not view.read_only
     checks = adaptation.player_checks(web.uow, view.id, fresh, web.now(), web.tz)
     return page(
         web,
@@ -73,6 +74,9 @@ def player(live: Live, request: Request, web: WebApp) -> HTMLResponse:
         regions=list(Region),
         stop_reasons=STOP_LABELS,
         warning_signs=WARNING_SIGNS,
+        # The advice of every Stop answer is on the page before a hold starts: it shows and
+        # is spoken at once, with or without a network.
+        advice_json=json.dumps(stop_advice()).replace("</", "<\\/"),
     )
 
 

@@ -20,6 +20,11 @@ class StartRequest(StrictModel):
     client_token: str | None = Field(
         None, max_length=64, description="Send the same token twice and get the same session."
     )
+    replace: bool = Field(
+        False,
+        description="End the session this server runs (its holds stay saved) and start this "
+        "one. Without it, a start while one is under way answers 409.",
+    )
 
 
 class ActionRequest(StrictModel):
@@ -43,6 +48,7 @@ class StepView(BaseModel):
     repetition: int
     repetitions: int
     rep_label: str | None
+    lying: bool = Field(False, description="An untimed setup step done lying down.")
     exercise_number: int
     exercise_name: str
     confirm: str | None = Field(
@@ -56,13 +62,17 @@ class ExerciseView(BaseModel):
     repetitions: int
     equipment: list[str]
     partner_role: str | None
+    figure: str | None = Field(None, description="Address of a drawing of the exercise.")
 
 
 class ProgressView(BaseModel):
     step: int = Field(description="1-based number of the current step.")
     steps: int
-    holds_done: int
+    holds_done: int = Field(description="Holds held to the end (each step once).")
+    holds_cut_short: int = Field(0, description="Holds begun and left before the end.")
+    holds_skipped: int = Field(0, description="Holds left out before they began.")
     holds_planned: int
+    seconds_held: float = Field(0.0, description="Seconds held in all, pauses excluded.")
     fraction: float = Field(description="Share of the session's timed seconds behind us.")
 
 
@@ -84,6 +94,11 @@ class SessionView(BaseModel):
     server_time: float
     time_scale: float = Field(description="Clock seconds per real second (1 except in tests).")
     allowed: list[Action]
+    ended_because: Literal["finished", "ended_early", "warning_sign"] | None = Field(
+        None,
+        description="Why the session is over: every step reached, ended early, or a warning "
+        "sign ended its last exercise; null while it runs.",
+    )
     feed: str
     last_event: int
     error: str | None
@@ -103,6 +118,9 @@ class EventView(BaseModel):
     say: str
     beep: int | None
     at: float
+    role: Literal["dancer", "partner"] = Field(
+        "dancer", description="Who the words are for; a page may give each a voice of its own."
+    )
 
 
 class EventsView(BaseModel):
@@ -115,6 +133,12 @@ class StopIn(StrictModel):
     reason: str = Field(
         description="sharp_pain, clicking_with_pain, numbness, giving_way, soreness or other.",
         examples=["soreness"],
+    )
+    position: int | None = Field(
+        None,
+        ge=0,
+        description="The step the page showed. A Stop sent again after its exercise ended (a "
+        "page replaying it after a lost answer) is refused with 409 instead of ending the next.",
     )
 
 

@@ -13,6 +13,8 @@ class Preferences(StrictModel):
     voice: bool = True
     voice_speed: float = Field(1.0, ge=0.5, le=2.0)
     beeps: bool = True
+    count_aloud: bool = True  # "three, two, one" spoken at the end of every countdown
+    auto_start_lying: bool = False  # setup steps done lying down start after a countdown
     get_ready_seconds: int = Field(5, ge=0, le=60)
     default_routine: str = Field("classic", min_length=1, max_length=100)
     practice_time: str = Field("17:30", pattern=CLOCK)
@@ -24,6 +26,8 @@ class PreferencesUpdate(StrictModel):
     voice: bool | None = None
     voice_speed: float | None = Field(None, ge=0.5, le=2.0)
     beeps: bool | None = None
+    count_aloud: bool | None = None
+    auto_start_lying: bool | None = None
     get_ready_seconds: int | None = Field(None, ge=0, le=60)
     default_routine: str | None = Field(None, min_length=1, max_length=100)
     practice_time: str | None = Field(None, pattern=CLOCK)

@@ -1,5 +1,8 @@
 // The practice player. The server owns the session; this page renders what it is told,
 // counts down from the deadline it received, and speaks each numbered cue exactly once.
+// Pause, Resume and Stop act here at once and reach the server through the outbox, so they
+// work with the network down (player_outbox.js). Voices: player_sound.js; the feed of cues:
+// player_cues.js; the summary: player_summary.js; wake lock and full screen: player_screen.js.
 "use strict";
 (() => {
   const $ = (id) => document.getElementById(id);
@@ -11,12 +14,18 @@
   const PHASES = { waiting: "Your move", get_ready: "Get ready", running: "Hold", paused: "Paused", finished: "Done", aborted: "Ended" };
   const KINDS = { switch_side: "Change", release: "Release", rest: "Rest" };
   const SIDES = { left: "Left side", right: "Right side", both: "Both sides" };
+  const AUTO_START_SECONDS = 12; // practice seconds, so a lying dancer gets into position
+  const COUNT_WORDS = { 3: "three", 2: "two", 1: "one" };
   const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
   const prefs = {
     voice: root.dataset.voice === "on",
     beeps: root.dataset.beeps === "on",
+    count: root.dataset.count === "on",
+    autoStart: root.dataset.autoStart === "on",
     speed: Number(root.dataset.voiceSpeed) || 1,
   };
+  const sound = window.turnoutSound(prefs);
+  const outbox = window.turnoutOutbox(id, onAnswer, onRefused);
 
   let view = JSON.parse($("initial-state").textContent);
   let receivedAt = performance.now();
@@ -27,10 +36,8 @@
   let failures = 0;
   let pollTimer = null;
   let nudged = false;
-  let feedId = view.feed;
-  let after = heard();
-  let audio = null;
-  let wake = null;
+  let autoStart = null;
+  let pausedForEnd = false;
 
   // ---- time: everything derives from the server's numbers and the time since they came ----
   function clockSecondsSince() {
@@ -46,15 +53,20 @@
     if (view.phase !== "running") return view.elapsed;
     return Math.min(view.duration || Infinity, view.elapsed + clockSecondsSince());
   }
-  function mmss(seconds) {
-    const whole = Math.max(0, Math.ceil(seconds));
-    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-  }
+  const mmss = window.turnoutSummary.mmss;
+  const cues = window.turnoutCues({
+    id, feed: view.feed, sound, prefs,
+    serverNow: () => view.server_time + clockSecondsSince(),
+    timeScale: () => view.time_scale,
+  });
 
   // ---- rendering ----
   function accept(next, ticket) {
     if (ticket <= applied) return;
     applied = ticket;
+    // A new step, or a countdown starting, shows from its top: the countdown first.
+    const moved = !view.step || !next.step || view.step.position !== next.step.position;
+    if (moved || (view.phase === "waiting" && next.phase !== "waiting")) $("player-body").scrollTop = 0;
     view = next;
     receivedAt = performance.now();
     nudged = false;
@@ -68,50 +80,65 @@
     root.dataset.kind = step ? step.kind : "";
     $("exercise").textContent = step ? `${step.exercise_number}. ${step.exercise_name}` : view.routine_name;
     $("phase-label").textContent = phaseLabel();
-    $("step-title").textContent = over ? (view.phase === "finished" ? "Session complete" : "Session ended") : step ? step.title : "";
+    $("step-title").textContent = over ? window.turnoutSummary.title(view) : step ? step.title : "";
     $("cue").textContent = over ? "" : step ? step.cue : "";
-    setBadge("side", step && step.side ? SIDES[step.side] : null);
-    setBadge("rep", step ? step.rep_label : null);
+    setBadge("side", !over && step && step.side ? SIDES[step.side] : null);
+    setBadge("rep", !over && step ? step.rep_label : null);
     $("partner").hidden = over || !(step && step.partner_cue);
     $("partner-cue").textContent = step && step.partner_cue ? step.partner_cue : "";
     // Exercises done at a mirror can use the camera mirror beside the player.
     $("mirror-link").hidden = over || !(view.exercise && view.exercise.equipment.includes("mirror"));
-    $("next").innerHTML = "";
-    if (!over) $("next").append(...nextText());
-    const p = view.progress;
-    $("progress-text").textContent = `Step ${p.step} of ${p.steps} · ${p.holds_done} of ${p.holds_planned} holds done`;
+    $("next").replaceChildren(...(over ? [] : nextText()));
+    renderProgress();
+    renderFigure(over);
     $("ready-wrap").hidden = !view.allowed.includes("ready");
     renderControls(over);
-    renderFinished(over);
-    $("log-error").hidden = !view.error;
-    $("log-error").textContent = view.error ? `Could not save to the practice log: ${view.error} Retrying.` : "";
+    $("finished").hidden = !over;
+    if (over) window.turnoutSummary.render(view);
+    renderNotes();
     document.title = over ? "Practice · turnout" : `${step ? step.title : ""} · turnout`;
     paint();
-    keepAwake();
+    window.turnoutScreen.keepAwake(!over);
     // safety.js listens: pain checks, the Stop dialog and confirmations before a stretch.
     root.dispatchEvent(new CustomEvent("render", { detail: view }));
-    renderHeld();
   }
 
-  // Another process (the terminal, say) runs this session: follow it, offer nothing to press.
-  function renderHeld() {
+  function renderProgress() {
+    const p = view.progress;
+    $("progress-text").textContent = `Step ${p.step} of ${p.steps} · ${p.holds_done} of ${p.holds_planned} holds done`;
+  }
+
+  // A drawing of the exercise while the dancer gets into position; the countdown otherwise.
+  function renderFigure(over) {
+    const figure = view.exercise && view.exercise.figure;
+    const show = Boolean(!over && figure && view.step && view.step.kind === "setup" && view.phase === "waiting" && !autoStart);
+    $("figure").hidden = !show;
+    if (show && $("figure").getAttribute("src") !== figure) $("figure").src = figure;
+    $("ring").toggleAttribute("hidden", show); // an <svg> has no `hidden` property
+    $("ring-center").hidden = show;
+  }
+
+  function renderNotes() {
+    $("log-error").hidden = !view.error;
+    $("log-error").textContent = view.error ? `Could not save to the practice log: ${view.error} Retrying.` : "";
+    // Another process (the terminal, say) runs this session: follow it, offer nothing to press.
     const where = view.owner === "terminal" ? "in the terminal" : "in another turnout window";
     $("held-elsewhere").hidden = !view.read_only;
     $("held-elsewhere").textContent = view.read_only
       ? `Practising ${where}: follow it here, carry on there. You can resume it here once it stops.`
       : "";
-    if (view.read_only) $("stop").hidden = true;
   }
 
   function phaseLabel() {
     const step = view.step;
+    if (autoStart) return "Starting by itself";
     if (view.phase === "running" && step && KINDS[step.kind]) return KINDS[step.kind];
     return PHASES[view.phase] || view.phase;
   }
 
-  function setBadge(id, text) {
-    $(id).hidden = !text;
-    $(id).textContent = text || "";
+  function setBadge(badge, text) {
+    $(badge).hidden = !text;
+    $(badge).textContent = text || "";
   }
 
   function nextText() {
@@ -125,9 +152,10 @@
   }
 
   function renderControls(over) {
-    $("controls").hidden = over;
+    $("dock").hidden = over;
     for (const button of document.querySelectorAll("[data-action]")) {
-      button.disabled = busy || !view.allowed.includes(button.dataset.action === "pause" ? pauseAction() : button.dataset.action);
+      const action = button.dataset.action === "pause" ? pauseAction() : button.dataset.action;
+      button.disabled = busy || view.read_only || !view.allowed.includes(action);
     }
     $("end").disabled = busy || !view.allowed.includes("abort");
     const paused = view.phase === "paused";
@@ -139,48 +167,45 @@
     return view.allowed.includes("resume") ? "resume" : "pause";
   }
 
-  function renderFinished(over) {
-    $("finished").hidden = !over;
-    if (!over) return;
-    const p = view.progress;
-    $("finished-title").textContent = view.phase === "finished" ? "Well done" : "Session ended";
-    $("finished-text").textContent = `${p.holds_done} of ${p.holds_planned} holds done. They are saved in your history.`;
-  }
-
   function frame() {
     paint();
     requestAnimationFrame(frame);
   }
 
   function paint() {
-    const left = remainingNow();
+    const left = autoStart ? autoStartLeft() : remainingNow();
+    const duration = autoStart ? AUTO_START_SECONDS : view.duration;
     const count = $("count");
-    const ring = $("ring-fill");
-    let offset = 0;
-    if (left != null && view.duration) {
+    let offset = RING;
+    if (left != null && duration) {
       const shown = reduceMotion ? Math.ceil(left) : left;
-      offset = RING * (1 - Math.min(1, shown / view.duration));
+      offset = RING * (1 - Math.min(1, shown / duration));
       count.textContent = left >= 60 ? mmss(left) : String(Math.ceil(left));
       count.classList.toggle("is-long", left >= 60);
       count.dataset.remaining = left.toFixed(2);
-      $("unit").textContent = left >= 60 ? "minutes left" : "seconds";
+      $("unit").textContent = autoStart ? "or press Ready" : left >= 60 ? "minutes left" : "seconds";
     } else {
-      const over = OVER.includes(view.phase);
-      count.textContent = view.phase === "finished" ? "✓" : over ? "–" : "Ready?";
-      count.classList.add("is-long");
-      count.dataset.remaining = "";
-      $("unit").textContent = over ? "" : "press Ready when set";
+      paintIdle(count);
       offset = view.phase === "finished" ? 0 : RING;
     }
-    ring.style.strokeDashoffset = offset.toFixed(1);
+    $("ring-fill").style.strokeDashoffset = offset.toFixed(1);
     renderLongHold();
     const fill = Math.min(1, view.progress.fraction) * 100;
     $("progress-fill").style.width = `${fill.toFixed(1)}%`;
     $("progress").setAttribute("aria-valuenow", String(Math.round(fill)));
-    if (COUNTING.includes(view.phase) && left === 0 && !nudged) {
+    if (COUNTING.includes(view.phase) && left === 0 && !nudged && !autoStart) {
       nudged = true;
       poll();
     }
+    tickAutoStart(left);
+  }
+
+  function paintIdle(count) {
+    const over = OVER.includes(view.phase);
+    count.textContent = view.phase === "finished" ? "✓" : over ? "–" : "Ready?";
+    count.classList.add("is-long");
+    count.dataset.remaining = "";
+    $("unit").textContent = over ? "" : "press Ready when set";
   }
 
   function renderLongHold() {
@@ -190,13 +215,39 @@
     if (long) $("long-hold").textContent = `Held ${mmss(elapsedNow())} · ${mmss(remainingNow())} to go`;
   }
 
-  // ---- the server: polling with retries, and actions ----
+  // ---- lying setup steps may start by themselves, after a spoken "three, two, one" ----
+  function wantsAutoStart() {
+    const step = view.step;
+    return Boolean(prefs.autoStart && step && step.lying && view.phase === "waiting" && view.allowed.includes("ready")
+      && root.dataset.confirming !== "yes" && !document.querySelector("dialog[open]") && !busy);
+  }
+
+  function autoStartLeft() {
+    return Math.max(0, AUTO_START_SECONDS - ((performance.now() - autoStart.from) / 1000) * view.time_scale);
+  }
+
+  function tickAutoStart(left) {
+    const position = view.step ? view.step.position : null;
+    if (!wantsAutoStart()) { if (autoStart) { autoStart = null; render(); } return; }
+    if (!autoStart || autoStart.position !== position) {
+      autoStart = { position, from: performance.now(), said: 4 };
+      render();
+      return;
+    }
+    const second = Math.ceil(left);
+    if (second < autoStart.said && COUNT_WORDS[second]) { autoStart.said = second; sound.say(COUNT_WORDS[second]); }
+    if (left === 0) { autoStart = null; act("ready"); }
+  }
+
+  // ---- the server: polling with retries, and actions through the outbox ----
   async function poll() {
     clearTimeout(pollTimer);
     try {
+      if (outbox.size && !(await outbox.flush())) throw new Error("offline");
       const ticket = ++issued;
-      const [state] = await Promise.all([api("GET", `/api/sessions/${id}`), pollEvents()]);
-      accept(state, ticket);
+      const [state] = await Promise.all([api("GET", `/api/sessions/${id}`), cues.poll()]);
+      // What this page did and the server has not heard yet wins over what it says now.
+      if (!outbox.size) accept(state, ticket);
       failures = 0;
       $("conn").hidden = true;
     } catch (error) {
@@ -208,144 +259,96 @@
       $("conn").hidden = false;
     }
     const wait = failures ? Math.min(5000, 500 * 2 ** failures) : COUNTING.includes(view.phase) ? 250 : 1000;
-    if (!OVER.includes(view.phase) || failures) pollTimer = setTimeout(poll, wait);
+    if (!OVER.includes(view.phase) || failures || outbox.size) pollTimer = setTimeout(poll, wait);
+  }
+
+  // Pause and resume show at once: the countdown stops (or goes on) here, whatever the network.
+  function actLocally(action) {
+    if (action === "pause" && COUNTING.includes(view.phase)) {
+      const rest = view.allowed.filter((a) => a !== "pause");
+      view = { ...view, phase: "paused", paused_from: view.phase, remaining: remainingNow(), elapsed: elapsedNow(), allowed: ["resume", ...rest] };
+    } else if (action === "resume" && view.phase === "paused") {
+      const rest = view.allowed.filter((a) => a !== "resume");
+      view = { ...view, phase: view.paused_from || "running", paused_from: null, allowed: ["pause", ...rest] };
+    } else {
+      return false;
+    }
+    receivedAt = performance.now();
+    applied = ++issued; // an answer to an older request must not undo this
+    render();
+    return true;
   }
 
   async function act(action) {
     if (busy || !view.allowed.includes(action)) return;
     if (action === "ready" && root.dataset.confirming === "yes") return;
-    busy = true;
+    sound.unlock();
+    const position = view.step ? view.step.position : null;
+    const local = actLocally(action);
+    if (!local) { busy = true; render(); }
+    const sent = await outbox.push(`/api/sessions/${id}/actions`, { action, position });
+    if (!sent && !local) toast("No connection to the coach: it goes through as soon as the network is back.");
+    busy = false;
     render();
-    unlockAudio();
-    try {
-      const position = view.step ? view.step.position : null;
-      const ticket = ++issued;
-      accept(await api("POST", `/api/sessions/${id}/actions`, { action, position }), ticket);
-      await pollEvents();
-    } catch (error) {
-      toast(error.status ? error.message : "No connection to the coach; trying again.");
-    } finally {
-      busy = false;
-      render();
-      poll();
-    }
+    poll();
   }
 
-  // ---- cues: numbered events, each spoken or beeped once across reloads and tabs ----
-  function heardKey() {
-    return `turnout:heard:${id}:${feedId}`;
-  }
-  function heard() {
-    return Number(localStorage.getItem(heardKey()) || 0);
+  function onAnswer(_item, answer) {
+    const state = answer.session || answer;
+    if (answer.decision) cues.heardUpTo(state.last_event); // a Stop's own cues are never said
+    if (!outbox.size) accept(state, ++issued);
   }
 
-  async function pollEvents() {
-    const data = await api("GET", `/api/sessions/${id}/events?after=${after}`);
-    if (data.feed !== feedId) {
-      // The server restarted: a new feed, numbered from 1 again.
-      feedId = data.feed;
-      after = heard();
-      return;
-    }
-    const handle = () => {
-      const fresh = data.events.filter((event) => event.seq > heard());
-      if (fresh.length) localStorage.setItem(heardKey(), String(fresh[fresh.length - 1].seq));
-      fresh.forEach(perform);
-    };
-    if (navigator.locks) await navigator.locks.request(heardKey(), handle);
-    else handle();
-    after = Math.max(after, data.last);
-  }
-
-  function perform(event) {
-    const serverNow = view.server_time + clockSecondsSince();
-    const ageReal = (serverNow - event.at) / view.time_scale;
-    if (event.kind === "beep") {
-      if (ageReal < 1.5) beep(event.beep);
-    } else if (event.say && ageReal < 8) {
-      speak(event.say, ["step_started", "get_ready", "session_ended"].includes(event.kind));
-    }
-  }
-
-  function speak(text, interrupt) {
-    if (!prefs.voice || !("speechSynthesis" in window)) return;
-    const line = new SpeechSynthesisUtterance(text);
-    line.rate = prefs.speed;
-    if (interrupt) speechSynthesis.cancel();
-    speechSynthesis.speak(line);
-  }
-
-  function beep(remaining) {
-    if (!prefs.beeps || !audio) return;
-    const tone = audio.createOscillator();
-    const gain = audio.createGain();
-    tone.frequency.value = remaining <= 1 ? 1320 : 880;
-    gain.gain.setValueAtTime(0.25, audio.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.18);
-    tone.connect(gain).connect(audio.destination);
-    tone.start();
-    tone.stop(audio.currentTime + 0.2);
+  function onRefused(item, error) {
+    if (item.body.reason) sound.unhush();
+    if (error.status !== 409 || !item.body.reason) toast(error.message);
+    else toast("The coach had already moved past that exercise, so this Stop changed nothing there.");
   }
 
   function unlockAudio() {
-    // Browsers only make sound after the person has touched the page.
-    const Context = window.AudioContext || window.webkitAudioContext;
-    if (!audio && Context) audio = new Context();
-    if (audio && audio.state === "suspended") audio.resume();
+    sound.unlock();
     $("sound-hint").hidden = true;
   }
 
-  // ---- the screen stays on while practising ----
-  async function keepAwake() {
-    const want = !OVER.includes(view.phase) && document.visibilityState === "visible";
-    if (!("wakeLock" in navigator)) {
-      $("wake-status").textContent = "This browser cannot keep the screen on; lengthen the screen timeout.";
-      return;
-    }
-    if (want && !wake) {
-      wake = "asking";
-      try {
-        wake = await navigator.wakeLock.request("screen");
-        wake.addEventListener("release", () => { wake = null; });
-        $("wake-status").textContent = "The screen stays on while you practise.";
-      } catch {
-        wake = null;
-      }
-    } else if (!want && wake && wake.release) {
-      wake.release();
-      wake = null;
-    }
-  }
-
-  // ---- input: buttons, keys, toggles ----
+  // ---- the End dialog: the countdown waits while the dancer decides ----
   function confirmEnd() {
     if (!view.allowed.includes("abort")) return;
     const dialog = $("confirm-end");
+    pausedForEnd = COUNTING.includes(view.phase);
+    if (pausedForEnd) act("pause");
     if (dialog.showModal) dialog.showModal();
     else if (confirm("End this session?")) act("abort");
   }
 
+  function closedEnd() {
+    if ($("confirm-end").returnValue === "end") act("abort");
+    else if (pausedForEnd) act("resume");
+    pausedForEnd = false;
+  }
+
+  // ---- input: buttons, keys, toggles ----
   function wire() {
     for (const button of document.querySelectorAll("[data-action]")) {
       button.addEventListener("click", () => act(button.dataset.action === "pause" ? pauseAction() : button.dataset.action));
     }
     $("end").addEventListener("click", confirmEnd);
-    $("confirm-end").addEventListener("close", () => {
-      if ($("confirm-end").returnValue === "end") act("abort");
-    });
+    $("confirm-end").addEventListener("close", closedEnd);
     $("sound-hint").addEventListener("click", () => {
       unlockAudio();
-      if (view.step && !OVER.includes(view.phase)) speak(view.step.cue, true);
+      if (view.step && !OVER.includes(view.phase)) { sound.cancel(); sound.say(view.step.cue); }
     });
-    document.addEventListener("pointerdown", unlockAudio, { once: true });
+    // The first touch anywhere turns the sound on and still does what it was aimed at: the
+    // hint floats over the top bar, so hiding it moves nothing.
+    document.addEventListener("pointerdown", unlockAudio, { once: true, capture: true });
     document.addEventListener("keydown", onKey);
     document.addEventListener("visibilitychange", () => {
-      keepAwake();
+      window.turnoutScreen.keepAwake(!OVER.includes(view.phase));
       if (document.visibilityState === "visible") poll();
     });
-    wireToggle("voice-toggle", "voice", (on) => { if (!on && "speechSynthesis" in window) speechSynthesis.cancel(); });
+    wireToggle("voice-toggle", "voice", (on) => { if (!on) sound.cancel(); });
     wireToggle("beeps-toggle", "beeps", () => {});
     window.addEventListener("online", poll);
+    window.turnoutScreen.wireFullscreen();
   }
 
   function onKey(event) {
@@ -373,11 +376,16 @@
     });
   }
 
+  // For safety.js: the Stop dialog drives the session through these.
   root.turnout = {
     apply(state) { accept(state, ++issued); },
+    act,
+    actLocally,
+    send(url, body) { return outbox.push(url, body).finally(poll); },
+    get view() { return view; },
     poll,
     unlockAudio,
-    speak,
+    sound,
   };
   wire();
   const activated = navigator.userActivation ? navigator.userActivation.hasBeenActive : false;

@@ -60,41 +60,42 @@
   }
 
   // ---- Stop: ask what happened, then explain ----
-  async function openStop() {
-    if (OVER.includes(view.phase)) return;
+  // Everything here acts at once on this device: the countdown stops, the advice (on the page
+  // since it loaded) shows and is spoken; the coach hears of it through the player's outbox.
+  const ADVICE = JSON.parse($("stop-advice").textContent);
+
+  function openStop() {
+    if (OVER.includes(view.phase) || view.read_only) return;
     root.turnout.unlockAudio();
-    pausedByStop = false;
-    if (view.allowed.includes("pause")) {
-      pausedByStop = true;
-      try { root.turnout.apply(await api("POST", `/api/sessions/${id}/actions`, { action: "pause" })); } catch { /* the dialog still opens */ }
-    }
+    pausedByStop = view.allowed.includes("pause");
+    if (pausedByStop) root.turnout.act("pause");
     $("stop-ask").hidden = false;
     $("stop-answer").hidden = true;
     $("stop-dialog").showModal();
   }
 
-  async function sendStop(reason) {
-    try {
-      const answer = await api("POST", `/api/sessions/${id}/stop`, { reason });
-      root.turnout.apply(answer.session);
-      $("stop-answer-title").textContent = answer.decision.ends_exercise
-        ? `${answer.decision.label}: this exercise is over for today`
-        : answer.decision.label;
-      $("stop-explanation").textContent = answer.decision.explanation;
-      $("stop-ask").hidden = true;
-      $("stop-answer").hidden = false;
-      root.turnout.speak(answer.decision.explanation, true);
-      $("stop-close").focus();
-    } catch (error) {
-      toast(error.message);
-    }
+  function sendStop(reason) {
+    const advice = ADVICE[reason];
+    const position = view.step ? view.step.position : null;
+    $("stop-answer-title").textContent = advice.ends_exercise
+      ? `${advice.label}: this exercise is over for today`
+      : advice.label;
+    $("stop-explanation").textContent = advice.explanation;
+    $("stop-ask").hidden = true;
+    $("stop-answer").hidden = false;
+    $("stop-pending").hidden = navigator.onLine;
+    root.turnout.sound.advise(advice.explanation);
+    $("stop-close").focus();
+    pausedByStop = false;
+    root.turnout.send(`/api/sessions/${id}/stop`, { reason, position }).then((sent) => {
+      $("stop-pending").hidden = sent;
+    });
   }
 
-  async function cancelStop() {
-    $("stop-dialog").close();
-    if (pausedByStop && view.allowed.includes("resume")) {
-      root.turnout.apply(await api("POST", `/api/sessions/${id}/actions`, { action: "resume" }));
-    }
+  // "Nothing, carry on" or Escape: the countdown the dialog paused goes on.
+  function closedStop() {
+    if (pausedByStop) root.turnout.act("resume");
+    pausedByStop = false;
   }
 
   // ---- confirmation before a loaded or partner-pressed stretch ----
@@ -127,9 +128,10 @@
 
   root.addEventListener("render", (event) => {
     view = event.detail;
-    $("stop").hidden = OVER.includes(view.phase);
+    $("stop").hidden = OVER.includes(view.phase) || view.read_only;
+    // The check before practice is for before: it gives way once the first countdown runs.
     const before = $("pain-before");
-    if (before && OVER.includes(view.phase)) before.hidden = true;
+    if (before && view.phase !== "waiting") before.hidden = true;
     renderConfirm();
   });
 
@@ -139,7 +141,8 @@
   for (const button of document.querySelectorAll("[data-reason]")) {
     button.addEventListener("click", () => sendStop(button.dataset.reason));
   }
-  $("stop-cancel").addEventListener("click", cancelStop);
+  $("stop-cancel").addEventListener("click", () => $("stop-dialog").close());
+  $("stop-dialog").addEventListener("close", closedStop);
   $("stop-close").addEventListener("click", () => $("stop-dialog").close());
   $("confirm-stretch-yes").addEventListener("click", confirmStretch);
   $("confirm-stretch-skip").addEventListener("click", skipExercise);

@@ -1,7 +1,10 @@
 // A small service worker: the app shell loads even when the network drops for a moment.
-// Live practice data (/api) always goes to the network; the player retries on its own.
-const CACHE = "turnout-v1";
+// Live practice data (/api) always goes to the network; the player keeps what the dancer did
+// offline in its own outbox and sends it when the network is back.
+const CACHE = "turnout-v2";
 const SHELL = ["/static/app.css", "/static/player.css", "/static/common.js", "/static/player.js",
+  "/static/player_sound.js", "/static/player_outbox.js", "/static/player_cues.js",
+  "/static/player_summary.js", "/static/player_screen.js", "/static/safety.js",
   "/static/icons/icon.svg", "/static/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
