@@ -25,6 +25,7 @@ from turnout.config import Settings
 from turnout.domain.log import LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldStatus
 from turnout.domain.session import Phase
+from turnout.domain.state import Action
 from turnout.errors import ExitCode
 from turnout.services.practice import session_holds, start_practice
 
@@ -318,7 +319,7 @@ def crash_after(box: Container, holds: int) -> str:
     practice, _ = start_practice(uow, box.routines.load("classic"), clock.now(), [1], GET_READY)
     while len(session_holds(uow, practice.id)) < holds:
         if practice.state.phase is Phase.WAITING:
-            practice.ready(clock.now())
+            practice.act(Action.READY, clock.now())
         else:
             practice.tick(clock.advance(0.5))
     practice.tick(clock.advance(3))  # into the next step, which is lost with the process

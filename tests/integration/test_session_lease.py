@@ -17,6 +17,7 @@ from tests.integration.test_practice_log import START, a_session, save_sessions
 from turnout.adapters.db.engine import session_factory
 from turnout.adapters.db.uow import SqlUnitOfWork
 from turnout.domain.log import Lease, OwnerKind, SessionStatus
+from turnout.domain.state import Action
 from turnout.errors import SessionHeldError
 from turnout.services.leases import LEASE_SECONDS, Owner
 from turnout.services.practice import resume_practice, start_practice
@@ -131,7 +132,7 @@ def test_a_process_that_lost_its_session_logs_no_more_holds_in_it(database: Engi
     terminal = Owner(f"cli {os.getpid()}@{host}", OwnerKind.CLI, wall=clock.now)
     server = Owner(f"web {os.getpid()}@{host}", OwnerKind.WEB, wall=clock.now)
     cli, _ = start_practice(uow, tiny_routine(), clock.now(), None, 0, terminal)
-    cli.ready(clock.now())
+    cli.act(Action.READY, clock.now())
     clock.advance(LEASE_SECONDS + 1)  # the terminal hung; the web app resumes the session
     other = SqlUnitOfWork(session_factory(database))
     web, _ = resume_practice(other, tiny_routine(), cli.record, clock.now(), 0, server)

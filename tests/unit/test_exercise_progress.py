@@ -1,13 +1,14 @@
 from tests.fakes import FakeClock, FakeUnitOfWork, tiny_routine
 from turnout.domain.progress import ExerciseProgress, exercise_progress
 from turnout.domain.session import Phase
+from turnout.domain.state import Action
 from turnout.services.practice import Practice, start_practice
 
 
 def play_to_end(practice: Practice, clock: FakeClock) -> None:
     while not practice.state.is_over:
         if practice.state.phase is Phase.WAITING:
-            practice.ready(clock.now())
+            practice.act(Action.READY, clock.now())
         else:
             practice.tick(clock.advance(0.5))
 
@@ -17,8 +18,8 @@ def test_each_exercise_shows_holds_planned_by_sessions_against_holds_done() -> N
     finished, _ = start_practice(uow, routine, clock.now(), get_ready_seconds=0)
     play_to_end(finished, clock)
     cut_short, _ = start_practice(uow, routine, clock.now(), [1], get_ready_seconds=0)
-    cut_short.ready(clock.now())
-    cut_short.abort(clock.advance(4))
+    cut_short.act(Action.READY, clock.now())
+    cut_short.act(Action.ABORT, clock.advance(4))
     rows = exercise_progress(
         uow.committed.sessions(), uow.committed.holds(), {routine.key: routine}
     )

@@ -9,6 +9,7 @@ from tests.fakes import FakeClock, FakeUnitOfWork, tiny_routine
 from turnout.domain.log import SessionStatus
 from turnout.domain.plan import HoldStatus
 from turnout.domain.session import Phase
+from turnout.domain.state import Action
 from turnout.errors import TurnoutError
 from turnout.services import history
 from turnout.services.practice import Practice, resume_practice, start_practice, unfinished_session
@@ -23,7 +24,7 @@ def play(practice: Practice, clock: FakeClock, until_holds: int | None = None) -
         if until_holds is not None and len(uow.committed.saved_holds) >= until_holds:
             return
         if practice.state.phase is Phase.WAITING:
-            practice.ready(clock.now())
+            practice.act(Action.READY, clock.now())
         else:
             practice.tick(clock.advance(0.5))
 
@@ -39,7 +40,7 @@ def test_starting_a_practice_opens_a_session_with_what_is_planned() -> None:
 def test_every_hold_is_committed_the_moment_it_ends() -> None:
     uow, clock = FakeUnitOfWork(), FakeClock()
     practice, _ = start_practice(uow, tiny_routine(), clock.now(), get_ready_seconds=0)
-    practice.ready(clock.now())
+    practice.act(Action.READY, clock.now())
     practice.tick(clock.advance(9.9))
     assert uow.committed.saved_holds == []
     practice.tick(clock.advance(0.2))
@@ -88,7 +89,7 @@ def test_history_shows_planned_and_done_per_day_and_the_streak() -> None:
         play(practice, clock)
         clock.advance(DAY)
     practice, _ = start_practice(uow, tiny_routine(), clock.now(), exercises=[1])
-    practice.abort(clock.now())
+    practice.act(Action.ABORT, clock.now())
     report = history.history(uow, clock.now(), UTC)
     assert report.streak == 3  # today has no completed hold yet, the three days before count
     assert [(d.planned_holds, d.completed_holds) for d in report.days] == [(4, 0), *[(4, 4)] * 3]
@@ -110,8 +111,8 @@ def test_a_missed_day_breaks_the_streak() -> None:
 def test_export_writes_every_hold_as_csv_and_json() -> None:
     uow, clock = FakeUnitOfWork(), FakeClock()
     practice, _ = start_practice(uow, tiny_routine(), clock.now(), get_ready_seconds=0)
-    practice.ready(clock.now())
-    practice.skip(clock.advance(4))
+    practice.act(Action.READY, clock.now())
+    practice.act(Action.SKIP, clock.advance(4))
     rows = list(csv.DictReader(io.StringIO(history.export_holds(uow, "csv"))))
     assert [(r["step_title"], r["status"], r["actual_seconds"]) for r in rows] == [
         ("Left 1", "skipped", "4.0")

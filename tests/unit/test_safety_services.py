@@ -10,6 +10,7 @@ from tests.fakes import FakeClock, FakeUnitOfWork, logged_sessions, tiny_routine
 from turnout.domain.pain import HOUR
 from turnout.domain.safety import HipCondition
 from turnout.domain.session import Phase
+from turnout.domain.state import Action
 from turnout.errors import InputError, NotFoundError
 from turnout.services import safety
 from turnout.services.pain_text import stop_explanation
@@ -18,7 +19,7 @@ from turnout.services.practice import Practice, start_practice
 
 def into_first_hold(uow: FakeUnitOfWork, clock: FakeClock) -> Practice:
     practice, _ = start_practice(uow, tiny_routine(), clock.now(), get_ready_seconds=0)
-    practice.ready(clock.now())
+    practice.act(Action.READY, clock.now())
     practice.tick(clock.advance(1))
     assert practice.state.phase is Phase.RUNNING
     return practice

@@ -35,7 +35,7 @@ def in_terminal(uow: FakeUnitOfWork, clock: FakeClock, owner: Owner | None = Non
     practice, _ = start_practice(
         uow, tiny_routine(), clock.now(), None, 0, owner or terminal(clock)
     )
-    practice.ready(clock.now())
+    practice.act(Action.READY, clock.now())
     assert (practice.state.phase, practice.state.position) == (Phase.RUNNING, LEFT_1)
     return practice
 
@@ -104,7 +104,7 @@ def test_the_read_only_view_follows_what_the_terminal_logs() -> None:
     cli.tick(clock.advance(10))
     reg.refresh(live)
     assert live.read_only and live.state.position == SWITCH_1
-    cli.abort(clock.advance(1))
+    cli.act(Action.ABORT, clock.advance(1))
     reg.refresh(live)
     assert live.state.phase is Phase.ABORTED and not live.read_only
     assert reg.current() is None
@@ -225,7 +225,7 @@ def test_a_session_that_ended_cannot_be_claimed() -> None:
     cli = in_terminal(uow, clock, terminal(clock, pid=GONE_PID))
     record = uow.committed.saved_sessions[cli.id]
     cli.tenure = None  # a process that never wrote its lease
-    cli.abort(clock.now())
+    cli.act(Action.ABORT, clock.now())
     with pytest.raises(SessionHeldError, match="has ended"):
         resume_practice(uow, tiny_routine(), record, clock.now(), 0, terminal(clock))
 

@@ -113,7 +113,7 @@ def test_a_session_of_two_exercises_plans_its_holds_without_the_rest(classic: Ro
 def test_a_session_resumed_after_the_rest_goes_on_at_the_next_exercise() -> None:
     uow, clock = FakeUnitOfWork(), FakeClock()
     practice, _ = start_practice(uow, tiny_routine(), clock.now(), get_ready_seconds=0)
-    practice.ready(clock.now())
+    practice.act(Action.READY, clock.now())
     while practice.state.item is not None and practice.state.item.exercise.number == 1:
         practice.tick(clock.advance(0.5))
     record = uow.committed.saved_sessions[practice.id]

@@ -12,6 +12,7 @@ from turnout.cli.keys import KeyReader
 from turnout.cli.render import duration_text, screen, step_line
 from turnout.domain.events import Beep, Event, HoldEnded, SessionEnded, StepStarted
 from turnout.domain.session import Phase, TransitionError
+from turnout.domain.state import Action
 from turnout.ports import Clock, Speaker
 from turnout.services import cues
 from turnout.services.practice import Practice
@@ -48,7 +49,7 @@ class Player:
             # Closed input can never say "ready" or "resume": end the session, keep what is done.
             if self.keys.closed and self.practice.state.phase in (Phase.WAITING, Phase.PAUSED):
                 self.console.print("Input closed while waiting for you; ending the session.")
-                self.announce(self.practice.abort(self.clock.now()))
+                self.announce(self.practice.act(Action.ABORT, self.clock.now()))
             refresh()
             self._wait(refresh)
 
@@ -63,17 +64,17 @@ class Player:
         now, state = self.clock.now(), self.practice.state
         if self.confirm_quit:
             return self._answer_quit(key.lower(), now)
-        actions = {"n": self.practice.skip, "b": self.practice.back}
+        actions = {"n": Action.SKIP, "b": Action.BACK}
         try:
             if key.lower() == "q":
                 return self._ask_quit(now)
             if state.phase is Phase.WAITING and key in READY_KEYS:
-                return self.practice.ready(now)
+                return self.practice.act(Action.READY, now)
             if key == " ":
                 paused = state.phase is Phase.PAUSED
-                return (self.practice.resume if paused else self.practice.pause)(now)
+                return self.practice.act(Action.RESUME if paused else Action.PAUSE, now)
             if key.lower() in actions:
-                return actions[key.lower()](now)
+                return self.practice.act(actions[key.lower()], now)
         except TransitionError:
             pass  # a key that means nothing right now is ignored, as on any player
         return self.practice.tick(now)
@@ -81,7 +82,7 @@ class Player:
     def _ask_quit(self, now: float) -> tuple[Event, ...]:
         self.confirm_quit = True
         if self.practice.state.phase in (Phase.RUNNING, Phase.GET_READY):
-            return self.practice.pause(now)
+            return self.practice.act(Action.PAUSE, now)
         return ()
 
     def _answer_quit(self, key: str, now: float) -> tuple[Event, ...]:
@@ -89,9 +90,9 @@ class Player:
             return ()
         self.confirm_quit = False
         if key == "y":
-            return self.practice.abort(now)
+            return self.practice.act(Action.ABORT, now)
         if self.practice.state.phase is Phase.PAUSED:
-            return self.practice.resume(now)
+            return self.practice.act(Action.RESUME, now)
         return ()
 
     def announce(self, events: tuple[Event, ...]) -> None:

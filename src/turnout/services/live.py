@@ -104,7 +104,7 @@ class SessionRegistry:
                 return live
             if action in MOVES and position is not None and position != live.state.position:
                 raise StaleActionError("the session has already moved on; here is where it is now")
-            live.apply(getattr(live.practice, action.value)(now), now)
+            live.apply(live.practice.act(action, now), now)
         return live
 
     def stop(self, session_id: str, reason: str) -> tuple[StopDecision, LiveSession]:
@@ -214,7 +214,7 @@ class SessionRegistry:
                         raise TransitionError(under_way(live.state))
                     now = self.clock.now()
                     with contextlib.suppress(SessionHeldError):
-                        live.apply(live.practice.abort(now), now)
+                        live.apply(live.practice.act(Action.ABORT, now), now)
 
     def _latest_from_log(self) -> LiveSession | None:
         record = unfinished_session(self.uows())

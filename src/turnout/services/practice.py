@@ -13,6 +13,7 @@ from turnout.domain.log import Lease, PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, Plan
 from turnout.domain.routine import Routine
 from turnout.domain.session import Phase, SessionState
+from turnout.domain.state import Action
 from turnout.errors import NotFoundError, TurnoutError
 from turnout.ports import UnitOfWork
 from turnout.services.flow_text import rest_before
@@ -20,6 +21,17 @@ from turnout.services.leases import Owner, Tenure, claim
 
 # How many unfinished sessions `turnout practice --resume` looks through for one it may take.
 RESUMABLE_LOOKBACK = 10
+
+
+# What each action asks of the state machine.
+ACTIONS = {
+    Action.READY: engine.ready,
+    Action.PAUSE: engine.pause,
+    Action.RESUME: engine.resume,
+    Action.SKIP: engine.skip,
+    Action.BACK: engine.back,
+    Action.ABORT: engine.abort,
+}
 
 
 class Practice:
@@ -50,23 +62,9 @@ class Practice:
     def tick(self, now: float) -> tuple[Event, ...]:
         return self._apply(engine.tick(self.state, now), now)
 
-    def ready(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.ready(self.state, now), now, acted=True)
-
-    def pause(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.pause(self.state, now), now, acted=True)
-
-    def resume(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.resume(self.state, now), now, acted=True)
-
-    def skip(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.skip(self.state, now), now, acted=True)
-
-    def back(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.back(self.state, now), now, acted=True)
-
-    def abort(self, now: float) -> tuple[Event, ...]:
-        return self._apply(engine.abort(self.state, now), now, acted=True)
+    def act(self, action: Action, now: float) -> tuple[Event, ...]:
+        """Ready, pause, resume, skip, back or abort, as the dancer asked."""
+        return self._apply(ACTIONS[action](self.state, now), now, acted=True)
 
     def release(self) -> None:
         """Stop running the session here: another process may resume it at once."""

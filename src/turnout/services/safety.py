@@ -19,6 +19,7 @@ from turnout.domain.pain import (
 from turnout.domain.routine import Routine
 from turnout.domain.safety import Adaptations, HipCondition, Profile, Region, adapt
 from turnout.domain.session import Phase
+from turnout.domain.state import Action
 from turnout.domain.validation import check_choice
 from turnout.errors import InputError, NotFoundError
 from turnout.ports import UnitOfWork
@@ -131,7 +132,7 @@ def stop(practice: Practice, reason: str, now: float) -> tuple[StopDecision, tup
     if decision.ends_exercise:
         return decision, skip_exercise(practice, now)
     counting = practice.state.phase in (Phase.GET_READY, Phase.RUNNING)
-    return decision, practice.pause(now) if counting else ()
+    return decision, practice.act(Action.PAUSE, now) if counting else ()
 
 
 def skip_exercise(practice: Practice, now: float) -> tuple[Event, ...]:
@@ -139,7 +140,7 @@ def skip_exercise(practice: Practice, now: float) -> tuple[Event, ...]:
     item = practice.state.item
     events: list[Event] = []
     while item is not None and not practice.state.is_over:
-        events += practice.skip(now)
+        events += practice.act(Action.SKIP, now)
         following = practice.state.item
         if following is None or following.exercise.number != item.exercise.number:
             break

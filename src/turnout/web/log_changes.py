@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from turnout.domain.corrections import Target
 from turnout.services import corrections
-from turnout.web.deps import Web
+from turnout.web.deps import Web, WebApp
+from turnout.web.schema_base import errors
 
 DELETED = "{name} deleted. Backups keep it, marked as deleted."
 RESTORED = "{name} is back in your log."
@@ -39,3 +41,30 @@ def _change(target: Target, target_id: str, deleted: bool) -> LogChange:
     name = corrections.NAMES[target].capitalize()
     text = (DELETED if deleted else RESTORED).format(name=name)
     return LogChange(target=target.value, id=target_id, deleted=deleted, message=text)
+
+
+def undoable(router: APIRouter, path: str, target: Target, what: str) -> None:
+    """Add `DELETE path` and `POST path/restore` for one kind of log entry (`{entry_id}` in
+    `path`): a delete only marks the entry, so the restore brings it back whole. An id that
+    names no entry (not a number where ids are numbers, say) is a 404."""
+
+    def delete_entry(entry_id: str, web: WebApp) -> LogChange:
+        return delete(web, target, entry_id)
+
+    def restore_entry(entry_id: str, web: WebApp) -> LogChange:
+        return restore(web, target, entry_id)
+
+    marked = f"Delete {what} (marked, so `POST {path}/restore` brings it back). 404 if none."
+    for method, route, endpoint, verb, text in (
+        ("DELETE", path, delete_entry, "Delete", marked),
+        ("POST", f"{path}/restore", restore_entry, "Restore", f"Undo the deletion of {what}."),
+    ):
+        endpoint.__name__ = f"{endpoint.__name__}_{target.value}"
+        router.add_api_route(
+            route,
+            endpoint,
+            methods=[method],
+            responses=errors(404, 422),
+            summary=f"{verb} {what}",
+            description=text,
+        )

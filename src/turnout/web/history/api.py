@@ -12,7 +12,7 @@ from turnout.services import corrections, history
 from turnout.web.deps import WebApp
 from turnout.web.history.presenters import history_data, hold_out, sessions_out
 from turnout.web.history.schemas import HoldOut, HoldStatusIn, SessionsPageOut
-from turnout.web.log_changes import LogChange, delete, restore
+from turnout.web.log_changes import undoable
 from turnout.web.schema_base import errors
 
 router = APIRouter(prefix="/api", tags=["history"])
@@ -49,28 +49,8 @@ def list_sessions(web: WebApp, page: int = Query(1, ge=1, le=100_000)) -> Sessio
     return sessions_out(history.sessions_page(web.uow, page), web.tz)
 
 
-@router.delete("/log/sessions/{session_id}", responses=errors(404, 422))
-def delete_session(session_id: str, web: WebApp) -> LogChange:
-    """Delete a finished session and its holds (marked, so an undo brings them back)."""
-    return delete(web, Target.SESSION, session_id)
-
-
-@router.post("/log/sessions/{session_id}/restore", responses=errors(404, 422))
-def restore_session(session_id: str, web: WebApp) -> LogChange:
-    """Undo the deletion of a session."""
-    return restore(web, Target.SESSION, session_id)
-
-
-@router.delete("/log/holds/{hold_id}", responses=errors(404, 422))
-def delete_hold(hold_id: int, web: WebApp) -> LogChange:
-    """Delete one hold (marked, so an undo brings it back)."""
-    return delete(web, Target.HOLD, str(hold_id))
-
-
-@router.post("/log/holds/{hold_id}/restore", responses=errors(404, 422))
-def restore_hold(hold_id: int, web: WebApp) -> LogChange:
-    """Undo the deletion of a hold."""
-    return restore(web, Target.HOLD, str(hold_id))
+undoable(router, "/log/sessions/{entry_id}", Target.SESSION, "a finished session and its holds")
+undoable(router, "/log/holds/{entry_id}", Target.HOLD, "one hold")
 
 
 @router.put("/log/holds/{hold_id}/status", responses=errors(404, 422))

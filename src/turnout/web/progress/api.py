@@ -12,7 +12,7 @@ from turnout.domain.measurement import MeasurementEntry
 from turnout.services import progress
 from turnout.services.measurement_text import REFERENCE_RANGES, change_text, flag_advice
 from turnout.web.deps import WebApp
-from turnout.web.log_changes import LogChange, delete, restore
+from turnout.web.log_changes import undoable
 from turnout.web.progress.presenters import measurement_out
 from turnout.web.progress.schemas import MeasurementIn, MeasurementOut
 from turnout.web.schema_base import errors
@@ -36,28 +36,8 @@ def add_measurement(reading: MeasurementIn, web: WebApp) -> MeasurementOut:
     return measurement_out(saved)
 
 
-@router.delete("/measurements/{measurement_id}", responses=errors(404, 422))
-def delete_measurement(measurement_id: int, web: WebApp) -> LogChange:
-    """Delete a reading (marked, so `POST .../restore` brings it back). 404 if there is none."""
-    return delete(web, Target.MEASUREMENT, str(measurement_id))
-
-
-@router.post("/measurements/{measurement_id}/restore", responses=errors(404, 422))
-def restore_measurement(measurement_id: int, web: WebApp) -> LogChange:
-    """Undo the deletion of a reading."""
-    return restore(web, Target.MEASUREMENT, str(measurement_id))
-
-
-@router.delete("/pain-checks/{check_id}", responses=errors(404, 422))
-def delete_pain_check(check_id: int, web: WebApp) -> LogChange:
-    """Delete a pain check (marked, so `POST .../restore` brings it back)."""
-    return delete(web, Target.PAIN_CHECK, str(check_id))
-
-
-@router.post("/pain-checks/{check_id}/restore", responses=errors(404, 422))
-def restore_pain_check(check_id: int, web: WebApp) -> LogChange:
-    """Undo the deletion of a pain check."""
-    return restore(web, Target.PAIN_CHECK, str(check_id))
+undoable(router, "/measurements/{entry_id}", Target.MEASUREMENT, "a reading")
+undoable(router, "/pain-checks/{entry_id}", Target.PAIN_CHECK, "a pain check")
 
 
 @router.get("/progress")
