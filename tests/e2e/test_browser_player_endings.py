@@ -151,6 +151,33 @@ def test_pause_and_stop_work_with_the_network_down_and_reach_the_coach_once_it_i
     context.close()
 
 
+def test_a_pause_pressed_offline_counts_from_when_it_was_pressed_not_when_it_arrived(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    context = phone_context(browser)
+    page = open_player(context, live_server, exercises=[3])
+    page.get_by_role("button", name="I'm ready").tap()
+    page.wait_for_function(f"{PLAYER}.phase === 'running' && {PLAYER}.kind === 'hold'")
+    context.set_offline(True)
+    page.get_by_role("button", name="Pause").tap()
+    page.wait_for_function(f"{PLAYER}.phase === 'paused'", timeout=2000)
+    frozen = page.evaluate(REMAINING)
+    page.wait_for_timeout(1500)  # 15 s of the test's fast clock go by on the server
+    context.set_offline(False)
+    page.wait_for_function(
+        "() => !localStorage.getItem(Object.keys(localStorage)"
+        ".find((k) => k.includes('outbox')) || '')",
+        timeout=10_000,
+    )
+    session = server_session(page)
+    assert session["phase"] == "paused"
+    # The coach paused the hold where the page did, within the page's half-second of reaction.
+    assert abs(session["remaining"] - frozen) < 1.0, (session["remaining"], frozen)
+    page.wait_for_timeout(500)
+    assert abs(page.evaluate(REMAINING) - frozen) < 1.0
+    context.close()
+
+
 def stops_logged(server: LiveServer) -> list[str]:
     with server.container.uow() as uow:
         return [stop.reason.value for stop in uow.safety.stops()]

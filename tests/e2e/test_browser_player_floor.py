@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.e2e.browsing import needs_chromium, shoot
 from tests.e2e.conftest import LiveServer
+from tests.e2e.test_browser_player_endings import open_player as started_player
 
 pytestmark = needs_chromium()
 PLAYER = "document.getElementById('player').dataset"
@@ -49,12 +50,7 @@ def open_player(browser: Browser, server: LiveServer, size: tuple[int, int], **b
         has_touch=True,
     )
     context.add_init_script(RECORD)
-    page = context.new_page()
-    page.goto(server.url + "/settings")
-    session = page.evaluate("(body) => api('POST', '/api/sessions', body)", body)
-    page.goto(f"{server.url}/practice/{session['id']}")
-    page.wait_for_function(f"{PLAYER}.phase === 'waiting'")
-    return page
+    return started_player(context, server, **body)
 
 
 def into_hold(page: Page) -> None:

@@ -282,6 +282,16 @@ def test_keys_pause_skip_go_back_and_quit_and_the_log_shows_each(box: Container)
     assert holds[0].ended_at - holds[0].started_at == pytest.approx(13, abs=0.01)
     assert [s.status for s in sessions(box)] == [SessionStatus.ABORTED]
     assert "Session ended." in result.output
+    assert "Completed 2 of 9 holds, 1 cut short;" in " ".join(result.output.split())
+
+
+def test_a_session_of_skipped_holds_says_so_and_earns_no_praise(box: Container) -> None:
+    keys = pressed(*[(t, "n") for t in range(40)])
+    result = turnout(box, "practice", "-e", "1", "--no-voice", keys=keys)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Completed 0 of 9 holds, 9 skipped; 0 s of holding saved." in said
+    assert "Well done" not in said
 
 
 def test_quitting_after_two_holds_keeps_them_in_the_log_and_history(box: Container) -> None:

@@ -41,7 +41,7 @@ def test_a_beep_says_the_seconds_left_and_pause_and_resume_say_so() -> None:
 
 
 def test_the_end_of_a_finished_session_says_well_done_and_an_early_end_does_not() -> None:
-    assert say(SessionEnded(True)) == "Well done, that is the end of the session."
+    assert say(SessionEnded(True)) == "That is the end of the session."
     assert say(SessionEnded(False)) == "Session ended."
 
 

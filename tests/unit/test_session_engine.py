@@ -118,6 +118,28 @@ def test_time_spent_paused_does_not_count_as_holding() -> None:
     assert record.ended_at == START + 70
 
 
+def test_a_pause_sent_late_counts_from_when_it_was_pressed_within_the_hold() -> None:
+    state, _ = engine.start(plan(), START, get_ready_seconds=0)
+    state, _ = engine.ready(state, START)
+    state, _ = engine.pause(state, START + 7, pressed_at=START + 3)  # offline for 4 s
+    assert state.remaining(START + 7) == pytest.approx(7)
+    state, _ = engine.resume(state, START + 20)
+    state, events = engine.tick(state, START + 27)
+    assert holds(list(events))[0].record.actual_seconds == pytest.approx(10)
+
+
+def test_a_pressed_time_outside_the_hold_under_way_is_not_believed() -> None:
+    state, _ = engine.start(plan(), START, get_ready_seconds=0)
+    state, _ = engine.ready(state, START)
+    before_it, _ = engine.pause(state, START + 5, pressed_at=START - 2)
+    in_future, _ = engine.pause(state, START + 5, pressed_at=START + 9)
+    assert before_it.paused_at == in_future.paused_at == START + 5
+    state, _ = engine.pause(state, START + 2)
+    state, _ = engine.resume(state, START + 4)
+    again, _ = engine.pause(state, START + 8, pressed_at=START + 5)  # paused before: plain now
+    assert again.paused_at == START + 8
+
+
 def test_skipping_a_hold_logs_it_as_skipped_with_the_time_held() -> None:
     state, _ = engine.start(plan(), START, get_ready_seconds=0)
     state, _ = engine.ready(state, START)

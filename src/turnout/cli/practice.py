@@ -13,6 +13,7 @@ from turnout.cli.keys import keys
 from turnout.cli.player import Player
 from turnout.domain.events import Event
 from turnout.domain.log import OwnerKind
+from turnout.domain.outcome import tally
 from turnout.errors import NotFoundError
 from turnout.ports import UnitOfWork
 from turnout.services.leases import Owner
@@ -88,11 +89,12 @@ def _when(timestamp: float) -> str:
 
 
 def _summary(session: Practice) -> None:
-    done = session_holds(session.uow, session.id)
-    completed = sum(1 for h in done if h.status == "completed")
-    held = sum(h.actual_seconds for h in done)
-    short = f", {len(done) - completed} cut short or skipped" if len(done) > completed else ""
+    found = tally(session_holds(session.uow, session.id))
+    parts = [f"{found.cut_short} cut short"] if found.cut_short else []
+    parts += [f"{found.skipped} skipped"] if found.skipped else []
+    praise = "Well done. " if found.done else ""  # only for work done
     out().print(
-        f"Completed {completed} of {session.record.planned_holds} holds{short}; "
-        f"{held:.0f} s of holding saved. See it with `turnout history`."
+        f"{praise}Completed {found.done} of {session.record.planned_holds} holds"
+        f"{''.join(', ' + part for part in parts)}; {found.seconds_held:.0f} s of holding "
+        "saved. See it with `turnout history`."
     )

@@ -86,12 +86,23 @@ def ready(state: SessionState, now: float) -> Result:
     return _enter(state, following, now, countdown=True)
 
 
-def pause(state: SessionState, now: float) -> Result:
+def pause(state: SessionState, now: float, pressed_at: float | None = None) -> Result:
+    """Stop the countdown; `pressed_at`: when a page that was offline had Pause pressed."""
     state, events = tick(state, now)
     if state.phase not in (Phase.GET_READY, Phase.RUNNING):
         raise TransitionError(f"cannot pause while {state.phase.value.replace('_', ' ')}")
-    paused = replace(state, phase=Phase.PAUSED, paused_at=now, paused_from=state.phase)
+    at = _pressed(state, now, pressed_at)
+    paused = replace(state, phase=Phase.PAUSED, paused_at=at, paused_from=state.phase)
     return paused, (*events, Paused())
+
+
+def _pressed(state: SessionState, now: float, pressed_at: float | None) -> float:
+    """When a pause takes effect: when it was pressed if that was in this hold since it began
+    (and it has not been paused before, so its time held is plain), else now."""
+    start = state.step_started_at
+    if pressed_at is None or state.phase is not Phase.RUNNING or start is None:
+        return now
+    return pressed_at if start <= pressed_at <= now and not state.paused_total else now
 
 
 def resume(state: SessionState, now: float) -> Result:

@@ -43,7 +43,8 @@ def say(event: events.Event) -> str:
         case events.Resumed():
             return "Resuming."
         case events.SessionEnded(finished=finished):
-            return "Well done, that is the end of the session." if finished else "Session ended."
+            # No praise here: the summary, which knows what was done, gives it where it is due.
+            return "That is the end of the session." if finished else "Session ended."
 
 
 def check_in(elapsed: int, remaining: int) -> str:

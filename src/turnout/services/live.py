@@ -92,19 +92,20 @@ class SessionRegistry:
         return max(going, key=lambda s: s.practice.record.started_at, default=None)
 
     def restore_unfinished(self) -> LiveSession | None:
-        """After a restart: bring in the session the log still marks active. It is taken up
-        only when the dancer acts on it, so a terminal may resume it meanwhile."""
+        """After a restart: the session the log marks active, taken up when the dancer acts."""
         with self._lock:
             return self._latest_from_log()
 
-    def act(self, session_id: str, action: Action, position: int | None = None) -> LiveSession:
+    def act(
+        self, session_id: str, action: Action, position: int | None = None, at: float | None = None
+    ) -> LiveSession:
         live = self._existing(session_id)
         with self._driving(live) as now:
             if live.state.is_no_op(action):
                 return live
             if action in MOVES and position is not None and position != live.state.position:
                 raise StaleActionError("the session has already moved on; here is where it is now")
-            live.apply(live.practice.act(action, now), now)
+            live.apply(live.practice.act(action, now, at), now)
         return live
 
     def stop(self, session_id: str, reason: str) -> tuple[StopDecision, LiveSession]:

@@ -62,8 +62,11 @@ class Practice:
     def tick(self, now: float) -> tuple[Event, ...]:
         return self._apply(engine.tick(self.state, now), now)
 
-    def act(self, action: Action, now: float) -> tuple[Event, ...]:
-        """Ready, pause, resume, skip, back or abort, as the dancer asked."""
+    def act(self, action: Action, now: float, pressed_at: float | None = None) -> tuple[Event, ...]:
+        """Ready, pause, resume, skip, back or abort, as the dancer asked; a pause the page
+        sends late says when it was pressed (see engine.pause)."""
+        if action is Action.PAUSE:
+            return self._apply(engine.pause(self.state, now, pressed_at), now, acted=True)
         return self._apply(ACTIONS[action](self.state, now), now, acted=True)
 
     def release(self) -> None:

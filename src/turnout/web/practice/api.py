@@ -68,7 +68,7 @@ def get_events(live: Live, after: int = Query(0, ge=0)) -> EventsView:
 @router.post("/{session_id}/actions", responses=errors(404, 409, 422))
 def act(session_id: str, request: ActionRequest, live: Live, web: WebApp) -> SessionView:
     """ready, pause, resume, skip, back or abort. 409 when the action does not fit right now."""
-    web.registry.act(live.practice.id, request.action, request.position)
+    web.registry.act(live.practice.id, request.action, request.position, request.at)
     return live_view(live, web)
 
 

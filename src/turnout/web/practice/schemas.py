@@ -32,6 +32,13 @@ class ActionRequest(StrictModel):
     position: int | None = Field(
         None, ge=0, description="The step the page shows; a stale one is refused (double tap)."
     )
+    at: float | None = Field(
+        None,
+        ge=0,
+        description="For pause: when the dancer pressed it, on the server's clock (server_time "
+        "plus the seconds since). A page that was offline sends it late; it counts only if it "
+        "falls within the hold under way, else the pause starts now.",
+    )
 
 
 class StepView(BaseModel):

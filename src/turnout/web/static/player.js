@@ -283,10 +283,12 @@
     if (busy || !view.allowed.includes(action)) return;
     if (action === "ready" && root.dataset.confirming === "yes") return;
     sound.unlock();
-    const position = view.step ? view.step.position : null;
+    const body = { action, position: view.step ? view.step.position : null };
+    // When it was pressed, on the coach's clock: a pause that waits offline still counts from then.
+    if (action === "pause") body.at = view.server_time + clockSecondsSince();
     const local = actLocally(action);
     if (!local) { busy = true; render(); }
-    const sent = await outbox.push(`/api/sessions/${id}/actions`, { action, position });
+    const sent = await outbox.push(`/api/sessions/${id}/actions`, body);
     if (!sent && !local) toast("No connection to the coach: it goes through as soon as the network is back.");
     busy = false;
     render();
