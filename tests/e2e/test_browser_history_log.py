@@ -162,6 +162,9 @@ def test_history_and_settings_fit_a_phone_with_readable_chart_labels(
     )
     assert page.locator(".calendar .month-name").count() >= 2
     shoot(page, tmp_path, f"log-history-phone-{width}.png")
+    page.goto(seeded.url + "/progress")
+    assert page.evaluate(SIDEWAYS) <= 0
+    assert page.evaluate(SMALLEST_LABEL) >= 11
     page.goto(seeded.url + "/settings#your-data")
     assert page.evaluate(SIDEWAYS) <= 0
     shoot(page, tmp_path, f"log-settings-phone-{width}.png")

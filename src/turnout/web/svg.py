@@ -1,4 +1,9 @@
-"""Server-side SVG charts shared by several pages: real charts with no JavaScript."""
+"""Server-side SVG bar charts shared by several pages: real charts with no JavaScript.
+
+Drawn phone-first: a narrow canvas (WIDTH user units) whose 14-unit text stays at least 11 px
+when the chart is scaled down to a 360 px screen, each row a label line above its bar, so
+nothing needs the width of a desktop.
+"""
 
 from __future__ import annotations
 
@@ -8,41 +13,50 @@ from markupsafe import Markup, escape
 
 from turnout.domain.history import WeekTotal
 
-WIDTH, HEIGHT, PAD = 640, 240, 36
+WIDTH, ROW = 340, 46  # user units; a row is a label line and a bar under it
+VALUE_ROOM = 64  # room right of the longest bar for its "9 / 10"
 
 
 def weekly_chart(weeks: Sequence[WeekTotal]) -> Markup:
-    """Minutes held per week as bars, each labelled with its value and its Monday."""
+    """Minutes held per week, one bar per week, oldest first."""
     top = max((w.hold_minutes for w in weeks), default=0.0) or 1.0
-    slot = (WIDTH - 2 * PAD) / max(1, len(weeks))
-    bars = [_week_bar(i, w, slot, top) for i, w in enumerate(weeks)]
-    return svg_chart(
-        "weekly-title",
-        "Minutes held per week, last 8 weeks",
-        f'<line class="axis" x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" '
-        f'y2="{HEIGHT - PAD}"/>' + "".join(bars),
+    bars = [
+        bar(
+            i,
+            f"Week of {w.week_start.day} {w.week_start:%b}",
+            w.hold_minutes / top,
+            None,
+            f"{w.hold_minutes:g} min",
+        )
+        for i, w in enumerate(weeks)
+    ]
+    return bar_chart("weekly-title", "Minutes held per week, last 8 weeks", bars)
+
+
+def bar(index: int, label: str, share: float, track: float | None, value: str) -> str:
+    """Row `index`: its label, a bar `share` of the width long (over a `track` as long as
+    what was planned, if any) and its value at the bar's end."""
+    y, usable = index * ROW + 4, WIDTH - VALUE_ROOM
+    done = usable * share
+    under = (
+        ""
+        if track is None
+        else f'<rect class="track" x="0" y="{y + 20}" width="{usable * track:.1f}" '
+        'height="18" rx="3"/>'
     )
-
-
-def _week_bar(index: int, week: WeekTotal, slot: float, top: float) -> str:
-    usable = HEIGHT - 2 * PAD - 16
-    height = usable * week.hold_minutes / top
-    x, y = PAD + index * slot + slot * 0.15, HEIGHT - PAD - height
-    label = f"{week.week_start.day} {week.week_start:%b}"
-    value = f"{week.hold_minutes:g}"
+    longest = max(done, usable * (track or 0))
     return (
-        f"<g><title>Week of {label}: {value} min held, {week.completed_holds} holds, "
-        f"{week.days_practised} days</title>"
-        f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
-        f'height="{height:.1f}" rx="3"/>'
-        f'<text class="value" x="{x + slot * 0.35:.1f}" y="{y - 6:.1f}">{value}</text>'
-        f'<text class="label" x="{x + slot * 0.35:.1f}" y="{HEIGHT - PAD + 18}">{label}</text></g>'
+        f"<g><title>{escape(label)}: {escape(value)}</title>"
+        f'<text class="label start" x="0" y="{y + 14}">{escape(label)}</text>{under}'
+        f'<rect class="bar" x="0" y="{y + 20}" width="{done:.1f}" height="18" rx="3"/>'
+        f'<text class="value start" x="{longest + 6:.1f}" y="{y + 34}">{escape(value)}</text></g>'
     )
 
 
-def svg_chart(title_id: str, title: str, body: str, height: int = HEIGHT) -> Markup:
+def bar_chart(title_id: str, title: str, rows: list[str]) -> Markup:
+    height = ROW * len(rows) + 6
     return Markup(
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="chart compact" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{title_id}" preserveAspectRatio="xMinYMin meet">'
-        f'<title id="{title_id}">{escape(title)}</title>{body}</svg>'
+        f'<title id="{title_id}">{escape(title)}</title>{"".join(rows)}</svg>'
     )

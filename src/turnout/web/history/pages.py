@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from turnout.domain.corrections import Outcome
 from turnout.domain.history import local_day, weekly_totals
 from turnout.services import history
+from turnout.web import svg
 from turnout.web.deps import WebApp
 from turnout.web.history import charts
 from turnout.web.history.presenters import history_data, sessions_out
@@ -46,7 +47,7 @@ def history_page(
         calendar=grid,
         months=charts.months_shown(grid),
         today=today,
-        weekly_svg=charts.week_chart(weekly_totals(found.days, today)),
+        weekly_svg=svg.weekly_chart(weekly_totals(found.days, today)),
         exercise_svg=charts.exercise_chart(progress),
         log=sessions_out(sessions, web.tz),
         when=when,

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from turnout.domain.compensation import AMBER_ABOVE, RED_ABOVE
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 52, 56, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 76, 56, 16, 40  # LEFT: room for "140°" in phone-sized text
 
 
 @dataclass(frozen=True)
