@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Locator, Page
 
 from tests.e2e.browsing import chromium, needs_chromium, phone, shoot
 from tests.e2e.conftest import LiveServer
-from tests.e2e.test_web_measure import FakeVisionKit, dancer
+from tests.e2e.test_web_measure import MAT, FakeVisionKit, dancer
 from tests.integration.vision_scenes import CAMERAS, first_position_feet, scene
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.bootstrap import VisionKit
@@ -54,7 +54,7 @@ def measure(page: Page, server: LiveServer, photo: Path) -> None:
 def test_a_photo_is_measured_and_shown_with_its_method_and_picture(
     browser: Browser, tmp_path: Path, photo: Path
 ) -> None:
-    with serve(tmp_path / "data", FakeVisionKit([dancer(60, 70)])) as server:
+    with serve(tmp_path / "data", FakeVisionKit([dancer()], mat=MAT, feet=((60, 70),))) as server:
         for device, width, height, mobile in (
             ("desktop", 1280, 800, False),
             ("phone", 390, 844, True),
@@ -71,7 +71,7 @@ def test_a_photo_is_measured_and_shown_with_its_method_and_picture(
             measure(page, server, photo)
             page.get_by_role("heading", name="Result").wait_for()
             assert page.locator(".reading.main strong").inner_text() == "130°"
-            assert page.locator("#method-badge").inner_text() == "Uncalibrated estimate ± 20°"
+            assert page.locator("#method-badge").inner_text() == "Calibrated on the mat ± 4°"
             # Nothing is stored until the dancer saves the reading shown; then exactly it.
             stored = page.request.get(server.url + "/api/measurements").json()
             save = page.get_by_role("button", name="Save this reading")
@@ -103,14 +103,14 @@ def test_a_photo_with_nobody_in_it_says_what_to_do(
 def test_the_live_mirror_shows_the_angle_and_each_repetition(
     browser: Browser, tmp_path: Path
 ) -> None:
-    kit = FakeVisionKit([dancer(60, 70)])
+    kit = FakeVisionKit([dancer()], mat=MAT, feet=((60, 70),))
     with serve(tmp_path / "data", kit) as server:
         page = browser.new_page(bypass_csp=True, viewport={"width": 1280, "height": 800})
         page.goto(server.url + "/mirror")
         page.get_by_role("button", name="Start camera").click()
         page.wait_for_function("document.getElementById('live-angle').textContent === '130'")
         page.get_by_role("button", name="Next repetition").click()
-        kit.estimators[0].per_frame = [[dancer(66, 74)]]  # a little further this time
+        kit.finders[0].angles = [(66, 74)]  # a little further this time
         page.wait_for_function("document.getElementById('live-angle').textContent === '140'")
         assert page.locator("#rep-number").inner_text() == "2"
         page.get_by_text("+10° on the last one").wait_for()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import settings_for
-from tests.e2e.test_web_measure import FakeVisionKit, app_with, dancer, jpeg, post
+from tests.e2e.test_web_measure import MAT, FakeVisionKit, app_with, dancer, jpeg, post
 from turnout import bootstrap
 from turnout.bootstrap import Container
 
@@ -41,7 +41,7 @@ def test_the_log_and_kept_pictures_are_0600_even_under_an_open_umask(
 ) -> None:
     container = bootstrap.build(settings_for(tmp_path))
     os.umask(0o022)  # as if something had opened it again: our own writers still ask for 0600
-    with app_with(container, FakeVisionKit([dancer()])) as client:
+    with app_with(container, FakeVisionKit([dancer()], mat=MAT)) as client:
         result = post(client, jpeg(), save="true", record="true").json()
     kept = tmp_path / result["saved"]
     log = tmp_path / "t.db"

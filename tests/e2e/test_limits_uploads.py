@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.e2e.test_web_measure import FakeVisionKit, app_with, dancer, jpeg
+from tests.e2e.test_web_measure import MAT, FakeVisionKit, app_with, dancer, jpeg
 from tests.integration import bombs
 from turnout.bootstrap import Container
 from turnout.ports import MediaSource
@@ -118,7 +118,7 @@ class WatchingKit(FakeVisionKit):
     """Notes where the upload is while it is measured, and its modes there."""
 
     def __init__(self) -> None:
-        super().__init__([dancer()])
+        super().__init__([dancer()], mat=MAT)
         self.seen: list[tuple[Path, int, int]] = []
 
     def open_media(self, path: Path) -> MediaSource:
@@ -146,7 +146,7 @@ class BlockingKit(FakeVisionKit):
     """Measuring waits until the test lets it go on."""
 
     def __init__(self) -> None:
-        super().__init__([dancer()])
+        super().__init__([dancer()], mat=MAT)
         self.started, self.go_on = threading.Event(), threading.Event()
         self.threads: list[str] = []
 

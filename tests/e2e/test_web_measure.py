@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -74,15 +74,37 @@ def _world(out_left: float, out_right: float) -> dict[Joint, Point3]:
 class FakeVisionKit(VisionKit):
     """The real media reading, drawing and decoding, with fake models that see `poses`."""
 
-    def __init__(self, *poses: list[Pose], mat: MatView | None = None) -> None:
-        self.poses, self.mat = poses, mat
+    def __init__(
+        self,
+        *poses: list[Pose],
+        mat: MatView | None = None,
+        feet: Sequence[tuple[float, float]] = ((75, 80),),
+    ) -> None:
+        self.poses, self.mat, self.feet = poses, mat, feet
         self.estimators: list[FakePoseEstimator] = []
+        self.finders: list[FootsSeen] = []
 
     def build(self, video: bool, feet_only: bool) -> Vision:
         estimator = FakePoseEstimator(*self.poses)
         self.estimators.append(estimator)
-        feet = FakeFootFinder(foot(75, left=True), foot(80, left=False))
+        feet = FootsSeen(self.feet)
+        self.finders.append(feet)
         return Vision(FakeMatDetector(self.mat), feet, None if feet_only else estimator)
+
+
+class FootsSeen(FakeFootFinder):
+    """Feet on the mat turned (left, right) degrees out, frame after frame; the last repeats."""
+
+    def __init__(self, angles: Sequence[tuple[float, float]]) -> None:
+        super().__init__()
+        self.angles, self.seen = list(angles), 0
+
+    def find(
+        self, frame: object, mat: MatView, heels: tuple[Point, Point] | None
+    ) -> tuple[Foot | None, Foot | None]:
+        left, right = self.angles[min(self.seen, len(self.angles) - 1)]
+        self.seen += 1
+        return foot(left, left=True), foot(right, left=False)
 
 
 def foot(out: float, left: bool) -> Foot:
@@ -108,7 +130,7 @@ def container(tmp_path: Path, clock: FakeClock) -> Container:
 
 @pytest.fixture
 def kit() -> FakeVisionKit:
-    return FakeVisionKit([dancer()])
+    return FakeVisionKit([dancer()], mat=MAT)
 
 
 @pytest.fixture
@@ -143,12 +165,37 @@ def test_a_photo_gives_the_angles_the_method_its_band_and_the_measured_picture(
     response = post(client, jpeg())
     assert response.status_code == 200, response.text
     result = response.json()
-    assert result["values"]["total"]["median"] == pytest.approx(130, abs=0.5)
-    assert result["calibrated"] is False and result["band_degrees"] == 20
-    assert "Uncalibrated" in result["messages"][0]
-    assert picture_of(result).shape[:2] == (HEIGHT, WIDTH)
+    assert result["values"]["total"]["median"] == pytest.approx(155, abs=0.5)
+    assert result["calibrated"] is True and result["band_degrees"] == 4
+    shown = picture_of(result).shape[:2]  # the photo, and the top view of the mat under it
+    assert shown[1] == WIDTH and shown[0] > HEIGHT
     assert result["saved"] is None and kit.estimators[0].closed
     assert not (container.settings.data_dir / "measurements").exists()
+
+
+def test_without_the_mat_there_is_no_angle_only_what_to_do(container: Container) -> None:
+    with app_with(container, FakeVisionKit([dancer()])) as client:
+        response = post(client, jpeg(), record="true")
+        assert response.status_code == 422
+        assert response.json()["detail"].startswith("No floor mat in view, so no angle")
+        assert client.get("/api/measurements").json() == []
+        plie = post(client, jpeg(), mode="plie")  # the knee check needs no mat
+        assert plie.status_code == 200, plie.text
+
+
+def test_the_mirror_gives_no_angle_without_the_mat_but_still_watches_the_knees(
+    container: Container,
+) -> None:
+    with (
+        app_with(container, FakeVisionKit([dancer(knees_in=True)])) as client,
+        client.websocket_connect(MIRROR, headers=OWN_ORIGIN) as ws,
+    ):
+        ws.receive_json()
+        ws.send_bytes(jpeg())
+        reading = ws.receive_json()
+    assert "total" not in reading["turnout"] and reading["turnout"]["needs_mat"] is True
+    assert reading["turnout"]["message"].startswith("No floor mat in view")
+    assert reading["knees_inside"] == ["left", "right"]
 
 
 def test_a_picture_is_kept_only_when_asked(client: TestClient, container: Container) -> None:
@@ -162,10 +209,10 @@ def test_a_first_position_angle_can_be_added_to_the_dancers_measurements(
     client: TestClient,
 ) -> None:
     result = post(client, jpeg(), record="true").json()
-    assert result["recorded"] == "Added to your measurements: 130 deg (camera without the mat)."
+    assert result["recorded"] == "Added to your measurements: 155 deg (camera with the mat)."
     (reading,) = client.get("/api/measurements").json()
-    assert reading["method"] == "camera" and reading["side"] == "both"
-    assert reading["trials"] == [130.0]
+    assert reading["method"] == "camera_mat" and reading["side"] == "both"
+    assert reading["trials"] == [155.0]
     assert "recorded" not in post(client, jpeg()).json()
 
 
@@ -437,7 +484,7 @@ def test_the_mat_can_be_printed_from_the_page(client: TestClient) -> None:
 def test_the_mirror_returns_landmarks_and_readings_frame_by_frame_and_closes_cleanly(
     container: Container,
 ) -> None:
-    kit = FakeVisionKit([dancer(60, 70)], [dancer(62, 72)], [dancer(65, 75)], [dancer(55, 60)])
+    kit = FakeVisionKit([dancer()], mat=MAT, feet=((60, 70), (62, 72), (65, 75), (55, 60)))
     with (
         app_with(container, kit) as client,
         client.websocket_connect(MIRROR, headers=OWN_ORIGIN) as ws,
@@ -455,7 +502,7 @@ def test_the_mirror_returns_landmarks_and_readings_frame_by_frame_and_closes_cle
     assert first["type"] == "reading" and first["person"] is True
     assert first["landmarks"]["left_knee"][:2] == pytest.approx([352 / WIDTH, 300 / HEIGHT], 1e-3)
     assert first["turnout"]["total"] == pytest.approx(130, abs=0.5)
-    assert first["turnout"]["calibrated"] is False and first["turnout"]["band"] == 20
+    assert first["turnout"]["calibrated"] is True and first["turnout"]["band"] == 4
     assert [r["reps"]["best"] for r in readings] == pytest.approx([130, 132, 134], abs=0.5)
     assert reps["reps"]["number"] == 2 and reps["reps"]["done"] == pytest.approx([134], abs=0.5)
     assert after["reps"]["change"] == pytest.approx(115 - 134, abs=0.5)

@@ -1,5 +1,9 @@
-"""First position: the feet on the mat (outline, else the model's toe points), without the mat
-(the model's 3D points), or placed by hand."""
+"""First position: the feet on the mat (outline, else the model's toe points), or placed by hand.
+
+Without the mat there is no angle. The pose model's 3D foot points are foreshortened and land
+mid-shoe on turned-out feet: on real footage a dancer in first position at about 110-140 degrees
+read 35 (+/- 20 claimed), and a casual stance read 21. A number that far off, with a band that
+says otherwise, is worse than none."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from turnout.ports import Frame
 from turnout.services.measuring.person import needs
 from turnout.services.measuring.reading import (
     BAND_HAND,
+    NO_MAT,
     FrameReading,
     ReadingMethod,
     Vision,
@@ -25,7 +30,8 @@ def first_position(
     index: int, frame: Frame, vision: Vision, mat: MatView | None, pose: Pose | None
 ) -> FrameReading:
     if mat is None:
-        return _uncalibrated(index, needs(pose))
+        needs(pose)  # what is wrong with the picture itself is said first
+        raise MeasureError(NO_MAT)
     heels = _floor_heels(pose, mat)
     found = vision.feet.find(frame, mat, heels)
     feet: list[Foot] = []
@@ -54,18 +60,6 @@ def corrected_by_hand(left: Foot, right: Foot) -> tuple[dict[str, float], str]:
     values = angle_values(form.first_position(left, right))
     message = first_position_message(values["total"], values["left"], values["right"], BAND_HAND)
     return values, message
-
-
-def _uncalibrated(index: int, pose: Pose) -> FrameReading:
-    angles = form.world_first_position(pose)
-    if angles is None:
-        raise MeasureError("The pose model gave no 3D points for this picture; try another.")
-    if not all(-45.0 <= a <= 100.0 for a in (angles.left, angles.right)):
-        raise MeasureError(
-            "The feet could not be read without the mat (the model's foot points point "
-            "nowhere sensible): stand on the printed mat, or film from the front at hip height."
-        )
-    return FrameReading(index, angle_values(angles), ReadingMethod.UNCALIBRATED, pose)
 
 
 def _feet_visible(pose: Pose) -> bool:

@@ -132,6 +132,7 @@ class MirrorLoop:
         # Without a person, feet on the mat can still be measured, as in feet-only mode.
         once = Vision(found, self.vision.feet, found if pose else None)
         turnout = _attempt(lambda: read_frame(0, picture, once, Mode.FIRST_POSITION, False))
+        turnout["needs_mat"] = found.mat is None  # no angle without it; knees are still watched
         total = turnout.get("total")
         if isinstance(total, float):
             turnout["live"] = round(self.reps.add(total), 1)

@@ -128,7 +128,7 @@ function showReading(data) {
     badge.textContent = turnout.calibrated ? `On the mat ± ${turnout.band}°` : `Rough estimate ± ${turnout.band}°`;
     badge.className = turnout.calibrated ? "badge ok" : "badge freq";
   } else {
-    badge.textContent = "No angle in this frame";
+    badge.textContent = turnout.needs_mat ? "No angle: the mat is not in view" : "No angle in this frame";
     badge.className = "badge freq";
   }
   const form = data.form || {};
