@@ -121,6 +121,9 @@ class FakeUnitOfWork:
         self.log = FakeLogRepository()
         self.commits = 0
 
+    def writing(self) -> Self:
+        return self
+
     def __enter__(self) -> Self:
         self.rollback()
         return self

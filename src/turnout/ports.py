@@ -23,7 +23,6 @@ from turnout.domain.safety import Profile
 class Clock(Protocol):
     def now(self) -> float:
         """Seconds since the Unix epoch."""
-        ...
 
     def sleep(self, seconds: float) -> None: ...
 
@@ -31,11 +30,9 @@ class Clock(Protocol):
 class RoutineSource(Protocol):
     def names(self) -> list[str]:
         """The built-in routines, by key."""
-        ...
 
     def load(self, name_or_path: str) -> Routine:
         """A built-in routine by key, or a routine file by path. Raises RoutineError."""
-        ...
 
 
 class PracticeRepository(Protocol):
@@ -49,15 +46,12 @@ class PracticeRepository(Protocol):
 
     def sessions(self, since: float | None = None) -> list[PracticeSession]:
         """Sessions started at or after `since`, oldest first."""
-        ...
 
     def holds(self, since: float | None = None) -> list[LoggedHold]:
         """Holds started at or after `since`, oldest first."""
-        ...
 
     def session_holds(self, session_id: str) -> list[HoldRecord]:
         """One session's holds in order, deleted or not (the live session counts on them)."""
-        ...
 
     def recent_sessions(self, limit: int, offset: int = 0) -> list[PracticeSession]:
         """Sessions not deleted, newest first: `limit` of them after skipping `offset`."""
@@ -134,6 +128,10 @@ class UnitOfWork(Protocol):
     safety: SafetyRepository
     measurements: MeasurementRepository
     log: LogRepository
+
+    def writing(self) -> Self:
+        """`with uow.writing():` for a block that writes: it holds the write lock throughout."""
+        ...
 
     def __enter__(self) -> Self: ...
 

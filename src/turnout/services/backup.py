@@ -103,7 +103,7 @@ def import_backup(
     """Put a backup's log in place, in one transaction: into an empty log, or replacing what
     is there when `replace`. Raises LogNotEmptyError, or InputError on a row that does not
     fit or while a session is being practised (nothing is changed then)."""
-    with uow:
+    with uow.writing():
         if not uow.log.is_empty():
             if not replace:
                 raise LogNotEmptyError()
@@ -118,7 +118,7 @@ def erase_everything(uow: UnitOfWork, wall_now: float) -> dict[str, int]:
     """Delete every entry of the log for good: sessions, holds, pain checks, stops, readings,
     the profile and the record of corrections. How many went, by table. Refused (InputError)
     while a session is being practised."""
-    with uow:
+    with uow.writing():
         _refuse_while_live(uow, wall_now)
         counts = uow.log.erase_all()
         uow.commit()

@@ -26,7 +26,7 @@ NAMES = {
 def delete_entry(uow: UnitOfWork, target: Target, target_id: str, now: float) -> None:
     """Mark an entry deleted (an undo brings it back). Raises NotFoundError if there is no
     such entry, InputError for a session still under way."""
-    with uow:
+    with uow.writing():
         if target is Target.SESSION:
             session = uow.practice.get_session(target_id)
             if session is not None and session.status is SessionStatus.ACTIVE:
@@ -37,7 +37,7 @@ def delete_entry(uow: UnitOfWork, target: Target, target_id: str, now: float) ->
 
 def restore_entry(uow: UnitOfWork, target: Target, target_id: str, now: float) -> None:
     """Undo a deletion. Raises NotFoundError if there is no such entry."""
-    with uow:
+    with uow.writing():
         _mark(uow, target, target_id, now, Action.RESTORED)
         uow.commit()
 
@@ -56,7 +56,7 @@ def correct_hold_status(uow: UnitOfWork, hold_id: int, status: str, now: float) 
     """Set a hold's status to what really happened (completed or skipped); the status it
     replaced is kept. Raises NotFoundError, or InputError naming the allowed statuses."""
     chosen = validated(lambda: check_choice("status", HoldStatus, status))
-    with uow:
+    with uow.writing():
         # An id past what the column holds names no hold (and must not reach the driver).
         fits = 0 < hold_id < LARGEST_ID
         before = uow.practice.set_hold_status(hold_id, chosen) if fits else None

@@ -120,7 +120,7 @@ class Tenure:
         if not (force or self.due()):
             return
         try:
-            with uow:
+            with uow.writing():
                 at = self.fence(uow)
                 uow.commit()
         except StorageError as error:
@@ -131,7 +131,7 @@ class Tenure:
     def release(self, uow: UnitOfWork) -> None:
         """Give the session up (this process stops running it); it stays active in the log."""
         try:
-            with uow:
+            with uow.writing():
                 uow.practice.release(self.session_id, self.owner.name)
                 uow.commit()
         except StorageError as error:  # the lease lapses on its own soon enough

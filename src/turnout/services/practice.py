@@ -98,7 +98,7 @@ class Practice:
         if not holds and ended is None and not (check and tenure):
             return
         record = self.record if ended is None else self._closed(ended.finished, now)
-        with self.uow:
+        with self.uow.writing():
             renewed = tenure.fence(self.uow) if tenure else 0.0
             for hold in holds:
                 self.uow.practice.add_hold(self.id, hold)
@@ -139,7 +139,7 @@ def start_practice(
         planned_holds=plan.hold_count,
         planned_seconds=plan.hold_seconds,
     )
-    with uow:
+    with uow.writing():
         uow.practice.add_session(record)
         if owner is not None:
             claim(uow, owner, record.id)
@@ -199,7 +199,7 @@ def resume_practice(
             f"Session {record.id[:8]} was of routine '{record.routine_key}', not "
             f"'{routine.key}'; resume it with --routine {record.routine_key}."
         )
-    with uow:
+    with uow.writing():
         if owner is not None:
             claim(uow, owner, record.id)
         # Read after the claim: the holds the last owner logged before it stopped are all in.

@@ -28,7 +28,7 @@ from turnout.services.measurement_text import method_label
 def add_measurement(uow: UnitOfWork, entry: MeasurementEntry, today: date) -> Measurement:
     """Validate and save one measuring session (three trials advised; the median is kept)."""
     reading = validated(lambda: measurement(entry, today))
-    with uow:
+    with uow.writing():
         reading = dataclasses.replace(reading, id=uow.measurements.add(reading))
         uow.commit()
     return reading

@@ -59,7 +59,7 @@ def save_profile(
             updated_at=now,
         )
     )
-    with uow:
+    with uow.writing():
         uow.safety.save_profile(found)
         uow.commit()
     return found
@@ -91,7 +91,7 @@ def record_pain_check(
             session_id,
         )
     )
-    with uow:
+    with uow.writing():
         if session_id is not None and uow.practice.get_session(session_id) is None:
             shown = session_id[:40]
             raise NotFoundError(f"No practice session with id '{shown}'; nothing was saved.")
@@ -126,7 +126,7 @@ def stop(practice: Practice, reason: str, now: float) -> tuple[StopDecision, tup
         chosen,
         now,
     )
-    with practice.uow:
+    with practice.uow.writing():
         practice.uow.safety.add_stop(event)
         practice.uow.commit()
     if decision.ends_exercise:

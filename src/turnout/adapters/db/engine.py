@@ -17,6 +17,7 @@ from turnout.adapters.private_files import PRIVATE_FILE, PRIVATE_FOLDER, tighten
 
 # Long enough for another tab or process to finish a write; short enough to report a stuck lock.
 BUSY_TIMEOUT_MS = 15_000
+WRITE_INTENT = "turnout_writes"  # an execution option: this transaction will write
 # SQLite gives its journal, -wal and -shm files the permissions of the database file.
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
@@ -94,4 +95,6 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A unit of work that will write takes the write lock now (see SqlUnitOfWork.writing).
+    writes = connection.get_execution_options().get(WRITE_INTENT, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from turnout.adapters.db import errors
+from turnout.adapters.db.engine import WRITE_INTENT
 from turnout.adapters.db.log_repository import SqlLogRepository
 from turnout.adapters.db.practice_repository import SqlPracticeRepository
 from turnout.adapters.db.safety_repository import SqlMeasurementRepository, SqlSafetyRepository
@@ -31,9 +32,21 @@ class SqlUnitOfWork:
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
+        self._writes = False
+
+    def writing(self) -> Self:
+        """Mark the next block as one that writes: it takes the write lock as it begins.
+
+        On SQLite a transaction that has read cannot take the lock once another connection has
+        written ("database is locked" at once, whatever the busy timeout); taken first, it
+        waits its turn instead. Reading blocks do not ask, so they never wait for a writer."""
+        self._writes = True
+        return self
 
     def __enter__(self) -> Self:
         self._session = self._session_factory()
+        if self._writes:
+            self._begin_writing(self._session)
         self.practice = SqlPracticeRepository(self._session)
         self.safety = SqlSafetyRepository(self._session)
         self.measurements = SqlMeasurementRepository(self._session)
@@ -53,7 +66,7 @@ class SqlUnitOfWork:
             session.rollback()
         finally:
             session.close()
-            self._session = None
+            self._session, self._writes = None, False
         if isinstance(exc, IntegrityError):
             raise errors.from_integrity(exc) from exc
 
@@ -69,6 +82,14 @@ class SqlUnitOfWork:
 
     def rollback(self) -> None:
         self._open().rollback()
+
+    def _begin_writing(self, session: Session) -> None:
+        try:
+            session.connection(execution_options={WRITE_INTENT: True})
+        except OperationalError as error:  # the lock stayed taken past the busy timeout
+            session.close()
+            self._session, self._writes = None, False
+            raise errors.from_dbapi(session.get_bind().engine.url, error) from error
 
     def _open(self) -> Session:
         if self._session is None:
