@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from turnout.domain.corrections import Outcome, outcome
+from turnout.domain.outcome import Outcome, outcome
 from turnout.domain.plan import HoldRecord, HoldStatus
 from turnout.errors import InputError
 from turnout.services.backup import FORMAT, VERSION, read_backup

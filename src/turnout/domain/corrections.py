@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from turnout.domain.outcome import Outcome, outcome
 from turnout.domain.pain import PainCheck
-from turnout.domain.plan import HoldRecord, HoldStatus
+from turnout.domain.plan import HoldRecord
 from turnout.domain.values import frozen
 
 
@@ -39,26 +40,6 @@ class Correction:
     at: float
     before: str = ""
     after: str = ""
-
-
-class Outcome(StrEnum):
-    """How a hold ended, as the dancer reads it: a skipped hold that ran for a while was cut
-    short; one that never started was skipped. Neither is ever counted as done."""
-
-    COMPLETED = "completed"
-    CUT_SHORT = "cut_short"
-    SKIPPED = "skipped"
-
-
-# Less than this held is no hold at all (a tap on Skip just as the countdown ended); the same
-# line the session summary draws.
-HELD_AT_LEAST = 0.5
-
-
-def outcome(record: HoldRecord) -> Outcome:
-    if record.status is HoldStatus.COMPLETED:
-        return Outcome.COMPLETED
-    return Outcome.CUT_SHORT if record.actual_seconds >= HELD_AT_LEAST else Outcome.SKIPPED
 
 
 @frozen

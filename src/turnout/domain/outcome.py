@@ -26,21 +26,35 @@ class HoldTally:
     seconds_held: float = 0.0
 
 
+class Outcome(StrEnum):
+    """How a hold ended, as the dancer reads it: a skipped hold that ran for a while was cut
+    short; one that never started was skipped. Neither is ever counted as done."""
+
+    COMPLETED = "completed"
+    CUT_SHORT = "cut_short"
+    SKIPPED = "skipped"
+
+
 class Ending(StrEnum):
     FINISHED = "finished"
     ENDED_EARLY = "ended_early"
     WARNING_SIGN = "warning_sign"
 
 
+def outcome(record: HoldRecord) -> Outcome:
+    """How one logged hold ended, as the dancer reads it."""
+    if record.status is HoldStatus.COMPLETED:
+        return Outcome.COMPLETED
+    return Outcome.CUT_SHORT if _held(record) else Outcome.SKIPPED
+
+
 def tally(holds: Iterable[HoldRecord]) -> HoldTally:
     """Holds done, cut short and skipped (each position once, as last logged), and time held."""
     records = list(holds)
-    latest = {record.position: record for record in records}.values()
-    done = sum(1 for r in latest if r.status is HoldStatus.COMPLETED)
-    cut = sum(1 for r in latest if r.status is HoldStatus.SKIPPED and _held(r))
-    skipped = sum(1 for r in latest if r.status is HoldStatus.SKIPPED and not _held(r))
+    ends = [outcome(r) for r in {record.position: record for record in records}.values()]
     seconds = sum(r.actual_seconds for r in records if _held(r))
-    return HoldTally(done, cut, skipped, round(seconds, 1))
+    done, cut = ends.count(Outcome.COMPLETED), ends.count(Outcome.CUT_SHORT)
+    return HoldTally(done, cut, ends.count(Outcome.SKIPPED), round(seconds, 1))
 
 
 def _held(record: HoldRecord) -> bool:

@@ -74,11 +74,6 @@ def lines(event: events.Event) -> tuple[Line, ...]:
             return (Line("dancer", "Release."),) if done else ()
         case events.Beep(remaining=remaining):
             return (Line("dancer", COUNT.get(remaining, str(remaining))),)
-        case events.SessionEnded(finished=finished):
-            # Praise waits for the summary, which knows what was done.
-            return (
-                Line("dancer", "That is the end of the session." if finished else "Session ended."),
-            )
         case _:
             words = say(event)
             return (Line("dancer", words),) if words else ()

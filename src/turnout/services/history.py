@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, time, tzinfo
 
-from turnout.domain.corrections import Action, HoldEntry, Outcome, Target
+from turnout.domain.corrections import Action, HoldEntry, Target
 from turnout.domain.history import DaySummary, local_day, streak, summarize_days
 from turnout.domain.log import LoggedHold, PracticeSession
+from turnout.domain.outcome import Outcome
 from turnout.domain.plan import HoldRecord
 from turnout.domain.progress import ExerciseProgress, exercise_progress
 from turnout.domain.routine import Exercise, Routine

@@ -8,8 +8,8 @@ from datetime import datetime
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from turnout.domain.corrections import Outcome
 from turnout.domain.history import local_day, weekly_totals
+from turnout.domain.outcome import Outcome
 from turnout.services import history
 from turnout.web import svg
 from turnout.web.deps import WebApp

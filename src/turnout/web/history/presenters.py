@@ -6,8 +6,9 @@ from dataclasses import asdict
 from datetime import datetime, tzinfo
 from typing import Any
 
-from turnout.domain.corrections import HoldEntry, Outcome
+from turnout.domain.corrections import HoldEntry
 from turnout.domain.history import local_day, weekly_totals
+from turnout.domain.outcome import Outcome
 from turnout.services import history
 from turnout.web.deps import Web
 from turnout.web.history.schemas import HoldOut, SessionOut, SessionsPageOut
