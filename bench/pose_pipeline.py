@@ -1,11 +1,15 @@
 """What the measuring pipeline costs on top of the pose model, and how fast `measure` runs.
 
 Frames: a synthetic view of the printed mat with two feet on it (tests/integration/
-vision_scenes.py), with a real photo of a person pasted above it when ../shared/testdata is
-here (so the model finds someone), at 640x480 and 720x1280. On the same frames, in video
+vision_scenes.py), with a real photo of a person pasted above it (tests/assets/pose2sim, so
+that the model has someone to find), at 640x480 and 720x1280. On the same frames, in video
 (tracking) mode:
 
-    bare model  = MediaPipePoseEstimator.estimate alone, on already decoded frames
+    bare model  = MediaPipe's own PoseLandmarker.detect_for_video on the package's full bundle,
+                  on frames already decoded and turned into RGB mp.Image objects: the raw
+                  library call, with nothing of turnout's around it
+    adapter     = MediaPipePoseEstimator.estimate (colour conversion, the call, the landmarks
+                  turned into a Pose), on the same decoded frames
     each frame  = decode the JPEG + pose + mat + foot outlines + angles + the annotated picture,
                   each frame measured on its own (`measure_frames([frame])`): nothing reused
     stream      = the same frames decoded one by one into a single `measure_frames` call, as a
@@ -39,40 +43,60 @@ from turnout.adapters.vision import build_vision
 from turnout.adapters.vision.draw import annotate
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.adapters.vision.media import open_media
+from turnout.adapters.vision.pose import MediaPipePoseEstimator, model_bytes
 from turnout.services.measuring import Mode, measure_frames
 
-PERSON = (
-    Path(__file__).resolve().parents[2] / "shared/testdata/coco-wholebody-feet/000000000785.jpg"
-)
+PERSON = Path(__file__).resolve().parents[1] / "tests/assets/pose2sim/standing.jpg"
 
 
 def frames(width: int, height: int, count: int) -> list[np.ndarray]:
     camera = Camera(
         height=1300, distance=1500, size=(width, height), focal=0.9 * max(width, height)
     )
+    person = cv2.imread(str(PERSON))[170:600, 90:330]  # the man, head to toes
+    scale = 0.55 * height / person.shape[0]
+    person = cv2.resize(person, None, fx=scale, fy=scale)
+    x = max(0, (width - person.shape[1]) // 2)
+    crop = person[:, : width - x]
     out = []
     for i in range(count):
         picture = scene(layout(Paper.A4), camera, first_position_feet(80 + i % 5, 85))
-        if PERSON.exists():
-            person = cv2.imread(str(PERSON))
-            scale = 0.4 * height / person.shape[0]
-            person = cv2.resize(person, None, fx=scale, fy=scale)
-            x = max(0, (width - person.shape[1]) // 2)
-            crop = person[:, : width - x]
-            picture[: crop.shape[0], x : x + crop.shape[1]] = crop
+        picture[: crop.shape[0], x : x + crop.shape[1]] = crop
         out.append(picture)
     return out
 
 
 def bare(images: list[np.ndarray]) -> list[float]:
-    vision = build_vision(video=True, feet_only=False)
-    assert vision.poses is not None
+    import mediapipe as mp
+    from mediapipe.tasks.python import BaseOptions, vision
+
+    options = vision.PoseLandmarkerOptions(
+        base_options=BaseOptions(model_asset_buffer=model_bytes("full")),
+        running_mode=vision.RunningMode.VIDEO,
+    )
+    landmarker = vision.PoseLandmarker.create_from_options(options)
+    rgb = [
+        mp.Image(image_format=mp.ImageFormat.SRGB, data=cv2.cvtColor(i, cv2.COLOR_BGR2RGB))
+        for i in images
+    ]
+    times = []
+    for index, image in enumerate(rgb):
+        start = time.perf_counter()
+        result = landmarker.detect_for_video(image, 33 * (index + 1))
+        times.append(time.perf_counter() - start)
+        assert result.pose_landmarks, "the model found nobody"
+    landmarker.close()
+    return times[5:]
+
+
+def adapter(images: list[np.ndarray]) -> list[float]:
+    estimator = MediaPipePoseEstimator(video=True)
     times = []
     for image in images:
         start = time.perf_counter()
-        vision.poses.estimate(image)
+        estimator.estimate(image)
         times.append(time.perf_counter() - start)
-    vision.poses.close()
+    estimator.close()
     return times[5:]
 
 
@@ -123,17 +147,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--frames", type=int, default=60)
     count = parser.parse_args().frames
-    print("size      | bare model ms | each frame ms | ratio | stream ms | ratio | measured")
+    print(
+        "size      | bare model ms | adapter ms | ratio | each frame ms | ratio "
+        "| stream ms | ratio | measured"
+    )
     for width, height in ((640, 480), (720, 1280)):
         images = frames(width, height, count)
         model = statistics.median(bare(images))
+        ours = statistics.median(adapter(images))
         whole, measured = pipeline(images)
         each = statistics.median(whole)
         flow = stream(images)
         print(
-            f"{width}x{height:<5} | {model * 1000:13.1f} | {each * 1000:13.1f} "
-            f"| {each / model:5.2f} | {flow * 1000:9.1f} | {flow / model:5.2f} "
-            f"| {measured}/{len(images)}"
+            f"{width}x{height:<5} | {model * 1000:13.1f} | {ours * 1000:10.1f} "
+            f"| {ours / model:5.2f} | {each * 1000:13.1f} | {each / model:5.2f} "
+            f"| {flow * 1000:9.1f} | {flow / model:5.2f} | {measured}/{len(images)}"
         )
     elapsed, fps = video_fps(frames(720, 1280, 30))
     print(

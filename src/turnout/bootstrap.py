@@ -61,7 +61,7 @@ class Container:
     def vision(self) -> VisionKit:
         """The camera adapters; OpenCV and MediaPipe load when first used, not at start."""
         if self._vision is None:
-            self._vision = VisionKit()
+            self._vision = VisionKit(self.settings.pose_model)
         return self._vision
 
     def scratch(self) -> Path:

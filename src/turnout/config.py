@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import Field, ValidationError
@@ -28,6 +29,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     # More names the web server answers to, comma-separated (say a name your router gives it).
     allowed_hosts: str = ""
+    # The pose model: "full" (the default) or "lite", about a quarter faster for slow machines.
+    pose_model: Literal["full", "lite"] = "full"
     # Only for tests and demos: the practice clock runs this many times faster than real time.
     time_scale: float = Field(default=1.0, gt=0, le=1000)
 

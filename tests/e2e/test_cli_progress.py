@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,18 @@ def test_progress_can_draw_a_png(box: Container, tmp_path: Path) -> None:
     code, output = run(box, "progress", "--plot", str(tmp_path / "out.png"))
     assert code == 0, output
     assert (tmp_path / "out.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_png_without_matplotlib_says_how_to_get_it(
+    box: Container, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """matplotlib is an extra (`turnout[plot]`): a lean install is told, not shown a traceback."""
+    add(box, "paper_tracing", "both", 130, on="2025-12-01")
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if it were not installed
+    code, output = run(box, "progress", "--plot", str(tmp_path / "out.png"))
+    assert code == ExitCode.USAGE, output
+    assert "turnout[plot]" in output and ".svg" in output
+    assert not (tmp_path / "out.png").exists()
 
 
 def test_a_plot_of_another_kind_is_refused(box: Container, tmp_path: Path) -> None:

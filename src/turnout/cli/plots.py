@@ -81,7 +81,14 @@ def svg_document(report: ProgressReport, weeks: Sequence[WeekTotal] = ()) -> str
 
 
 def _png(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal]) -> None:
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        raise UsageError(
+            f"--plot {path}: PNG charts need matplotlib, which this install leaves out. "
+            "Write an .svg instead (any browser opens it), or install it with "
+            "`pip install 'turnout[plot]'`."
+        ) from None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

@@ -18,13 +18,18 @@ if TYPE_CHECKING:
 
 
 class VisionKit:
-    """The camera adapters the web uses, behind plain methods (tests swap the models out)."""
+    """The camera adapters the web uses, behind plain methods (tests swap the models out).
+
+    `pose_model` is "full" (the default) or "lite" (faster, a little less exact)."""
+
+    def __init__(self, pose_model: str = "full") -> None:
+        self.pose_model = pose_model
 
     def build(self, video: bool, feet_only: bool) -> Vision:
         """Pose model (video mode tracks between frames), mat detector and foot finder."""
         from turnout.adapters.vision import build_vision
 
-        return build_vision(video=video, feet_only=feet_only)
+        return build_vision(video=video, feet_only=feet_only, pose_model=self.pose_model)
 
     def open_media(self, path: Path) -> MediaSource:
         from turnout.adapters.vision.media import open_media
@@ -37,6 +42,14 @@ class VisionKit:
         from turnout.adapters.vision.mat_pdf import mat_pdf
 
         return mat_pdf(Paper(paper))
+
+    def mat_assembled(self, paper: str, picture_name: str) -> tuple[bytes, dict[str, object]]:
+        """The assembled mat from above at 1 px per mm (PNG), and its layout in mm (for JSON)."""
+        from turnout.adapters.vision.mat_assembled import describe, png, render_assembled
+        from turnout.adapters.vision.mat_layout import Paper, layout
+
+        mat = layout(Paper(paper))
+        return png(render_assembled(mat)), describe(mat, picture_name)
 
     def annotate_png(self, frame: Frame, report: Report, long_side: int) -> bytes:
         """The picture showing how it was measured, shrunk to `long_side` pixels at most."""
