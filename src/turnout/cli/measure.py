@@ -29,25 +29,54 @@ class PaperChoice(StrEnum):
 
 def mat(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("-o", "--output", help="PDF file to write.")] = Path(
-        "mat.pdf"
-    ),
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="PDF file to write (mat.pdf).")
+    ] = None,
     paper: Annotated[PaperChoice, typer.Option(help="a4 or letter.")] = PaperChoice.A4,
+    assembled: Annotated[
+        Path | None,
+        typer.Option(
+            "--assembled",
+            help="Write the mat as it lies on the floor once assembled (PNG, 1 px per mm) and "
+            "its layout in mm beside it (the same name, .json), for rendering test scenes. "
+            "No PDF unless -o is given too.",
+        ),
+    ] = None,
 ) -> None:
     """Write the printable floor mat (four sheets) that calibrates the camera."""
-    pdf = container(ctx).vision().mat_pdf(paper.value)
-    try:
-        output.write_bytes(pdf)
-    except OSError as error:
-        raise TurnoutError(
-            f"Cannot write {output}: {error.strerror}. Choose another path."
-        ) from None
+    kit = container(ctx).vision()
+    if assembled is not None:
+        _write_assembled(kit, assembled, paper)
+        if output is None:
+            return
+    output = output or Path("mat.pdf")
+    _write(output, kit.mat_pdf(paper.value))
     typer.echo(
         f"Wrote {output}: four {paper.value.upper()} sheets. Print all four at 100% (Actual "
         "size), check the bar measures 100 mm, and join them as printed on the back sheets "
         "(BR onto BL, FR onto FL, then the front pair onto the back pair). Stand with both "
         "heels on the grey heel line."
     )
+
+
+def _write_assembled(kit: VisionKit, path: Path, paper: PaperChoice) -> None:
+    if path.suffix.lower() != ".png":
+        raise UsageError(f"--assembled {path}: the picture is a PNG; use a name ending in .png.")
+    picture, layout = kit.mat_assembled(paper.value, path.name)
+    described = path.with_suffix(".json")
+    _write(path, picture)
+    _write(described, (json.dumps(layout, indent=2) + "\n").encode())
+    typer.echo(
+        f"Wrote {path} (the assembled {paper.value.upper()} mat from above, 1 px per mm) and "
+        f"{described} (its sheets, heel line, feet area and markers, in floor mm)."
+    )
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise TurnoutError(f"Cannot write {path}: {error.strerror}. Choose another path.") from None
 
 
 def measure(

@@ -43,6 +43,14 @@ class VisionKit:
 
         return mat_pdf(Paper(paper))
 
+    def mat_assembled(self, paper: str, picture_name: str) -> tuple[bytes, dict[str, object]]:
+        """The assembled mat from above at 1 px per mm (PNG), and its layout in mm (for JSON)."""
+        from turnout.adapters.vision.mat_assembled import describe, png, render_assembled
+        from turnout.adapters.vision.mat_layout import Paper, layout
+
+        mat = layout(Paper(paper))
+        return png(render_assembled(mat)), describe(mat, picture_name)
+
     def annotate_png(self, frame: Frame, report: Report, long_side: int) -> bytes:
         """The picture showing how it was measured, shrunk to `long_side` pixels at most."""
         import cv2

@@ -129,6 +129,17 @@ def page_to_floor_offset(mat: MatLayout, sheet: str) -> Point:
     return Point(left, top)
 
 
+def sheet_rect(mat: MatLayout, sheet: str) -> tuple[float, float, float, float]:
+    """The sheet's paper once cut and laid, in floor mm: x from, x to, y from, y to.
+
+    The R sheets are cut at x = 0 and the front row at y = `seam`; the sheets they are laid
+    over keep their blank margins, hidden underneath. `SHEETS` lists them bottom first."""
+    page = page_to_floor_offset(mat, sheet)
+    x0, x1 = page.x, page.x + mat.page_width
+    y0, y1 = page.y, page.y + mat.page_height
+    return (x0, 0.0 if sheet.endswith("R") else x1, mat.seam if sheet.startswith("F") else y0, y1)
+
+
 def in_clear_area(p: Point) -> bool:
     """Whether a floor point lies where the feet can be (kept plain white on the mat)."""
     if p.y < -CLEAR_BEHIND_MM:

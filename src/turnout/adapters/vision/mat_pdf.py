@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from turnout.adapters.vision.mat_layout import (
     BACK_MM,
@@ -38,6 +39,16 @@ def marker_bits(marker_id: int) -> list[list[bool]]:
     return [[int(v) < 128 for v in row] for row in image]
 
 
+class SheetCanvas(Protocol):
+    """Where one sheet is drawn, in floor millimetres: the PDF page, or a picture of it."""
+
+    def rect(self, corner: Point, w: float, h: float, grey: float = 0.0) -> None: ...
+
+    def line(self, a: Point, b: Point, width: float, grey: float, dash: str = "") -> None: ...
+
+    def text(self, at: Point, line: str, size: float = TEXT_PT) -> None: ...
+
+
 class _Canvas:
     """PDF drawing operators in floor millimetres for one sheet."""
 
@@ -70,6 +81,12 @@ class _Canvas:
 
 def _page_content(mat: MatLayout, sheet: str) -> str:
     canvas = _Canvas(mat, sheet)
+    draw_sheet(canvas, mat, sheet)
+    return "\n".join(canvas.ops)
+
+
+def draw_sheet(canvas: SheetCanvas, mat: MatLayout, sheet: str) -> None:
+    """Everything printed on one sheet (greys: 0 black, 1 white; dashes in points)."""
     sign = 1.0 if sheet.endswith("L") else -1.0
     reach, back_row = mat.half_width, sheet.startswith("B")
     for marker in (m for m in mat.markers if m.sheet == sheet):
@@ -88,10 +105,9 @@ def _page_content(mat: MatLayout, sheet: str) -> str:
         x = sign * (inner - QUIET_MM) - (28.0 if sign > 0 else 0.0)
         for row, line in enumerate(instructions(mat, sheet)):
             canvas.text(Point(x, mat.front - 8.0 + row * 4.0), line, TEXT_PT + 2 * (row == 0))
-    return "\n".join(canvas.ops)
 
 
-def _back_text(canvas: _Canvas, mat: MatLayout, sheet: str, sign: float) -> None:
+def _back_text(canvas: SheetCanvas, mat: MatLayout, sheet: str, sign: float) -> None:
     """The instructions and the 100 mm check bar, between the seam and the markers."""
     inner = _inner_edge(mat, sheet)
     width = inner - QUIET_MM - 8.0
@@ -123,7 +139,7 @@ def _wrap(text: str, width_mm: float) -> list[str]:
     return rows
 
 
-def _draw_marker(canvas: _Canvas, top_left: Point, marker_id: int) -> None:
+def _draw_marker(canvas: SheetCanvas, top_left: Point, marker_id: int) -> None:
     module = MARKER_MM / 6
     for row, bits in enumerate(marker_bits(marker_id)):
         for col, black in enumerate(bits):
