@@ -72,7 +72,7 @@ def gif(width: int = SIDE, height: int = SIDE) -> bytes:
 
 
 def heic() -> bytes:
-    """The start of an iPhone photo: an ISO media box whose brand is a still picture."""
+    """Only the start of an iPhone photo: an ISO media box whose brand is a still picture."""
     return struct.pack(">I", 24) + b"ftypheic" + b"\x00\x00\x00\x00" + b"mif1heic" + bytes(64)
 
 

@@ -70,9 +70,11 @@ def test_a_gif_is_refused_by_name_with_what_to_send(tmp_path: Path) -> None:
     assert "JPEG or PNG" in message
 
 
-def test_an_iphone_heic_photo_is_refused_with_how_to_send_a_jpeg(tmp_path: Path) -> None:
+def test_a_heic_photo_cut_off_after_its_header_is_refused_with_how_to_send_it(
+    tmp_path: Path,
+) -> None:
     message, _ = refusal(saved(tmp_path, "IMG_0001.HEIC", bombs.heic()))
-    assert "HEIC" in message and "Most Compatible" in message
+    assert "HEIC" in message and "cannot be decoded" in message and "Most Compatible" in message
 
 
 def test_an_unknown_format_is_refused_with_the_formats_we_read(tmp_path: Path) -> None:

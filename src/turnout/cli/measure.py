@@ -52,10 +52,10 @@ def mat(
     output = output or Path("mat.pdf")
     _write(output, kit.mat_pdf(paper.value))
     typer.echo(
-        f"Wrote {output}: four {paper.value.upper()} sheets. Print all four at 100% (Actual "
-        "size), check the bar measures 100 mm, and join them as printed on the back sheets "
-        "(BR onto BL, FR onto FL, then the front pair onto the back pair). Stand with both "
-        "heels on the grey heel line."
+        f"Wrote {output}: a page of assembly steps and four {paper.value.upper()} sheets (A to "
+        "D). Print all five at 100% (Actual size), check the bar measures 100 mm, and lay the "
+        "sheets as the first page shows, with the marks across each join lined up. Stand "
+        "with both heels on the grey heel line."
     )
 
 
@@ -81,7 +81,7 @@ def _write(path: Path, data: bytes) -> None:
 
 def measure(
     ctx: typer.Context,
-    media: Annotated[Path, typer.Argument(help="A photo (JPEG, PNG) or a video (MP4, MOV).")],
+    media: Annotated[Path, typer.Argument(help="A photo (JPEG, PNG, HEIC) or a video (MP4, MOV).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     annotate: Annotated[
         Path | None, typer.Option("--annotate", help="Write a picture showing how it was measured.")

@@ -1,7 +1,8 @@
 """Reading photos and videos with caps on size and length; every failure is one plain line.
 
 Nothing is decoded before its size is known: a photo is sized from its header
-(`image_header`), a video from what OpenCV reports once it is open, before any frame is read."""
+(`image_header`), a video from what OpenCV reports once it is open, before any frame is read.
+A photo is decoded upright, as a viewer shows it (`stills`)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import cv2
-import numpy as np
 from numpy.typing import NDArray
 
-from turnout.adapters.vision.image_header import image_size, refuse_unreadable_kinds
+from turnout.adapters.vision.image_header import image_size, refuse_unreadable_kinds, still_format
+from turnout.adapters.vision.stills import read_still
 from turnout.errors import MeasureError
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
@@ -36,11 +37,12 @@ class Media:
     is_video: bool
     fps: float = 0.0
     frame_count: int = 1
+    format: str = ""  # a photo's, as `image_size` named it
 
     def frames(self) -> Iterator[Image]:
         """The photo, or the video's frames at up to MAX_VIDEO_FPS, each at most WORK_LONG_SIDE."""
         if not self.is_video:
-            yield _fit(_read_image(self.path))
+            yield _fit(read_still(self.path, self.format))
             return
         yield from _video_frames(self.path, self.fps)
 
@@ -48,9 +50,9 @@ class Media:
 def open_media(path: Path) -> Media:
     """Check a file is a photo or a video we can measure, without decoding all of it."""
     head = _head(path)
-    if any(head.startswith(m) for m in _IMAGE_MAGIC) or head[:4] + head[8:12] == b"RIFFWEBP":
-        image_size(path, MAX_IMAGE_PIXELS)
-        return Media(path, is_video=False)
+    if _is_photo(head):
+        size = image_size(path, MAX_IMAGE_PIXELS)
+        return Media(path, is_video=False, format=size.format)
     refuse_unreadable_kinds(path.name, head)
     if (
         head[4:8] == b"ftyp"
@@ -61,6 +63,12 @@ def open_media(path: Path) -> Media:
     raise MeasureError(
         f"{path.name} is not a photo or a video we can read; use a JPEG, PNG, MP4 or MOV file."
     )
+
+
+def _is_photo(head: bytes) -> bool:
+    if any(head.startswith(m) for m in _IMAGE_MAGIC) or head[:4] + head[8:12] == b"RIFFWEBP":
+        return True
+    return still_format(head) is not None  # HEIC, HEIF, AVIF: an ISO media file, like an MP4
 
 
 def _head(path: Path) -> bytes:
@@ -79,16 +87,6 @@ def _head(path: Path) -> bytes:
         raise MeasureError(f"{path} is a folder; give a photo or video file.") from None
     except OSError as error:
         raise MeasureError(f"Cannot read {path}: {error.strerror}.") from None
-
-
-def _read_image(path: Path) -> Image:
-    data = np.fromfile(path, np.uint8)
-    image = cv2.imdecode(data, cv2.IMREAD_COLOR)
-    if image is None:
-        raise MeasureError(
-            f"{path.name} looks like a photo but cannot be decoded (corrupt or cut off)."
-        )
-    return image
 
 
 def _fit(image: Image) -> Image:

@@ -9,7 +9,14 @@ from turnout.errors import MeasureError
 from turnout.ports import Frame
 from turnout.services.measuring.reading import FrameReading, ReadingMethod, Vision
 
-MIN_BODY_SHARE = 0.35  # shoulders to ankles must span this share of the picture's height
+# A standing person, not a skeleton the model drew over a foot, nor someone sitting. Tuned on
+# real photos (docs/measuring.md, "Which photos work"): people standing whole in the picture
+# spanned 0.28-0.56 of its height, shoulders to ankles, with legs 1.02-1.37 times the trunk
+# (hips to ankles over shoulders to hips, measured down the picture); a man seated on a stool
+# read 0.19-0.24. Every skeleton found in legs-only pictures and clips failed these: too small,
+# upside down, or without a trunk.
+MIN_BODY_SHARE = 0.25  # shoulders to ankles must span this share of the picture's height
+LEG_TO_TRUNK = (0.75, 2.5)  # a demi-plie shortens the legs; a low camera lengthens them
 
 
 def choose_pose(
@@ -37,8 +44,9 @@ def choose_pose(
 def needs(pose: Pose | None) -> Pose:
     if pose is None or not _whole_body(pose):
         raise MeasureError(
-            "No whole person found: step back so your whole body, head to feet, fills most of "
-            "the frame (portrait works best), or stand on the printed mat and use --feet-only."
+            "No whole person found standing: step back so your whole body, head to feet, is in "
+            "the picture and fills at least a third of its height (portrait works best), or "
+            "stand on the printed mat and use --feet-only."
         )
     for joint in LEGS:
         if not pose.in_frame(joint):
@@ -50,16 +58,27 @@ def needs(pose: Pose | None) -> Pose:
 
 
 def _whole_body(pose: Pose) -> bool:
-    """A plausible standing person: shoulders seen, and tall in the picture.
+    """A plausible standing person: shoulders and a hip seen, upright, and tall enough.
 
-    On legs-only pictures the model can still return a tiny skeleton drawn over a foot.
-    """
+    On legs-only pictures the model can still return a tiny skeleton drawn over a foot, or one
+    upside down along the legs."""
     shoulders = (Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER)
     if not all(pose.in_frame(j) and pose.is_visible(j) for j in shoulders):
         return False
-    top = min(pose.point(j).y for j in shoulders)
-    bottom = max(pose.point(j).y for j in (Joint.LEFT_ANKLE, Joint.RIGHT_ANKLE))
-    return bottom - top >= MIN_BODY_SHARE * pose.height
+    if not any(pose.is_visible(j) for j in (Joint.LEFT_HIP, Joint.RIGHT_HIP)):
+        return False
+    top = _middle(pose, Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER)
+    hips = _middle(pose, Joint.LEFT_HIP, Joint.RIGHT_HIP)
+    ankles = _middle(pose, Joint.LEFT_ANKLE, Joint.RIGHT_ANKLE)
+    trunk, legs = hips - top, ankles - hips
+    if trunk <= 0 or not LEG_TO_TRUNK[0] * trunk <= legs <= LEG_TO_TRUNK[1] * trunk:
+        return False
+    return ankles - top >= MIN_BODY_SHARE * pose.height
+
+
+def _middle(pose: Pose, left: Joint, right: Joint) -> float:
+    """How far down the picture the midpoint of a pair of joints is, in pixels."""
+    return (pose.point(left).y + pose.point(right).y) / 2
 
 
 def plie(index: int, pose: Pose, mat: MatView | None) -> FrameReading:
