@@ -25,18 +25,19 @@ from turnout.adapters.vision.mat_layout import (
     layout,
 )
 from turnout.adapters.vision.mat_pdf import PT_PER_MM, mat_pdf
+from turnout.adapters.vision.mat_print_marks import PRINT_ORDER
 from turnout.domain.geometry import Point
 from turnout.errors import MatError
 
 
 @pytest.mark.parametrize("paper", list(Paper))
-def test_the_mat_pdf_has_four_pages_of_the_chosen_paper(paper: Paper) -> None:
+def test_the_mat_pdf_has_a_guide_and_four_sheets_of_the_chosen_paper(paper: Paper) -> None:
     pdf = mat_pdf(paper)
     assert pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     mat = layout(paper)
     expected = (mat.page_width * PT_PER_MM, mat.page_height * PT_PER_MM)
-    assert [(float(w), float(h)) for w, h in boxes] == [pytest.approx(expected)] * 4
+    assert [(float(w), float(h)) for w, h in boxes] == [pytest.approx(expected)] * 5
 
 
 def test_each_sheet_has_its_own_marker_ids_and_papers_do_not_share_any() -> None:
@@ -87,9 +88,9 @@ def test_the_printed_pdf_shows_markers_of_the_promised_size(tmp_path: Path) -> N
     )
     dictionary = cv2.aruco.getPredefinedDictionary(cv2.aruco.DICT_4X4_50)
     pages = sorted(tmp_path.glob("p*.png"))
-    assert len(pages) == 4
+    assert len(pages) == 5  # the assembly guide, then the sheets A to D
     mat, sides, found = layout(Paper.A4), [], []
-    for sheet, path in zip(SHEETS, pages, strict=True):
+    for sheet, path in zip(PRINT_ORDER, pages[1:], strict=True):
         corners, ids, _ = cv2.aruco.ArucoDetector(dictionary).detectMarkers(cv2.imread(str(path)))
         assert ids is not None
         assert sorted(ids.ravel()) == sorted(m.id for m in mat.markers if m.sheet == sheet)

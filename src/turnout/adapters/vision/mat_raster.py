@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from turnout.adapters.vision.mat_pdf import PT_PER_MM, TEXT_PT
+from turnout.adapters.vision.mat_print_canvas import PT_PER_MM, TEXT_PT
 from turnout.domain.geometry import Point, Vector
 
 Array = NDArray[Any]
@@ -55,7 +55,7 @@ class RasterCanvas:
             back = side * -1.0
             self.polygon([start + side, stop + side, stop + back, start + back], grey)
 
-    def text(self, at: Point, line: str, size: float = TEXT_PT) -> None:
+    def text(self, at: Point, line: str, size: float = TEXT_PT, grey: float = 0.0) -> None:
         cap = _CAP_EM * size / PT_PER_MM * self.scale  # capital height in pixels
         fine = max(1, math.ceil(10.0 / max(cap, 0.1)))  # drawn this much finer, then shrunk
         (width, height), below = cv2.getTextSize(line, _FONT, 1.0, 1)
@@ -66,7 +66,7 @@ class RasterCanvas:
         cv2.putText(patch, line, (2, base), _FONT, font_scale, 255, 1, cv2.LINE_AA)
         small = cv2.resize(patch, None, fx=1 / fine, fy=1 / fine, interpolation=cv2.INTER_AREA)
         x, y = self._px([at])[0]
-        self._add(small.astype(np.float32) / 255, round(x - 2 / fine), round(y - base / fine), 0)
+        self._add(small.astype(np.float32) / 255, round(x - 2 / fine), round(y - base / fine), grey)
 
     def polygon(self, corners: list[Point], grey: float) -> None:
         px = self._px(corners)
