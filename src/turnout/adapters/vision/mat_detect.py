@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from turnout.adapters.vision.mat_corners import CornerRefiner
 from turnout.adapters.vision.mat_layout import MARKER_MM, Marker, MatLayout, all_layouts
+from turnout.adapters.vision.mat_seams import seam_gaps
 from turnout.domain.geometry import Homography, Point
 from turnout.domain.mat import MatView
 from turnout.errors import MatError
@@ -21,6 +22,10 @@ MAX_RMS_MM = 4.0  # corners further than this from the layout after the fit: she
 # Ids printed only on the earlier two-sheet mat (A4 0-15, Letter 16-31), never on this one.
 RETIRED_IDS = frozenset(range(12, 16)) | frozenset(range(26, 32))
 MAX_SHEET_MISMATCH = 0.04  # the sheets' printed sizes may differ by this share at most
+# Sheets further apart than this show a strip of floor across the feet (measured: 3 mm gaps
+# read 2.2-2.9 and cost no accuracy; 5 mm gaps read 4.6-5.0 and cost up to 13 deg). Overlaps
+# hide no paper; only one past the blank margin moves the sheet's markers enough to matter.
+MAX_GAP_MM, MAX_OVERLAP_MM = 4.0, 7.0
 
 Array = NDArray[Any]
 
@@ -78,6 +83,7 @@ def _fit(mat: MatLayout, seen: dict[int, Array]) -> MatView:
     rms = float(np.sqrt(np.mean(np.sum((mapped - floor_pts) ** 2, axis=1))))
     scales = _sheet_scales(mat, seen, h)
     _check(rms, scales)
+    _check_seams(seam_gaps(mat, seen, h))
     homography: Homography = tuple((float(r[0]), float(r[1]), float(r[2])) for r in h / h[2, 2])
     return MatView(
         paper=mat.paper.value,
@@ -122,3 +128,18 @@ def _check(rms: float, scales: dict[str, float]) -> None:
             "edge on the next sheet's dashed line with the heel and side lines joined, and "
             "flatten the paper."
         )
+
+
+def _check_seams(gaps: dict[tuple[str, str], float]) -> None:
+    for (first, second), gap in sorted(gaps.items(), key=lambda item: -abs(item[1])):
+        if gap > MAX_GAP_MM:
+            raise MatError(
+                f"Sheets {first} and {second} lie about {gap:.0f} mm apart (a gap or a strip "
+                "across the feet can read as part of a foot): push them edge to edge, square "
+                "to each other, tape them, and measure again."
+            )
+        if gap < -MAX_OVERLAP_MM:
+            raise MatError(
+                f"Sheet {second} lies {-gap:.0f} mm too far over sheet {first}: lay the cut "
+                "edge exactly on the dashed line, square, tape it, and measure again."
+            )
