@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from turnout.adapters.vision.foot_mask import not_paper
 from turnout.adapters.vision.mat_layout import (
     CLEAR_BEHIND_MM,
     MARKER_MM,
@@ -54,7 +55,7 @@ class SilhouetteFootFinder:
     ) -> tuple[Foot | None, Foot | None]:
         sheet = layout(Paper(mat.paper))
         top, _ = top_view(frame, mat, sheet)
-        mask = cv2.morphologyEx(_not_paper(top), cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+        mask = not_paper(top)
         allowed = _searchable(sheet, top.shape[:2]) & (top.max(axis=2) > 0)
         left_heel, right_heel = heels or (Point(25.0, 0.0), Point(-25.0, 0.0))
         split = (left_heel.x + right_heel.x) / 2
@@ -62,17 +63,6 @@ class SilhouetteFootFinder:
             _foot(mask, allowed, sheet, left_heel, split, True),
             _foot(mask, allowed, sheet, right_heel, split, False),
         )
-
-
-def _not_paper(top: Array) -> Mask:
-    """Pixels darker or more colourful than the paper around them."""
-    hsv = cv2.cvtColor(top, cv2.COLOR_BGR2HSV)
-    value, saturation = hsv[..., 2].astype(np.float32), hsv[..., 1]
-    visible = value > 0  # outside the image the warp leaves black
-    paper = float(np.percentile(value[visible], 90)) if visible.any() else 255.0
-    dark = value < 0.6 * paper
-    colourful = (saturation > 60) & (value < 0.97 * paper)
-    return ((dark | colourful) & visible).astype(np.uint8)
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,0 +1,48 @@
+"""What on the mat's white paper is not paper: dark things, and things warmer in colour.
+
+Pale ballet shoes (pink or beige satin, pink canvas) and bare skin are barely darker than
+paper, but they are warmer: redder or yellower in CIELAB (measured on the rendered shoes:
+a* +6 to +16, b* +2 to +20 in 8-bit units, against paper's 0). Shadows are neither: they are
+the paper, darker, with its colour unchanged (or bluer, lit by the sky), so only a deep one
+passes for dark. Darkness is judged against the paper's own brightness nearby, so a shadow
+wider than a foot, or light falling off across the mat, does not read as a foot.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+Mask = NDArray[Any]
+DARK = 0.6  # darker than this share of the paper nearby
+WARM = 5.0  # redder or yellower than the paper by this much (8-bit CIELAB a* or b*)
+PAPER_SPAN_PX = 131  # wider than a foot, narrower than the mat: the paper's local brightness
+
+
+def not_paper(top: NDArray[Any]) -> Mask:
+    """1 where the top view shows something on the paper, 0 for paper and for outside."""
+    visible = top.max(axis=2) > 0  # outside the image the warp leaves black
+    if not visible.any():
+        return np.zeros(top.shape[:2], np.uint8)
+    value = top.max(axis=2).astype(np.float32)
+    lab = cv2.cvtColor(top, cv2.COLOR_BGR2LAB)
+    paper_value = float(np.percentile(value[visible], 90))
+    a0, b0 = (float(np.median(lab[..., k][visible])) for k in (1, 2))
+    dark = value < DARK * _local_paper(value, visible, paper_value)
+    warm = (lab[..., 1] > a0 + WARM) | (lab[..., 2] > b0 + WARM)
+    mask = ((dark | warm) & visible).astype(np.uint8)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    closed: Mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    return closed & visible
+
+
+def _local_paper(value: NDArray[Any], visible: Mask, paper: float) -> NDArray[Any]:
+    """The paper's brightness around each pixel: a closing (brightest, then darkest nearby)
+    wider than any foot, so feet vanish from it and broad shadows stay."""
+    filled = np.where(visible, value, paper).astype(np.float32)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (PAPER_SPAN_PX, PAPER_SPAN_PX))
+    local: NDArray[Any] = cv2.morphologyEx(filled, cv2.MORPH_CLOSE, kernel)
+    return np.maximum(local, 0.5 * paper)  # never call the darkest shadow plain paper
