@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from turnout.adapters.vision.mat_corners import CornerRefiner
 from turnout.adapters.vision.mat_layout import MARKER_MM, Marker, MatLayout, all_layouts
+from turnout.adapters.vision.mat_print_marks import SHEET_LETTERS
 from turnout.adapters.vision.mat_seams import seam_gaps
 from turnout.domain.geometry import Homography, Point
 from turnout.domain.mat import MatView
@@ -131,7 +132,8 @@ def _check(rms: float, scales: dict[str, float]) -> None:
 
 
 def _check_seams(gaps: dict[tuple[str, str], float]) -> None:
-    for (first, second), gap in sorted(gaps.items(), key=lambda item: -abs(item[1])):
+    for (one, two), gap in sorted(gaps.items(), key=lambda item: -abs(item[1])):
+        first, second = SHEET_LETTERS[one], SHEET_LETTERS[two]
         if gap > MAX_GAP_MM:
             raise MatError(
                 f"Sheets {first} and {second} lie about {gap:.0f} mm apart (a gap or a strip "
