@@ -63,14 +63,25 @@ def test_a_covered_mat_is_reported_as_it_is() -> None:
         measure_frames([FRAME], vision, Mode.FIRST_POSITION)
 
 
-def test_the_model_points_stand_in_for_a_foot_whose_outline_is_lost() -> None:
+def test_the_model_points_never_stand_in_for_a_foot_whose_outline_is_lost() -> None:
     pose = standing()
     vision = Vision(
         FakeMatDetector(MAT), FakeFootFinder(foot(45, True), None), FakePoseEstimator([pose])
     )
-    report = measure_frames([FRAME], vision, Mode.FIRST_POSITION)
-    assert report.method == "mat: model toe points"
-    assert report.band > 4
+    with pytest.raises(MeasureError, match="Cannot find your right foot on the mat"):
+        measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+
+
+def test_neither_foot_found_names_neither_first() -> None:
+    with pytest.raises(MeasureError, match="Cannot find either foot on the mat"):
+        measure_frames([FRAME], feet_only(None, None), Mode.FIRST_POSITION)
+
+
+def test_heels_apart_are_not_called_first_position() -> None:
+    left = Foot(Point(80.0, 0.0), Point(300.0, 80.0))
+    right = Foot(Point(-80.0, 0.0), Point(-300.0, 80.0))
+    with pytest.raises(MeasureError, match="heels are about 16 cm apart"):
+        measure_frames([FRAME], feet_only(left, right), Mode.FIRST_POSITION)
 
 
 def test_nobody_in_the_picture_without_a_mat_asks_to_step_back() -> None:

@@ -26,6 +26,7 @@ from turnout.adapters.vision.mat_render import floor_to_top_view, top_view_size
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
+from turnout.errors import MeasureError
 from turnout.ports import Frame
 
 PX_PER_MM = 1.0
@@ -37,6 +38,9 @@ LEGS_MM = 110.0
 MIN_AREA_MM2 = 3000.0
 MIN_SLICES = 15  # 2 mm slices with both of the foot's edges on the paper
 MIN_LENGTH_MM = 130.0  # less of a foot than this on the paper, and its outline is not trusted
+# No foot seen from above is longer or wider than this (an adult's 300 mm foot in a shoe whose
+# upper, seen from a slant, adds to its width); an outline that is has something joined to it.
+MAX_LENGTH_MM, MAX_WIDTH_MM = 320.0, 150.0
 
 Mask = NDArray[Any]
 Array = NDArray[Any]
@@ -107,13 +111,33 @@ def _foot(
     centre = np.array([xs.mean(), ys.mean()])
     if np.dot(centre - [hx, hy], direction) < 0:
         direction = -direction
-    along = (np.stack([xs, ys], axis=1) - centre) @ direction
+    offsets = np.stack([xs, ys], axis=1) - centre
+    along = offsets @ direction
     if along.max() - along.min() < MIN_LENGTH_MM * PX_PER_MM:
         return None  # too little of the foot on the paper to trust its outline
+    _check_shape(offsets, direction, np.hypot(xs - hx, ys - hy).max(), left)
     back, front = centre + direction * along.min(), centre + direction * along.max()
     to_floor = np.linalg.inv(to_px)
     (bx, by, _), (fx, fy, _) = to_floor @ [*back, 1.0], to_floor @ [*front, 1.0]
     return Foot(Point(float(bx), float(by)), Point(float(fx), float(fy)))
+
+
+def _check_shape(offsets: Array, direction: Array, reach: float, left: bool) -> None:
+    """Refuse an outline no foot has: one that runs to the edge of where a foot can reach, or
+    longer or wider than a foot. A shadow, a trouser leg or a bag joined to the foot does that,
+    and its axis would be anything."""
+    along = offsets @ direction
+    across = offsets @ np.array([-direction[1], direction[0]])
+    length = float(along.max() - along.min()) / PX_PER_MM
+    width = float(np.percentile(across, 99) - np.percentile(across, 1)) / PX_PER_MM
+    if reach < (REACH_MM - 8.0) * PX_PER_MM and length <= MAX_LENGTH_MM and width <= MAX_WIDTH_MM:
+        return
+    side = "left" if left else "right"
+    raise MeasureError(
+        f"Something joins your {side} foot's outline and runs across the mat (a shadow, a "
+        "trouser leg, or something on the paper), so its angle cannot be read. Light the mat "
+        "evenly from the front or above, keep clothes and bags off the paper, and measure again."
+    )
 
 
 def _region(allowed: Mask, hx: float, hy: float, split_px: float, left: bool) -> Mask:

@@ -1,9 +1,10 @@
-"""First position: the feet on the mat (outline, else the model's toe points), or placed by hand.
+"""First position: the feet's outlines on the mat, or heel and toe placed by hand.
 
 Without the mat there is no angle. The pose model's 3D foot points are foreshortened and land
 mid-shoe on turned-out feet: on real footage a dancer in first position at about 110-140 degrees
 read 35 (+/- 20 claimed), and a casual stance read 21. A number that far off, with a band that
-says otherwise, is worse than none."""
+says otherwise, is worse than none. For the same reason the model's toe points no longer stand in
+for an outline that was not found: on a rendered 165-degree stance they read 23."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ from turnout.services.measuring.reading import (
     first_position_message,
 )
 
+# Heel centres of feet in first position lie 40-70 mm apart (the heels' own width); the
+# outline's back ends a little more on a turned-out foot.
+MAX_HEELS_APART_MM = 90.0
+
 
 def first_position(
     index: int, frame: Frame, vision: Vision, mat: MatView | None, pose: Pose | None
@@ -32,26 +37,35 @@ def first_position(
     if mat is None:
         needs(pose)  # what is wrong with the picture itself is said first
         raise MeasureError(NO_MAT)
-    heels = _floor_heels(pose, mat)
-    found = vision.feet.find(frame, mat, heels)
-    feet: list[Foot] = []
-    methods = []
-    for side, foot in zip(("left", "right"), found, strict=True):
-        if foot is None and pose is not None and _feet_visible(pose):
-            foot = _model_foot(pose, mat, side)
-            methods.append("model points")
-        elif foot is not None:
-            methods.append("outline")
-        if foot is None:
-            raise MeasureError(
-                f"Cannot find your {side} foot on the mat: stand with both heels on the grey "
-                "line and the feet on the white paper, and keep the camera on the mat."
-            )
-        feet.append(foot)
-    angles = form.first_position(feet[0], feet[1])
-    outline = set(methods) == {"outline"}
-    method = ReadingMethod.MAT_OUTLINE if outline else ReadingMethod.MAT_MODEL_POINTS
-    return FrameReading(index, angle_values(angles), method, pose, mat, (feet[0], feet[1]))
+    left, right = vision.feet.find(frame, mat, _floor_heels(pose, mat))
+    if left is None or right is None:
+        raise MeasureError(_not_found(left is None, right is None))
+    _check_stance(left, right)
+    angles = form.first_position(left, right)
+    return FrameReading(
+        index, angle_values(angles), ReadingMethod.MAT_OUTLINE, pose, mat, (left, right)
+    )
+
+
+def _not_found(left: bool, right: bool) -> str:
+    which = "either foot" if left and right else "your left foot" if left else "your right foot"
+    return (
+        f"Cannot find {which} on the mat: stand with both heels on the grey line and the feet "
+        "on the white paper, keep the whole mat in the picture, and wear shoes or socks that "
+        "are darker or more coloured than the paper (white shoes on white paper cannot be told "
+        "apart)."
+    )
+
+
+def _check_stance(left: Foot, right: Foot) -> None:
+    """First position: heels together. The model points are not trusted for this; the outlines'
+    back ends are, on the mat."""
+    apart = (left.heel - right.heel).length
+    if apart > MAX_HEELS_APART_MM:
+        raise MeasureError(
+            f"Your heels are about {apart / 10:.0f} cm apart: in first position they touch. "
+            "Stand with both heels together on the grey line, and measure again."
+        )
 
 
 def corrected_by_hand(left: Foot, right: Foot) -> tuple[dict[str, float], str]:
@@ -72,11 +86,3 @@ def _floor_heels(pose: Pose | None, mat: MatView) -> tuple[Point, Point] | None:
     h = mat.image_to_floor
     left, right = pose.point(Joint.LEFT_HEEL), pose.point(Joint.RIGHT_HEEL)
     return apply_homography(h, left), apply_homography(h, right)
-
-
-def _model_foot(pose: Pose, mat: MatView, side: str) -> Foot:
-    heel, toe = (
-        (Joint.LEFT_HEEL, Joint.LEFT_TOE) if side == "left" else (Joint.RIGHT_HEEL, Joint.RIGHT_TOE)
-    )
-    h = mat.image_to_floor
-    return Foot(apply_homography(h, pose.point(heel)), apply_homography(h, pose.point(toe)))
