@@ -25,10 +25,12 @@ _E = TypeVar("_E", bound=StrEnum)
 
 @frozen
 class Foot:
-    """A foot on the floor: back of the heel and tip of the longest toe."""
+    """A foot on the floor: back of the heel and tip of the longest toe; `heel_range`, when
+    known, the two ends of the floor segment the heel may lie anywhere on."""
 
     heel: Point
     toe: Point
+    heel_range: tuple[Point, Point] | None = None
 
     @property
     def axis(self) -> Vector:

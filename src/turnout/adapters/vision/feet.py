@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from turnout.adapters.vision.foot_checks import check_shape, on_floor
 from turnout.adapters.vision.foot_mask import not_paper
 from turnout.adapters.vision.mat_layout import (
     CLEAR_BEHIND_MM,
@@ -23,10 +24,10 @@ from turnout.adapters.vision.mat_layout import (
     layout,
 )
 from turnout.adapters.vision.mat_render import floor_to_top_view, top_view_size
+from turnout.domain.camera import camera_place
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
-from turnout.errors import MeasureError
 from turnout.ports import Frame
 
 PX_PER_MM = 1.0
@@ -38,9 +39,6 @@ LEGS_MM = 110.0
 MIN_AREA_MM2 = 3000.0
 MIN_SLICES = 15  # 2 mm slices with both of the foot's edges on the paper
 MIN_LENGTH_MM = 130.0  # less of a foot than this on the paper, and its outline is not trusted
-# No foot seen from above is longer or wider than this (an adult's 300 mm foot in a shoe whose
-# upper, seen from a slant, adds to its width); an outline that is has something joined to it.
-MAX_LENGTH_MM, MAX_WIDTH_MM = 320.0, 150.0
 
 Mask = NDArray[Any]
 Array = NDArray[Any]
@@ -63,10 +61,12 @@ class SilhouetteFootFinder:
         allowed = _searchable(sheet, top.shape[:2]) & (top.max(axis=2) > 0)
         left_heel, right_heel = heels or (Point(25.0, 0.0), Point(-25.0, 0.0))
         split = (left_heel.x + right_heel.x) / 2
-        return (
-            _foot(mask, allowed, sheet, left_heel, split, True),
-            _foot(mask, allowed, sheet, right_heel, split, False),
-        )
+        left = _foot(mask, allowed, sheet, left_heel, split, True)
+        right = _foot(mask, allowed, sheet, right_heel, split, False)
+        if left is None or right is None:
+            return left, right  # the service says which is missing
+        place = camera_place(mat.image_to_floor, frame.shape[1], frame.shape[0])
+        return on_floor(left, place, True), on_floor(right, place, False)
 
 
 @functools.lru_cache(maxsize=4)
@@ -115,29 +115,12 @@ def _foot(
     along = offsets @ direction
     if along.max() - along.min() < MIN_LENGTH_MM * PX_PER_MM:
         return None  # too little of the foot on the paper to trust its outline
-    _check_shape(offsets, direction, np.hypot(xs - hx, ys - hy).max(), left)
+    reach_left = REACH_MM - float(np.hypot(xs - hx, ys - hy).max()) / PX_PER_MM
+    check_shape(offsets / PX_PER_MM, direction, reach_left, left)
     back, front = centre + direction * along.min(), centre + direction * along.max()
     to_floor = np.linalg.inv(to_px)
     (bx, by, _), (fx, fy, _) = to_floor @ [*back, 1.0], to_floor @ [*front, 1.0]
     return Foot(Point(float(bx), float(by)), Point(float(fx), float(fy)))
-
-
-def _check_shape(offsets: Array, direction: Array, reach: float, left: bool) -> None:
-    """Refuse an outline no foot has: one that runs to the edge of where a foot can reach, or
-    longer or wider than a foot. A shadow, a trouser leg or a bag joined to the foot does that,
-    and its axis would be anything."""
-    along = offsets @ direction
-    across = offsets @ np.array([-direction[1], direction[0]])
-    length = float(along.max() - along.min()) / PX_PER_MM
-    width = float(np.percentile(across, 99) - np.percentile(across, 1)) / PX_PER_MM
-    if reach < (REACH_MM - 8.0) * PX_PER_MM and length <= MAX_LENGTH_MM and width <= MAX_WIDTH_MM:
-        return
-    side = "left" if left else "right"
-    raise MeasureError(
-        f"Something joins your {side} foot's outline and runs across the mat (a shadow, a "
-        "trouser leg, or something on the paper), so its angle cannot be read. Light the mat "
-        "evenly from the front or above, keep clothes and bags off the paper, and measure again."
-    )
 
 
 def _region(allowed: Mask, hx: float, hy: float, split_px: float, left: bool) -> Mask:

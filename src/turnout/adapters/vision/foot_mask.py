@@ -36,7 +36,8 @@ def not_paper(top: NDArray[Any]) -> Mask:
     mask = ((dark | warm) & visible).astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     closed: Mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
-    return closed & visible
+    found: Mask = closed & visible
+    return found
 
 
 def _local_paper(value: NDArray[Any], visible: Mask, paper: float) -> NDArray[Any]:
@@ -45,4 +46,5 @@ def _local_paper(value: NDArray[Any], visible: Mask, paper: float) -> NDArray[An
     filled = np.where(visible, value, paper).astype(np.float32)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (PAPER_SPAN_PX, PAPER_SPAN_PX))
     local: NDArray[Any] = cv2.morphologyEx(filled, cv2.MORPH_CLOSE, kernel)
-    return np.maximum(local, 0.5 * paper)  # never call the darkest shadow plain paper
+    floor: NDArray[Any] = np.maximum(local, 0.5 * paper)  # a deep shadow is not paper
+    return floor

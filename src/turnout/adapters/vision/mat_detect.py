@@ -133,7 +133,7 @@ def _check(rms: float, scales: dict[str, float]) -> None:
 
 def _check_seams(gaps: dict[tuple[str, str], float]) -> None:
     for (one, two), gap in sorted(gaps.items(), key=lambda item: -abs(item[1])):
-        first, second = SHEET_LETTERS[one], SHEET_LETTERS[two]
+        first, second = sorted((SHEET_LETTERS[one], SHEET_LETTERS[two]))
         if gap > MAX_GAP_MM:
             raise MatError(
                 f"Sheets {first} and {second} lie about {gap:.0f} mm apart (a gap or a strip "
@@ -142,6 +142,6 @@ def _check_seams(gaps: dict[tuple[str, str], float]) -> None:
             )
         if gap < -MAX_OVERLAP_MM:
             raise MatError(
-                f"Sheet {second} lies {-gap:.0f} mm too far over sheet {first}: lay the cut "
+                f"Sheets {first} and {second} overlap by {-gap:.0f} mm, too much: lay the cut "
                 "edge exactly on the dashed line, square, tape it, and measure again."
             )

@@ -18,6 +18,7 @@ from turnout.ports import Frame
 from turnout.services.measuring.person import needs
 from turnout.services.measuring.reading import (
     BAND_HAND,
+    BAND_OUTLINE,
     NO_MAT,
     FrameReading,
     ReadingMethod,
@@ -42,9 +43,18 @@ def first_position(
         raise MeasureError(_not_found(left is None, right is None))
     _check_stance(left, right)
     angles = form.first_position(left, right)
-    return FrameReading(
-        index, angle_values(angles), ReadingMethod.MAT_OUTLINE, pose, mat, (left, right)
-    )
+    band = BAND_OUTLINE + _heel_spread(left, right, angles.total)
+    values, method = angle_values(angles), ReadingMethod.MAT_OUTLINE
+    return FrameReading(index, values, method, pose, mat, (left, right), band=band)
+
+
+def _heel_spread(left: Foot, right: Foot, total: float) -> float:
+    """How far the total can move while each heel lies anywhere on its segment (degrees)."""
+    ends = [
+        [Foot(heel, foot.toe) for heel in foot.heel_range] if foot.heel_range else [foot]
+        for foot in (left, right)
+    ]
+    return max(abs(form.first_position(a, b).total - total) for a in ends[0] for b in ends[1])
 
 
 def _not_found(left: bool, right: bool) -> str:

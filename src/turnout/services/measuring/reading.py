@@ -74,6 +74,11 @@ class FrameReading:
     feet: tuple[Foot, Foot] | None = None
     knees: tuple[KneeTracking, KneeTracking] | None = None
     profile: ProfileAlignment | None = None
+    band: float | None = None  # this frame's own band, when wider than its method's
+
+    @property
+    def honest_band(self) -> float:
+        return self.method.band if self.band is None else max(self.band, self.method.band)
 
 
 def angle_values(angles: FootAngles) -> dict[str, float]:

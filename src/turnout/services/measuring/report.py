@@ -3,6 +3,7 @@ and what the user is told."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -59,7 +60,8 @@ def summarise(
     key = _key(mode)
     best = min(used, key=lambda r: abs(r.values[key] - values[key].median))
     method = Counter(r.method for r in used).most_common(1)[0][0]
-    calibrated, band = method.calibrated, method.band
+    # Whole degrees, rounded up: a band is a promise, and 6.9 is not 6.
+    calibrated, band = method.calibrated, float(math.ceil(max(r.honest_band for r in used) - 1e-9))
     return Report(
         mode,
         method,

@@ -1,0 +1,66 @@
+"""What a foot's outline must look like before its angle is believed, and its heel brought
+down to the floor (see domain/camera.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from turnout.domain.camera import LOWEST, CameraPlace, grounded
+from turnout.domain.form import Foot
+from turnout.errors import MeasureError
+
+# No foot seen from above is longer or wider than this (an adult's 300 mm foot in a shoe whose
+# upper, seen from a slant, adds to its width); an outline that is has something joined to it.
+MAX_LENGTH_MM, MAX_WIDTH_MM = 320.0, 150.0
+Array = NDArray[Any]
+
+
+def check_shape(offsets: Array, direction: Array, reach_left: float, left: bool) -> None:
+    """Refuse an outline no foot has: one that runs to the edge of where a foot can reach
+    (`reach_left` mm short of it), or longer or wider than a foot. A shadow, a trouser leg or
+    a bag joined to the foot does that, and its axis would be anything. Offsets in mm."""
+    along = offsets @ direction
+    across = offsets @ np.array([-direction[1], direction[0]])
+    length = float(along.max() - along.min())
+    width = float(np.percentile(across, 99) - np.percentile(across, 1))
+    if reach_left > 8.0 and length <= MAX_LENGTH_MM and width <= MAX_WIDTH_MM:
+        return
+    raise MeasureError(
+        f"Something joins your {_side(left)} foot's outline and runs across the mat (a shadow, "
+        "a trouser leg, or something on the paper), so its angle cannot be read. Light the mat "
+        "evenly from the front or above, keep clothes and bags off the paper, and measure again."
+    )
+
+
+def on_floor(foot: Foot | None, place: CameraPlace | None, left: bool) -> Foot | None:
+    """The foot with its heel on the floor; refused when the camera looks straight down (its
+    height, and so how far the heel is pushed back, cannot be told) or the heel is off the
+    line."""
+    if foot is None:
+        return None
+    if place is None:
+        raise MeasureError(
+            "The camera looks straight down at the mat, so how far the shoes stand up from the "
+            "floor cannot be told: hold the phone in front of you, about a metre up, tilted to "
+            "look down at the mat at 40-70 degrees, and measure again."
+        )
+    if place.pitch_at(foot.heel) < LOWEST:
+        raise MeasureError(
+            "The camera is too low: from so flat an angle the shoes and legs hide the floor "
+            "around the feet. Raise the phone to about a metre up, tilted to look down at the "
+            "mat at 40-70 degrees, and measure again."
+        )
+    down = grounded(foot, place)
+    if down is None:
+        raise MeasureError(
+            f"Your {_side(left)} heel is not on the grey line: stand with both heels together "
+            "on it, and measure again."
+        )
+    return down
+
+
+def _side(left: bool) -> str:
+    return "left" if left else "right"
