@@ -8,6 +8,9 @@ person pasted in when ../shared/testdata is here, at 640x480 (what the page send
     bare model  = MediaPipePoseEstimator.estimate alone (video mode), on decoded frames
     loop        = MirrorLoop.frame in-process: decode the JPEG, pose, mat, feet, readings
     websocket   = the round trip from the client: send, server loop, JSON answer back
+    on-device   = the same frames' landmarks as the browser sends them (JSON text): the
+                  server's cost per message (DeviceMirror.message) and its round trip, paced
+                  at 25 a second (the socket takes 30), against a JPEG frame's
 
 Ratios, not thresholds; nothing is written to the repository.
 
@@ -17,6 +20,7 @@ Ratios, not thresholds; nothing is written to the repository.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -28,6 +32,7 @@ import cv2
 import numpy as np
 import uvicorn
 from websockets.sync.client import connect
+from websockets.typing import Origin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -38,11 +43,14 @@ from turnout import bootstrap
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.adapters.vision.pose import MediaPipePoseEstimator
 from turnout.web.app import create_app
+from turnout.web.measure.landmarks import RateLimit
 from turnout.web.measure.live import MirrorLoop
+from turnout.web.measure.ondevice import DeviceMirror
 
 PERSON = (
     Path(__file__).resolve().parents[2] / "shared/testdata/coco-wholebody-feet/000000000785.jpg"
 )
+STANDING = Path(__file__).resolve().parents[1] / "tests/assets/pose2sim/standing.jpg"
 
 
 def on_the_mat(count: int) -> list[bytes]:
@@ -54,11 +62,11 @@ def on_the_mat(count: int) -> list[bytes]:
     ]
 
 
-def a_person(count: int) -> list[bytes]:
+def a_person(count: int, path: Path = PERSON) -> list[bytes]:
     """A real photo of a whole person (when ../shared/testdata is here), 640x480."""
-    if not PERSON.exists():
+    if not path.exists():
         return []
-    photo = cv2.imread(str(PERSON))
+    photo = cv2.imread(str(path))
     scale = 480 / photo.shape[0]
     photo = cv2.resize(photo, None, fx=scale, fy=scale)
     x = max(0, (photo.shape[1] - 640) // 2)
@@ -99,7 +107,7 @@ def in_process(frames: list[bytes]) -> tuple[list[float], int]:
 
 def over_websocket(frames: list[bytes], url: str) -> tuple[list[float], float]:
     times = []
-    with connect(url, max_size=2**22) as socket:
+    with connect(url, max_size=2**22, origin=origin_of(url)) as socket:
         socket.recv()  # ready: the pose model is loaded
         start = time.perf_counter()
         for data in frames:
@@ -109,6 +117,11 @@ def over_websocket(frames: list[bytes], url: str) -> tuple[list[float], float]:
             times.append(time.perf_counter() - sent)
         elapsed = time.perf_counter() - start
     return times[5:], len(frames) / elapsed
+
+
+def origin_of(url: str) -> Origin:
+    """The page's origin: the server refuses a WebSocket handshake without its own."""
+    return Origin(url.replace("ws://", "http://").split("/api")[0])
 
 
 def serve(folder: Path) -> tuple[uvicorn.Server, int]:
@@ -141,6 +154,7 @@ def main() -> None:
             for name, frames in sets:
                 if frames:
                     row(name, frames, f"ws://127.0.0.1:{port}/api/mirror/ws")
+            on_device(a_person(count, STANDING), f"ws://127.0.0.1:{port}/api/mirror")
         finally:
             server.should_exit = True
 
@@ -154,6 +168,55 @@ def row(name: str, frames: list[bytes], url: str) -> None:
     print(
         f"{name:<11} | {cells[0]:<13} | {cells[1]:<15} | {cells[2]:<20} "
         f"| {statistics.median(trips) / base:5.2f} | {fps:4.1f} | {angles}/{len(frames)}"
+    )
+
+
+def landmark_messages(frames: list[bytes]) -> list[str]:
+    """What the page would send for these frames: the model's landmarks, 4 decimals."""
+    estimator = MediaPipePoseEstimator(video=True, model="lite")
+    messages = []
+    for data in frames:
+        image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+        poses = estimator.estimate(image)
+        points = [[0.5, 0.5, 0.0] for _ in range(33)]
+        for joint, mark in poses[0].landmarks.items() if poses else ():
+            points[joint] = [
+                round(mark.x / 640, 4),
+                round(mark.y / 480, 4),
+                round(mark.visibility, 3),
+            ]
+        body = {"width": 640, "height": 480, "landmarks": points if poses else None}
+        messages.append(json.dumps(body))
+    estimator.close()
+    return messages
+
+
+def on_device(frames: list[bytes], url: str) -> None:
+    messages = landmark_messages(frames)
+    mirror = DeviceMirror()
+    mirror.rate = RateLimit(per_second=10**9)  # in-process: no pacing, so no limit
+    cost = []
+    for text in messages:
+        start = time.perf_counter()
+        mirror.message({"type": "websocket.receive", "text": text})
+        cost.append(time.perf_counter() - start)
+    loop, _ = in_process(frames)
+    trips = []
+    with connect(url + "/landmarks", origin=origin_of(url)) as socket:
+        socket.recv()
+        for text in messages:
+            sent = time.perf_counter()
+            socket.send(text)
+            socket.recv()
+            trips.append(time.perf_counter() - sent)
+            time.sleep(max(0.0, 0.04 - (time.perf_counter() - sent)))
+    size = statistics.median(len(m) for m in messages)
+    print(
+        f"on-device (standing.jpg): server {ms(cost[5:]):.2f} ms a landmark message "
+        f"(p95 {ms(cost[5:], p95=True):.2f}) against {ms(loop):.1f} ms a JPEG frame "
+        f"({ms(loop) / ms(cost[5:]):.0f}x); round trip {ms(trips[5:]):.1f} ms; "
+        f"{size:.0f} characters a message against {statistics.median(map(len, frames)):.0f} "
+        "JPEG bytes"
     )
 
 

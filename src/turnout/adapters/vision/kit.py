@@ -31,6 +31,16 @@ class VisionKit:
 
         return build_vision(video=video, feet_only=feet_only, pose_model=self.pose_model)
 
+    def model_bytes(self, name: str) -> bytes:
+        """A pose model bundle ("lite" or "full") as the package ships it: the browser runs it in
+        the live mirror's on-device mode. MeasureError for any other name."""
+        from turnout.adapters.vision.pose import MODELS, model_bytes
+
+        for model in MODELS:
+            if model == name:
+                return model_bytes(model)
+        raise MeasureError(f"There is no pose model {name!r}; the models are lite and full.")
+
     def open_media(self, path: Path) -> MediaSource:
         from turnout.adapters.vision.media import open_media
 

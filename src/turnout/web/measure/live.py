@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from turnout.bootstrap import VisionKit
-from turnout.domain.form import KneeVerdict
-from turnout.domain.geometry import median
+from turnout.domain.form import Foot, KneeVerdict
+from turnout.domain.geometry import Point, median
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
 from turnout.errors import MeasureError
-from turnout.ports import Frame
+from turnout.ports import FootFinder, Frame
 from turnout.services.form_text import knee_message, profile_message
 from turnout.services.measuring import (
     MIN_PLIE_BEND,
@@ -64,8 +64,9 @@ class Repetitions:
         }
 
 
-class _Found:
-    """Hands `read_frame` the pose and mat this frame already gave, so each runs once."""
+class Found:
+    """Hands `read_frame` the pose and mat this frame already gave, so each runs once. As a
+    foot finder it finds none: it stands in where no picture is at hand (on-device mode)."""
 
     def __init__(self, pose: Pose | None, mat: MatView | None) -> None:
         self.pose, self.mat = pose, mat
@@ -82,55 +83,48 @@ class _Found:
     def detect(self, frame: Frame) -> MatView | None:
         return self.mat
 
+    def find(
+        self, frame: Frame, mat: MatView, heels: tuple[Point, Point] | None
+    ) -> tuple[Foot | None, Foot | None]:
+        return None, None
 
-class MirrorLoop:
-    """One browser's live mirror: its own video-mode pose model, closed with the connection."""
 
-    def __init__(self, kit: VisionKit) -> None:
-        self.kit = kit
-        self.vision = kit.build(video=True, feet_only=False)
+class Mirror:
+    """What every live mirror keeps (repetitions, the view) and how it answers one frame's pose
+    and mat; where the pose comes from (the server's model, or the browser's) is the subclass's."""
+
+    def __init__(self) -> None:
         self.reps = Repetitions()
         self.view = "front"
         self.count = 0
 
-    def frame(self, data: bytes) -> Reply:
-        """A JPEG from the camera -> a reading, or an error reply; never raises MeasureError."""
-        try:
-            if len(data) > MAX_FRAME_BYTES:
-                raise MeasureError("That camera frame is over 2 MB; send 1280x720 JPEGs.")
-            picture = self.kit.decode_jpeg(data, MAX_FRAME_PIXELS)
-            return self._read(picture)
-        except MeasureError as error:
-            return {"type": "error", "frame": True, "message": str(error)}
-
     def command(self, text: str) -> Reply:
         try:
             action = json.loads(text).get("action")
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             action = None
+        return self.act(action)
+
+    def act(self, action: object) -> Reply:
         if action == "next-rep":
             self.reps.next()
         elif action == "reset":
             self.reps = Repetitions()
         elif action in ("front", "side"):
-            self.view = action
+            self.view = str(action)
         else:
             return {"type": "error", "message": "Unknown action; use next-rep, reset, front, side."}
         return {"type": "reps", "reps": self.reps.view(), "view": self.view}
 
     def close(self) -> None:
-        if self.vision.poses is not None:
-            self.vision.poses.close()
+        return None
 
-    def _read(self, picture: Frame) -> Reply:
-        assert self.vision.poses is not None
+    def answer(self, picture: Frame, pose: Pose | None, found: Found, feet: FootFinder) -> Reply:
+        """The reading of one frame: turnout on the mat, then the knees or the profile."""
         self.count += 1
-        poses = self.vision.poses.estimate(picture)
         reply: Reply = {"type": "reading", "index": self.count, "view": self.view}
-        pose = poses[0] if poses else None
-        found = _Found(pose, self._mat(picture, reply))
         # Without a person, feet on the mat can still be measured, as in feet-only mode.
-        once = Vision(found, self.vision.feet, found if pose else None)
+        once = Vision(found, feet, found if pose else None)
         turnout = _attempt(lambda: read_frame(0, picture, once, Mode.FIRST_POSITION, False))
         turnout["needs_mat"] = found.mat is None  # no angle without it; knees are still watched
         total = turnout.get("total")
@@ -148,11 +142,42 @@ class MirrorLoop:
             "knees_inside": _knees_inside(form),
         }
 
-    def _mat(self, picture: Frame, reply: Reply) -> MatView | None:
+
+class MirrorLoop(Mirror):
+    """One browser's live mirror: its own video-mode pose model, closed with the connection."""
+
+    def __init__(self, kit: VisionKit) -> None:
+        super().__init__()
+        self.kit = kit
+        self.vision = kit.build(video=True, feet_only=False)
+
+    def frame(self, data: bytes) -> Reply:
+        """A JPEG from the camera -> a reading, or an error reply; never raises MeasureError."""
+        try:
+            if len(data) > MAX_FRAME_BYTES:
+                raise MeasureError("That camera frame is over 2 MB; send 1280x720 JPEGs.")
+            picture = self.kit.decode_jpeg(data, MAX_FRAME_PIXELS)
+            return self._read(picture)
+        except MeasureError as error:
+            return {"type": "error", "frame": True, "message": str(error)}
+
+    def close(self) -> None:
+        if self.vision.poses is not None:
+            self.vision.poses.close()
+
+    def _read(self, picture: Frame) -> Reply:
+        assert self.vision.poses is not None
+        poses = self.vision.poses.estimate(picture)
+        pose = poses[0] if poses else None
+        problem: Reply = {}
+        found = Found(pose, self._mat(picture, problem))
+        return {**self.answer(picture, pose, found, self.vision.feet), **problem}
+
+    def _mat(self, picture: Frame, problem: Reply) -> MatView | None:
         try:
             return self.vision.mat.detect(picture)
         except MeasureError as error:
-            reply["mat_message"] = str(error)
+            problem["mat_message"] = str(error)
             return None
 
 

@@ -1,5 +1,9 @@
 """Who may have a live mirror open: a few on the server, and one per client.
 
+Two pools. A server mirror runs a pose model (`LIMIT`, the scarce one); an on-device mirror
+only checks landmarks the browser found, a fraction of a millisecond each, so it has a pool of
+its own (`DEVICE_LIMIT`) and never takes a server slot. The rule below holds in each pool.
+
 A client's new mirror replaces its old one instead of being refused: a reload, a second tab,
 or a phone that dropped off the Wi-Fi leaves a socket that may linger for a minute, and it
 must not lock the dancer out. Other clients cannot take a client's mirror away, and together
@@ -16,11 +20,17 @@ from fastapi import WebSocket
 from starlette.datastructures import State
 
 LIMIT = 4  # each mirror runs a pose model at up to 8 frames a second
+# An on-device mirror costs about 0.1 ms of server time per message at 15 a second (see
+# bench/mirror_ws.py): this cap only bounds sockets and memory, a studio's phones fit in it.
+DEVICE_LIMIT = 32
 REPLACED = (
     "The live mirror was opened again on this device (another tab, or a reload); this one "
     "has stopped."
 )
 BUSY = "Too many live mirrors are open on this server; close one and try again."
+DEVICE_BUSY = (
+    f"{DEVICE_LIMIT} live mirrors are already open on this server; close one and try again."
+)
 _MAKING = threading.Lock()
 
 
@@ -74,11 +84,21 @@ class MirrorSlots:
 
 
 def slots_of(state: State) -> MirrorSlots:
-    """The app's mirror slots, made on first use (each app has its own)."""
+    """The app's server mirror slots, made on first use (each app has its own)."""
+    return _made(state, "mirror_slots", LIMIT)
+
+
+def device_slots_of(state: State) -> MirrorSlots:
+    """The app's on-device mirror slots (landmarks only, no server pose model)."""
+    return _made(state, "device_mirror_slots", DEVICE_LIMIT)
+
+
+def _made(state: State, name: str, limit: int) -> MirrorSlots:
     with _MAKING:
-        slots = getattr(state, "mirror_slots", None)
+        slots = getattr(state, name, None)
         if not isinstance(slots, MirrorSlots):
-            slots = state.mirror_slots = MirrorSlots()
+            slots = MirrorSlots(limit)
+            setattr(state, name, slots)
         return slots
 
 

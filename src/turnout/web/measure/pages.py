@@ -1,14 +1,18 @@
-"""The Measure and live mirror pages, and the printable floor mat."""
+"""The Measure and live mirror pages, and the printable floor mat; the on-device mirror's
+model files and socket (measure/ondevice.py) come in with these pages."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from turnout import __version__
 from turnout.web.deps import WebApp
+from turnout.web.measure import ondevice
 from turnout.web.rendering import page
 
 router = APIRouter(tags=["measure"], include_in_schema=False)
+router.include_router(ondevice.router)
 
 
 @router.get("/measure", include_in_schema=False)
@@ -18,7 +22,7 @@ def measure_page(request: Request, web: WebApp) -> HTMLResponse:
 
 @router.get("/mirror", include_in_schema=False)
 def mirror_page(request: Request, web: WebApp) -> HTMLResponse:
-    return page(web, request, "mirror.html")
+    return page(web, request, "mirror.html", version=__version__)
 
 
 @router.get("/measure/mat-{paper}.pdf", include_in_schema=False)

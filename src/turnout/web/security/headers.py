@@ -24,6 +24,10 @@ POLICY = "; ".join(
 )
 # Swagger UI writes style attributes into its markup; its page is allowed those and no more.
 DOCS_POLICY = POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+# The live mirror's on-device mode compiles MediaPipe's WebAssembly (vendored, from our own
+# origin): that needs 'wasm-unsafe-eval', which allows compiling wasm and nothing else (no
+# eval of JavaScript). Only the mirror page has it.
+MIRROR_POLICY = POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
 HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
@@ -43,7 +47,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         path = str(scope.get("path", ""))
-        policy = DOCS_POLICY if path.startswith("/docs") else POLICY
+        policy = _policy(path)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -56,3 +60,9 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _policy(path: str) -> str:
+    if path.startswith("/docs"):
+        return DOCS_POLICY
+    return MIRROR_POLICY if path in ("/mirror", "/mirror/") else POLICY

@@ -1,30 +1,27 @@
-// The live mirror: camera frames go to the server as JPEGs over a WebSocket, one at a time;
-// the server answers with the landmarks and the readings, which are drawn here. No angle is
+// The live mirror, in one of two modes. On this device (mirror_device.js): the pose model runs
+// in the browser and only its landmarks go to the server. On the computer: camera frames go to
+// the server as JPEGs. Either way one message is in flight at a time over a WebSocket, and the
+// server answers with the landmarks and the readings, which are drawn here. No angle is
 // computed in the browser.
 "use strict";
 
-const FPS = 8;                 // frames a second at most; a frame is skipped while one is in flight
+const FPS = 8;                 // JPEG frames a second at most; a frame is skipped while one is in flight
+const DEVICE_FPS = 15;         // landmark messages a second at most (the server takes up to 30)
 const SEND_WIDTH = 640;
-const BONES = [
-  ["left_shoulder", "right_shoulder"], ["left_hip", "right_hip"],
-  ["left_shoulder", "left_hip"], ["right_shoulder", "right_hip"],
-  ["left_hip", "left_knee"], ["right_hip", "right_knee"],
-  ["left_knee", "left_ankle"], ["right_knee", "right_ankle"],
-  ["left_ankle", "left_heel"], ["right_ankle", "right_heel"],
-  ["left_heel", "left_toe"], ["right_heel", "right_toe"],
-];
 const $ = (id) => document.getElementById(id);
 
-const live = { socket: null, stream: null, timer: null, inFlight: false, sentAt: 0, answered: [] };
-
-function fmt(value) { return value === null || value === undefined ? "–" : `${Math.round(value)}°`; }
+const live = { socket: null, stream: null, timer: null, inFlight: false, sentAt: 0, answered: [], device: null, preferServer: false };
+const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
+const HERE = /Mobi|Android/i.test(navigator.userAgent) ? "this phone" : "this device";
+const ON_DEVICE_NO_ANGLE = `On ${HERE} the mirror watches the knees and hips. The angle between the feet needs the picture of the mat: for it, press “Use the computer”.`;
 
 // A waiting state in words, never a lone dash where the number goes.
 function showAngle(value) {
   const waiting = value === undefined || value === null;
   $("live-angle-box").classList.toggle("is-waiting", waiting);
   $("live-angle-unit").hidden = waiting;
-  $("live-angle").textContent = waiting ? (live.stream ? "Looking for your feet…" : "No angle yet") : Math.round(value);
+  const looking = live.device ? "Knees and hips" : "Looking for your feet…";
+  $("live-angle").textContent = waiting ? (live.stream ? looking : "No angle yet") : Math.round(value);
 }
 
 function setStatus(text) { $("live-status").textContent = text; }
@@ -45,14 +42,59 @@ async function start() {
   showAngle(null);
   $("start").hidden = true;
   $("stop").hidden = false;
-  connect();
+  await openMirror();
 }
 
-function connect() {
+// On this device when it can (WebAssembly, the model loads, 5 frames a second or more),
+// else on the computer; the line under the picture says which, and why.
+async function openMirror() {
+  let reason = "";
+  $("switch-mode").hidden = true;
+  if (!live.preferServer) {
+    setStatus("Loading the pose model on this device…");
+    try {
+      const { openDevice } = await import("/static/mirror_device.js");
+      live.device = await openDevice($("camera"), $("stage").dataset.model);
+    } catch (error) {
+      reason = error.message || String(error);
+    }
+    if (!live.stream) { closeDevice(); return; } // stopped while it loaded
+  }
+  showMode(reason);
+  connect(live.device ? "/api/mirror/landmarks" : "/api/mirror/ws");
+}
+
+function showMode(reason) {
+  let text = live.device ? `Running on ${HERE}: pictures stay here.` : "Running on the computer: pictures are sent to it, never stored.";
+  if (reason) text += ` (Not on ${HERE}: ${reason}.)`;
+  $("live-mode").textContent = text;
+  $("live-mode").dataset.mode = live.device ? "device" : "server";
+  $("switch-mode").textContent = live.device ? "Use the computer (for the angle on the mat)" : `Run on ${HERE} instead`;
+  $("switch-mode").hidden = false;
+}
+
+async function switchMode() {
+  live.preferServer = Boolean(live.device);
+  disconnect();
+  closeDevice();
+  await openMirror();
+}
+
+function closeDevice() {
+  if (live.device) { live.device.close(); live.device = null; }
+}
+
+function disconnect() {
+  clearInterval(live.timer);
+  live.inFlight = false;
+  if (live.socket) { const s = live.socket; live.socket = null; s.close(); }
+}
+
+function connect(path) {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  const socket = new WebSocket(`${scheme}://${location.host}/api/mirror/ws`);
+  const socket = new WebSocket(`${scheme}://${location.host}${path}`);
   live.socket = socket;
-  setStatus("Starting the pose model…");
+  setStatus(live.device ? "Connecting…" : "Starting the pose model on the computer…");
   socket.addEventListener("message", (event) => onMessage(JSON.parse(event.data)));
   socket.addEventListener("close", () => {
     live.inFlight = false;
@@ -67,8 +109,8 @@ function enable(on) {
 }
 
 function stop() {
-  clearInterval(live.timer);
-  if (live.socket) { const s = live.socket; live.socket = null; s.close(); }
+  disconnect();
+  closeDevice();
   if (live.stream) for (const track of live.stream.getTracks()) track.stop();
   live.stream = null;
   $("camera").srcObject = null;
@@ -79,6 +121,8 @@ function stop() {
   $("placeholder").hidden = false;
   $("start").hidden = false;
   $("stop").hidden = true;
+  $("switch-mode").hidden = true;
+  $("live-mode").textContent = "";
   setStatus("Camera off.");
 }
 
@@ -86,6 +130,7 @@ function sendFrame() {
   const video = $("camera");
   const socket = live.socket;
   if (live.inFlight || !socket || socket.readyState !== WebSocket.OPEN || !video.videoWidth) return;
+  if (live.device) { sendLandmarks(socket); return; }
   const scale = Math.min(1, SEND_WIDTH / video.videoWidth);
   const canvas = sendFrame.canvas || (sendFrame.canvas = document.createElement("canvas"));
   canvas.width = Math.round(video.videoWidth * scale);
@@ -99,12 +144,20 @@ function sendFrame() {
   }, "image/jpeg", 0.75);
 }
 
+// The model runs here; only what it found is sent, as JSON text.
+function sendLandmarks(socket) {
+  const seen = live.device.detect();
+  live.inFlight = true;
+  live.sentAt = performance.now();
+  socket.send(JSON.stringify(seen));
+}
+
 function onMessage(data) {
   if (data.type === "ready") {
     setStatus("Live.");
     enable(true);
     showReps(data.reps);
-    live.timer = setInterval(sendFrame, 1000 / FPS);
+    live.timer = setInterval(sendFrame, 1000 / (live.device ? DEVICE_FPS : FPS));
     return;
   }
   if (data.type === "reading" || data.frame) {
@@ -127,80 +180,40 @@ function showReading(data) {
   if (turnout.method) {
     badge.textContent = turnout.calibrated ? `On the mat ± ${turnout.band}°` : `Rough estimate ± ${turnout.band}°`;
     badge.className = turnout.calibrated ? "badge ok" : "badge freq";
+  } else if (data.on_device) {
+    badge.textContent = `No angle on ${HERE}: knees and hips only`;
+    badge.className = "badge freq";
   } else {
     badge.textContent = turnout.needs_mat ? "No angle: the mat is not in view" : "No angle in this frame";
     badge.className = "badge freq";
   }
   const form = data.form || {};
-  let note = data.person ? (form.message || turnout.message || "") : data.message;
+  const turnoutNote = data.on_device && turnout.needs_mat ? ON_DEVICE_NO_ANGLE : turnout.message;
+  let note = data.person ? (form.message || turnoutNote || "") : data.message;
   if (!data.person && turnout.live !== undefined) note = "Feet on the mat: measured without the body.";
   $("live-message").textContent = note || "";
   $("live-knees").hidden = !(data.knees_inside && data.knees_inside.length);
   drawOverlay(data);
 }
 
-function showReps(reps) {
-  $("rep-number").textContent = reps.number;
-  $("rep-best").textContent = fmt(reps.best);
-  const change = $("rep-change");
-  change.textContent = reps.change === null ? "" : `${reps.change >= 0 ? "+" : ""}${Math.round(reps.change)}° on the last one`;
-  change.className = "change " + (reps.change === null ? "" : reps.change >= 0 ? "up" : "down");
-  const body = $("reps-body");
-  body.replaceChildren();
-  let previous = null;
-  reps.done.forEach((best, i) => {
-    const row = document.createElement("tr");
-    const delta = best !== null && previous !== null ? `${best - previous >= 0 ? "+" : ""}${Math.round(best - previous)}°` : "";
-    for (const text of [String(i + 1), fmt(best), delta]) {
-      const cell = document.createElement("td");
-      cell.textContent = text;
-      row.append(cell);
-    }
-    body.append(row);
-    if (best !== null) previous = best;
-  });
-  $("reps-table").hidden = reps.done.length === 0;
-}
-
-function clearOverlay() {
-  const canvas = $("overlay");
-  canvas.getContext("2d").clearRect(0, 0, canvas.width, canvas.height);
-}
-
-function drawOverlay(data) {
-  const video = $("camera");
-  const canvas = $("overlay");
-  canvas.width = video.videoWidth || 640;
-  canvas.height = video.videoHeight || 480;
-  const ctx = canvas.getContext("2d");
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  const marks = data.landmarks;
-  if (!marks) return;
-  const at = (name) => marks[name] && [marks[name][0] * canvas.width, marks[name][1] * canvas.height];
-  const inside = new Set(data.knees_inside || []);
-  ctx.lineWidth = Math.max(2, canvas.width / 200);
-  ctx.strokeStyle = "rgba(255,255,255,0.9)";
-  for (const [a, b] of BONES) {
-    const p = at(a), q = at(b);
-    if (!p || !q) continue;
-    ctx.beginPath(); ctx.moveTo(...p); ctx.lineTo(...q); ctx.stroke();
-  }
-  for (const name of Object.keys(marks)) {
-    const p = at(name);
-    const knee = name.endsWith("_knee") && inside.has(name.split("_")[0]);
-    ctx.fillStyle = knee ? "#ff5a4f" : name.startsWith("left") ? "#ffc850" : "#3ca0ff";
-    ctx.beginPath(); ctx.arc(p[0], p[1], knee ? 10 : 5, 0, 2 * Math.PI); ctx.fill();
-  }
-}
-
 function command(action) {
   if (live.socket && live.socket.readyState === WebSocket.OPEN) live.socket.send(JSON.stringify({ action }));
 }
 
+// On the computer that runs the server, its model is no further away and also reads the angle
+// on the mat; on any other device the model runs there. ?mode=device or ?mode=computer decides.
+function prefersServer() {
+  const asked = new URLSearchParams(location.search).get("mode");
+  if (asked === "device" || asked === "computer") return asked === "computer";
+  return LOOPBACK.includes(location.hostname);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   if (!$("overlay")) return;
+  live.preferServer = prefersServer();
   $("start").addEventListener("click", start);
   $("stop").addEventListener("click", stop);
+  $("switch-mode").addEventListener("click", switchMode);
   $("next-rep").addEventListener("click", () => command("next-rep"));
   $("reset-reps").addEventListener("click", () => command("reset"));
   for (const input of document.querySelectorAll("input[name=view]")) {
