@@ -6,7 +6,7 @@ overlaps and a turned sheet in the mat, plain paper instead of the mat, blur, JP
 scenes with feet at 30-90 deg each and varied cameras are rendered and measured by the real
 pipeline in feet-only mode, one photo at a time:
 
-    vision = build_vision(video=False, feet_only=True)
+    vision = build_vision(video=False, feet_only=True, paper=...)  # paper named on plain paper
     measure_frames([frame], vision, Mode.FIRST_POSITION, still=True)
 
 A MeasureError counts as refused (its message is kept). The table: scenes, refused %, the
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from turnout.services.measuring import Vision
 
 BASELINE_SHARE = 0.95  # of the baseline's scenes measured within the stated band
-_VISION: Vision | None = None  # one per worker process, built on its first scene
+_VISIONS: dict[str, Vision] = {}  # one per worker process and paper, built on first use
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,13 @@ class Outcome:
     refusal: str
 
 
-def _vision() -> Vision:
-    global _VISION
-    if _VISION is None:
+def _vision(paper: str) -> Vision:
+    """Feet-only vision; on plain paper the user names its size, as the Measure page asks."""
+    if paper not in _VISIONS:
         from turnout.adapters.vision import build_vision
 
-        _VISION = build_vision(video=False, feet_only=True)
-    return _VISION
+        _VISIONS[paper] = build_vision(video=False, feet_only=True, paper=paper)
+    return _VISIONS[paper]
 
 
 def measure(spec: SceneSpec) -> Outcome:
@@ -68,7 +68,8 @@ def measure(spec: SceneSpec) -> Outcome:
 
     scene = render(spec)
     try:
-        report = measure_frames([scene.image], _vision(), Mode.FIRST_POSITION, still=True)
+        paper = spec.sheets.paper.value if spec.sheets else ""
+        report = measure_frames([scene.image], _vision(paper), Mode.FIRST_POSITION, still=True)
     except MeasureError as error:
         return Outcome(spec.label, scene.truth.total, None, 0.0, str(error))
     except Exception as error:  # a crash is a finding too: report it, keep going

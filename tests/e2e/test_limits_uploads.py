@@ -150,7 +150,7 @@ class BlockingKit(FakeVisionKit):
         self.started, self.go_on = threading.Event(), threading.Event()
         self.threads: list[str] = []
 
-    def build(self, video: bool, feet_only: bool) -> Vision:
+    def build(self, video: bool, feet_only: bool, paper: str = "") -> Vision:
         self.threads.append(threading.current_thread().name)
         self.started.set()
         assert self.go_on.wait(10), "the test never let the measurement go on"

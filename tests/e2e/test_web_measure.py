@@ -84,7 +84,7 @@ class FakeVisionKit(VisionKit):
         self.estimators: list[FakePoseEstimator] = []
         self.finders: list[FootsSeen] = []
 
-    def build(self, video: bool, feet_only: bool) -> Vision:
+    def build(self, video: bool, feet_only: bool, paper: str = "") -> Vision:
         estimator = FakePoseEstimator(*self.poses)
         self.estimators.append(estimator)
         feet = FootsSeen(self.feet)
@@ -177,7 +177,7 @@ def test_without_the_mat_there_is_no_angle_only_what_to_do(container: Container)
     with app_with(container, FakeVisionKit([dancer()])) as client:
         response = post(client, jpeg(), record="true")
         assert response.status_code == 422
-        assert response.json()["detail"].startswith("No floor mat in view, so no angle")
+        assert response.json()["detail"].startswith("No floor mat or paper in view, so no angle")
         assert client.get("/api/measurements").json() == []
         plie = post(client, jpeg(), mode="plie")  # the knee check needs no mat
         assert plie.status_code == 200, plie.text
@@ -194,7 +194,7 @@ def test_the_mirror_gives_no_angle_without_the_mat_but_still_watches_the_knees(
         ws.send_bytes(jpeg())
         reading = ws.receive_json()
     assert "total" not in reading["turnout"] and reading["turnout"]["needs_mat"] is True
-    assert reading["turnout"]["message"].startswith("No floor mat in view")
+    assert reading["turnout"]["message"].startswith("No floor mat or paper in view")
     assert reading["knees_inside"] == ["left", "right"]
 
 
@@ -577,3 +577,10 @@ def test_a_fifth_live_mirror_is_asked_to_wait(container: Container) -> None:
                 assert extra.receive_json()["message"].startswith("Too many live mirrors")
         with clients[4].websocket_connect(MIRROR, headers=OWN_ORIGIN) as again:
             assert again.receive_json()["type"] == "ready"
+
+
+def test_a_paper_size_other_than_a4_or_letter_is_refused_by_name(container: Container) -> None:
+    with app_with(container, FakeVisionKit([])) as client:
+        response = post(client, b"\xff\xd8\xff", paper="a3")
+    assert response.status_code == 422
+    assert "paper must be a4 or letter" in response.text

@@ -32,7 +32,7 @@ class FramesSeen(FakePoseEstimator):
 
 
 class WatchingKit(FakeVisionKit):
-    def build(self, video: bool, feet_only: bool) -> Vision:
+    def build(self, video: bool, feet_only: bool, paper: str = "") -> Vision:
         vision = super().build(video, feet_only)
         seen = FramesSeen(*self.poses)
         self.estimators[-1] = seen

@@ -82,10 +82,9 @@ def _turn(rng: random.Random) -> dict[str, object]:
     return {"fault": Fault("turn", degrees=degrees, sheet=rng.choice(SHEETS))}
 
 
-def _paper(count: int) -> Change:
+def _paper(count: int, where: str = "under") -> Change:
     def change(rng: random.Random) -> dict[str, object]:
         shift = (rng.uniform(-15, 15), rng.uniform(-10, 10))
-        where = rng.choice(("under", "behind"))
         return {"sheets": Sheets(rng.choice(list(Paper)), count, where, rng.uniform(-3, 3), shift)}
 
     return change
@@ -131,6 +130,7 @@ CONDITIONS: dict[str, Change] = {
     "one sheet turned 2-3 deg": _turn,
     "plain paper, 1 sheet": _paper(1),
     "plain paper, 2 sheets": _paper(2),
+    "plain paper, 2 sheets behind the feet": _paper(2, "behind"),
     "blur 1 px": _fixed(blur=1.0),
     "blur 2 px": _fixed(blur=2.0),
     "JPEG quality 60": _fixed(jpeg=60),

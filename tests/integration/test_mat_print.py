@@ -241,7 +241,7 @@ def test_the_new_marks_do_not_move_the_foot_outline(
     mat = layout(Paper.A4)
     readings = []
     # Straight from above, where no camera height can be told: the outlines alone are compared.
-    monkeypatch.setattr(feet_module, "on_floor", lambda foot, place, left: foot)
+    monkeypatch.setattr(feet_module, "on_floor", lambda foot, place, line, left: foot)
     for marks in (True, False):
         if not marks:
             monkeypatch.setattr(mat_pdf_module, "draw_marks", lambda *_: None)

@@ -90,11 +90,15 @@ def measure(
     feet_only: Annotated[
         bool, typer.Option("--feet-only", help="Feet on the mat only, no full body needed.")
     ] = False,
+    paper: Annotated[
+        PaperChoice | None,
+        typer.Option(help="Plain paper under the feet instead of the mat: a4 or letter."),
+    ] = None,
 ) -> None:
     """Measure turnout in first position, knees over toes in demi-plie, or pelvis in profile."""
     kit = container(ctx).vision()
     source = kit.open_media(media)
-    report = _measure(kit, source, mode, feet_only)
+    report = _measure(kit, source, mode, feet_only, paper.value if paper else "")
     if annotate is not None:
         _write_annotation(kit, annotate, source.frames(), report)
     if as_json:
@@ -107,10 +111,12 @@ def measure(
     )
 
 
-def _measure(kit: VisionKit, source: MediaSource, mode: Mode, feet_only: bool) -> Report:
+def _measure(
+    kit: VisionKit, source: MediaSource, mode: Mode, feet_only: bool, paper: str
+) -> Report:
     from turnout.services.measuring import measure_frames
 
-    vision = kit.build(video=source.is_video, feet_only=feet_only)
+    vision = kit.build(source.is_video, feet_only, paper)
     try:
         return measure_frames(source.frames(), vision, mode, still=not source.is_video)
     finally:

@@ -47,7 +47,9 @@ class CameraPlace:
         )
 
 
-def grounded(foot: Foot, place: CameraPlace) -> Foot | None:
+def grounded(
+    foot: Foot, place: CameraPlace, line: tuple[float, float] = HEEL_LINE_MM
+) -> Foot | None:
     """The foot with its heel brought down to the floor, or None when no heel height (0 to
     `MAX_HEEL_HEIGHT_MM`) puts it on the heel line.
 
@@ -58,7 +60,7 @@ def grounded(foot: Foot, place: CameraPlace) -> Foot | None:
     seen, dy = foot.heel, foot.heel.y - place.nadir.y
     if abs(dy) < 1.0:
         return None
-    heights = sorted(place.height * (1 - (y - place.nadir.y) / dy) for y in HEEL_LINE_MM)
+    heights = sorted(place.height * (1 - (y - place.nadir.y) / dy) for y in line)
     low, high = max(heights[0], 0.0), min(heights[1], MAX_HEEL_HEIGHT_MM)
     if low > high:
         return None

@@ -18,3 +18,8 @@ class MatView:
     corners: Mapping[int, tuple[Point, ...]]  # image pixels of each marker seen
     rms_mm: float  # how far the marker corners sit from where the layout says, after the fit
     sheet_scales: Mapping[str, float]  # printed marker size / expected, per sheet seen
+
+    @property
+    def plain_paper(self) -> bool:
+        """Plain sheets of paper ("a4-paper-2") rather than the printed mat ("a4")."""
+        return "-paper-" in self.paper

@@ -10,8 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from turnout.adapters.vision.feet import top_view
-from turnout.adapters.vision.mat_layout import Paper, layout
-from turnout.adapters.vision.mat_render import floor_to_top_view
+from turnout.adapters.vision.feet_area import feet_area
 from turnout.domain.geometry import Point, apply_homography, invert_homography
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Joint, Pose
@@ -47,9 +46,10 @@ class TopView:
 
 def plain_top_view(frame: Frame, mat: MatView, px_per_mm: float = 1.0) -> TopView:
     """The rectified floor around the mat, with nothing drawn on it (the page draws)."""
-    sheet = layout(Paper(mat.paper))
-    half, ahead = sheet.half_width + SIDE_MARGIN_MM, max(AHEAD_MM, sheet.front + BEHIND_MM)
-    x0, y0, k = -half, -sheet.back - BEHIND_MM, px_per_mm
+    bx0, bx1, by0, by1 = feet_area(mat).box
+    half = max(-bx0, bx1) + SIDE_MARGIN_MM
+    ahead = max(AHEAD_MM, by1 + BEHIND_MM)
+    x0, y0, k = -half, by0 - BEHIND_MM, px_per_mm
     # Pixel centres: pixel (i, j) shows the floor at (x0 + i / k, y0 + j / k).
     to_px = ((k, 0.0, -x0 * k), (0.0, k, -y0 * k), (0.0, 0.0, 1.0))
     warp = np.array(to_px) @ np.array(mat.image_to_floor)
@@ -112,16 +112,18 @@ def _wrap(text: str, width: int, size: float) -> list[str]:
 
 def _with_top_view(image: Image, frame: Frame, best: FrameReading) -> Image:
     assert best.mat is not None
-    mat = layout(Paper(best.mat.paper))
-    top, _ = top_view(frame, best.mat, mat)
-    to_px = floor_to_top_view(mat, 1.0)
+    area = feet_area(best.mat)
+    top, _ = top_view(frame, best.mat, area)
+    to_px = area.to_px
     if best.feet is not None:
         for foot, colour in zip(best.feet, (LEFT, RIGHT), strict=True):
             a, b = (apply_homography(to_px, p) for p in (foot.heel, foot.toe))
             cv2.line(top, _px(a), _px(b), colour, 2, cv2.LINE_AA)
     cv2.putText(
         top,
-        "rectified top view (1 px = 1 mm)",
+        "rectified top view (1 px = 1 mm)"
+        if area.on_mat
+        else "top view on plain paper (1 px = 1 mm)",
         (6, 16),
         cv2.FONT_HERSHEY_SIMPLEX,
         0.45,

@@ -1,4 +1,4 @@
-"""Each foot's axis from its outline on the white mat, in the rectified top view.
+"""Each foot's axis from its outline on the white mat or paper, in the rectified top view.
 
 The model's toe points are poor for turned-out feet, but on white paper a foot stands out:
 threshold what is not paper, keep the blob near each heel, and take its principal axis.
@@ -6,7 +6,6 @@ threshold what is not paper, keep the blob near each heel, and take its principa
 
 from __future__ import annotations
 
-import functools
 import math
 from typing import Any
 
@@ -14,28 +13,16 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from turnout.adapters.vision.feet_area import PX_PER_MM, FeetArea, feet_area
 from turnout.adapters.vision.foot_checks import check_shape, on_floor
 from turnout.adapters.vision.foot_mask import not_paper
-from turnout.adapters.vision.mat_layout import (
-    CLEAR_BEHIND_MM,
-    MARKER_MM,
-    MatLayout,
-    Paper,
-    layout,
-)
-from turnout.adapters.vision.mat_render import floor_to_top_view, top_view_size
 from turnout.domain.camera import camera_place
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
 from turnout.ports import Frame
 
-PX_PER_MM = 1.0
 REACH_MM = 300.0  # how far from the heel a foot's outline is looked for
-# The legs stand above the floor, so in the top view they smear backwards from the heels: the
-# floor behind the heels, between the legs, is ignored.
-BEHIND_MM = 15.0
-LEGS_MM = 110.0
 MIN_AREA_MM2 = 3000.0
 MIN_SLICES = 15  # 2 mm slices with both of the foot's edges on the paper
 MIN_LENGTH_MM = 130.0  # less of a foot than this on the paper, and its outline is not trusted
@@ -44,10 +31,10 @@ Mask = NDArray[Any]
 Array = NDArray[Any]
 
 
-def top_view(frame: Frame, view: MatView, mat: MatLayout) -> tuple[Array, Array]:
-    """The frame warped onto the floor (1 px per mm over the printed area), and that warp."""
-    warp = np.array(floor_to_top_view(mat, PX_PER_MM)) @ np.array(view.image_to_floor)
-    image = cv2.warpPerspective(np.asarray(frame), warp, top_view_size(mat, PX_PER_MM))
+def top_view(frame: Frame, view: MatView, area: FeetArea) -> tuple[Array, Array]:
+    """The frame warped onto the floor (1 px per mm over the feet area), and that warp."""
+    warp = np.array(area.to_px) @ np.array(view.image_to_floor)
+    image = cv2.warpPerspective(np.asarray(frame), warp, area.size)
     return image, warp
 
 
@@ -55,47 +42,25 @@ class SilhouetteFootFinder:
     def find(
         self, frame: Frame, mat: MatView, heels: tuple[Point, Point] | None
     ) -> tuple[Foot | None, Foot | None]:
-        sheet = layout(Paper(mat.paper))
-        top, _ = top_view(frame, mat, sheet)
+        area = feet_area(mat)
+        top, _ = top_view(frame, mat, area)
         mask = not_paper(top)
-        allowed = _searchable(sheet, top.shape[:2]) & (top.max(axis=2) > 0)
+        allowed = area.searchable & (top.max(axis=2) > 0)
         left_heel, right_heel = heels or (Point(25.0, 0.0), Point(-25.0, 0.0))
         split = (left_heel.x + right_heel.x) / 2
-        left = _foot(mask, allowed, sheet, left_heel, split, True)
-        right = _foot(mask, allowed, sheet, right_heel, split, False)
+        left = _foot(mask, allowed, area, left_heel, split, True)
+        right = _foot(mask, allowed, area, right_heel, split, False)
         if left is None or right is None:
             return left, right  # the service says which is missing
         place = camera_place(mat.image_to_floor, frame.shape[1], frame.shape[0])
-        return on_floor(left, place, True), on_floor(right, place, False)
-
-
-@functools.lru_cache(maxsize=4)
-def _searchable(mat: MatLayout, shape: tuple[int, ...]) -> Mask:
-    """The printed area where feet can be: from `CLEAR_BEHIND_MM` behind the heel line forward,
-    without the markers and their quiet border (the text and the bar lie further back).
-
-    The same for every frame of a mat: kept, and never written to (callers combine it)."""
-    allowed = np.zeros(shape[:2], np.uint8)
-    to_px = floor_to_top_view(mat, PX_PER_MM)
-    allowed[:, :] = 1
-    allowed[: max(round(to_px[1][1] * -CLEAR_BEHIND_MM + to_px[1][2]), 0), :] = 0
-    top_row = round(to_px[1][1] * -BEHIND_MM + to_px[1][2])
-    legs = [round(to_px[0][0] * x + to_px[0][2]) for x in (-LEGS_MM, LEGS_MM)]
-    allowed[: max(top_row, 0), legs[0] : legs[1]] = 0
-    pad = 4.0
-    for marker in mat.markers:
-        x0, y0 = marker.corners[0].x - pad, marker.corners[0].y - pad
-        a = (round(to_px[0][0] * x0 + to_px[0][2]), round(to_px[1][1] * y0 + to_px[1][2]))
-        size = round((MARKER_MM + 2 * pad) * PX_PER_MM)
-        allowed[a[1] : a[1] + size, a[0] : a[0] + size] = 0
-    allowed.flags.writeable = False
-    return allowed
+        line = area.heel_line
+        return on_floor(left, place, line, True), on_floor(right, place, line, False)
 
 
 def _foot(
-    mask: Mask, allowed: Mask, mat: MatLayout, heel: Point, split: float, left: bool
+    mask: Mask, allowed: Mask, area: FeetArea, heel: Point, split: float, left: bool
 ) -> Foot | None:
-    to_px = np.array(floor_to_top_view(mat, PX_PER_MM))
+    to_px = np.array(area.to_px)
     hx, hy, _ = to_px @ [heel.x, heel.y, 1.0]
     region = _region(allowed, hx, hy, to_px[0, 0] * split + to_px[0, 2], left)
     blob = _largest(mask & region)

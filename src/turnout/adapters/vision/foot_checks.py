@@ -35,7 +35,9 @@ def check_shape(offsets: Array, direction: Array, reach_left: float, left: bool)
     )
 
 
-def on_floor(foot: Foot | None, place: CameraPlace | None, left: bool) -> Foot | None:
+def on_floor(
+    foot: Foot | None, place: CameraPlace | None, line: tuple[float, float], left: bool
+) -> Foot | None:
     """The foot with its heel on the floor; refused when the camera looks straight down (its
     height, and so how far the heel is pushed back, cannot be told) or the heel is off the
     line."""
@@ -53,7 +55,7 @@ def on_floor(foot: Foot | None, place: CameraPlace | None, left: bool) -> Foot |
             "around the feet. Raise the phone to about a metre up, tilted to look down at the "
             "mat at 40-70 degrees, and measure again."
         )
-    down = grounded(foot, place)
+    down = grounded(foot, place, line)
     if down is None:
         raise MeasureError(
             f"Your {_side(left)} heel is not on the grey line: stand with both heels together "

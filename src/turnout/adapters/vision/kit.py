@@ -25,11 +25,12 @@ class VisionKit:
     def __init__(self, pose_model: str = "full") -> None:
         self.pose_model = pose_model
 
-    def build(self, video: bool, feet_only: bool) -> Vision:
-        """Pose model (video mode tracks between frames), mat detector and foot finder."""
+    def build(self, video: bool, feet_only: bool, paper: str = "") -> Vision:
+        """Pose model (video mode tracks between frames), mat or paper detector and foot finder.
+        `paper` ("a4" or "letter") names plain paper's size when the picture alone cannot."""
         from turnout.adapters.vision import build_vision
 
-        return build_vision(video=video, feet_only=feet_only, pose_model=self.pose_model)
+        return build_vision(video, feet_only, self.pose_model, paper)
 
     def model_bytes(self, name: str) -> bytes:
         """A pose model bundle ("lite" or "full") as the package ships it: the browser runs it in

@@ -40,7 +40,7 @@ def first_position(
         raise MeasureError(NO_MAT)
     left, right = vision.feet.find(frame, mat, _floor_heels(pose, mat))
     if left is None or right is None:
-        raise MeasureError(_not_found(left is None, right is None))
+        raise MeasureError(_not_found(left is None, right is None, mat.plain_paper))
     _check_stance(left, right)
     angles = form.first_position(left, right)
     band = BAND_OUTLINE + _heel_spread(left, right, angles.total)
@@ -57,13 +57,18 @@ def _heel_spread(left: Foot, right: Foot, total: float) -> float:
     return max(abs(form.first_position(a, b).total - total) for a in ends[0] for b in ends[1])
 
 
-def _not_found(left: bool, right: bool) -> str:
+def _not_found(left: bool, right: bool, paper: bool) -> str:
     which = "either foot" if left and right else "your left foot" if left else "your right foot"
+    where = (
+        "on the paper: stand on the two sheets, heels together about 6 cm from their back edge "
+        "and the whole of both feet on the paper, keep all the paper in the picture,"
+        if paper
+        else "on the mat: stand with both heels on the grey line and the feet on the white "
+        "paper, keep the whole mat in the picture,"
+    )
     return (
-        f"Cannot find {which} on the mat: stand with both heels on the grey line and the feet "
-        "on the white paper, keep the whole mat in the picture, and wear shoes or socks that "
-        "are darker or more coloured than the paper (white shoes on white paper cannot be told "
-        "apart)."
+        f"Cannot find {which} {where} and wear shoes or socks that are darker or more coloured "
+        "than the paper (white shoes on white paper cannot be told apart)."
     )
 
 

@@ -25,8 +25,10 @@ def choose_pose(
     if vision.poses is None or poses is None:
         if needed:
             raise MeasureError(
-                "Feet-only mode needs the printed mat in view: print it with `turnout mat`, "
-                "stand on it, and keep all its black squares in the picture."
+                "Feet-only mode needs the printed mat, or plain paper, in view: print the mat "
+                "with `turnout mat` and keep all its black squares in the picture, or stand on "
+                "two sheets of A4 or Letter laid side by side, heels about 6 cm from their back "
+                "edge, with all four corners in the picture."
             )
         return None
     if not poses:

@@ -13,10 +13,11 @@ from turnout.ports import FootFinder, MatDetector, PoseEstimator
 # Half-widths of the honest error band, in degrees (see docs/measuring.md).
 BAND_OUTLINE, BAND_MODEL_POINTS, BAND_UNCALIBRATED = 4.0, 10.0, 20.0
 NO_MAT = (
-    "No floor mat in view, so no angle: from a camera alone the angle between the feet can be "
-    "off by 50 degrees or more. Print the mat (on the Measure page, or with `turnout mat`), "
-    "stand with both heels on its grey line with the mat in the picture, and measure again. "
-    "The knee and hip checks need no mat."
+    "No floor mat or paper in view, so no angle: from a camera alone the angle between the feet "
+    "can be off by 50 degrees or more. Print the mat (on the Measure page, or with `turnout "
+    "mat`) and stand with both heels on its grey line, or with no printer stand on two plain "
+    "sheets of A4 or Letter laid side by side, heels about 6 cm from their back edge; keep "
+    "it all in the picture and measure again. The knee and hip checks need neither."
 )
 MIN_PLIE_BEND = 15.0
 BAND_HAND = BAND_OUTLINE

@@ -45,6 +45,11 @@ UPLOAD_FORM = {
                     "feet_only": {"type": "string", "description": _TICK},
                     "save": {"type": "string", "description": "Keep the picture. " + _TICK},
                     "record": {"type": "string", "description": "Add the angle. " + _TICK},
+                    "paper": {
+                        "type": "string",
+                        "enum": ["", "a4", "letter"],
+                        "description": "Plain paper under the feet instead of the mat.",
+                    },
                 },
             }
         }
@@ -54,8 +59,8 @@ UPLOAD_FORM = {
 
 @router.post("/api/measure", responses=errors(415, 422), openapi_extra={"requestBody": UPLOAD_FORM})
 async def measure(request: Request, web: WebApp) -> dict[str, object]:
-    """A multipart form: `file` (photo or video), `mode`, `feet_only`, `save`, `record`. 413
-    when too big; 422 with what to change when it cannot be measured."""
+    """A multipart form: `file` (photo or video), `mode`, `feet_only`, `save`, `record`,
+    `paper`. 413 when too big; 422 with what to change when it cannot be measured."""
     try:
         place = UPLOADS.reserve()  # before the body is read: a busy server reads nothing
     except PoolFullError:

@@ -45,6 +45,7 @@ class Upload:
     feet_only: bool
     save: bool
     record: bool = False  # add the first-position angle to the dancer's measurements
+    paper: str = ""  # "a4" or "letter": plain paper under the feet, when not the mat
 
 
 class _InMemoryParser(MultiPartParser):
@@ -84,6 +85,7 @@ async def read_upload(request: Request, limit: int) -> Upload:
         _ticked(form.get("feet_only")),
         _ticked(form.get("save")),
         _ticked(form.get("record")),
+        _paper(str(form.get("paper") or "")),
     )
 
 
@@ -102,6 +104,12 @@ def _mode(value: str) -> Mode:
     except ValueError:
         choices = ", ".join(m.value for m in Mode)
         raise HTTPException(422, f"mode must be one of {choices}.") from None
+
+
+def _paper(value: str) -> str:
+    if value not in ("", "a4", "letter"):
+        raise HTTPException(422, "paper must be a4 or letter (or left out for the printed mat).")
+    return value
 
 
 def _ticked(value: object) -> bool:
@@ -137,7 +145,7 @@ def measure_upload(
     The upload is held in `scratch` while it is measured; a kept picture goes to `pictures`."""
     with _held(upload, scratch) as path:
         source = kit.open_media(path)
-        vision = kit.build(video=source.is_video, feet_only=upload.feet_only)
+        vision = kit.build(source.is_video, upload.feet_only, upload.paper)
         try:
             report = measure_frames(source.frames(), vision, upload.mode, not source.is_video)
         finally:

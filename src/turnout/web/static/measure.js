@@ -121,6 +121,7 @@ async function send(form) {
   body.append("mode", form.elements.mode.value);
   body.append("feet_only", form.elements.feet_only.checked ? "true" : "false");
   body.append("save", form.elements.save.checked ? "true" : "false");
+  body.append("paper", form.elements.paper.value);
   body.append("record", "false"); // nothing is stored until the dancer saves what is shown
   const button = document.getElementById("measure-button");
   const status = document.getElementById("measure-status");
