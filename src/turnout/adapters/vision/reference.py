@@ -1,8 +1,9 @@
-"""The floor's reference in a picture: the printed mat, or else plain paper.
+"""The floor's reference in a picture: the printed mat, or plain paper when the user says so.
 
-The mat is looked for first (its markers say exactly what it is); only a picture without it is
-searched for plain sheets, which take longer to find. What the mat detector refuses (covered
-markers, sheets apart) is said as it is, not hidden by a search for paper."""
+The mat is looked for first (its markers say exactly what it is). Plain paper is searched for
+only when the user has named its size: a bright rectangle is no proof of paper (in ordinary
+photos a wall or a window passed for one), and a rectangle seen at a slant fits A4 and Letter
+alike. What the mat detector refuses (covered markers, sheets apart) is said as it is."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ class FloorReference:
     def __init__(self, paper: str = "") -> None:
         """`paper`: "a4" or "letter" when the user said which plain paper lies on the floor."""
         self._mat = ArucoMatDetector()
-        papers = [Paper(paper)] if paper else None
-        self._paper = PlainPaperDetector(papers, required=False)
+        self._paper = PlainPaperDetector([Paper(paper)]) if paper else None
 
     def detect(self, frame: Frame) -> MatView | None:
         found = self._mat.detect(frame)
-        return found if found is not None else self._paper.detect(frame)
+        if found is not None or self._paper is None:
+            return found
+        return self._paper.detect(frame)
