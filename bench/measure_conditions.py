@@ -88,12 +88,14 @@ def row(label: str, outcomes: list[Outcome]) -> tuple[str, float]:
     refused = 100 * (len(outcomes) - len(answered)) / len(outcomes)
     head = f"{label:<32} | {len(outcomes):>6} | {refused:>9.0f} |"
     if not answered:
-        return f"{head} {'-':>10} | {'-':>6} | {'-':>6} | {'-':>10}", 0.0
+        return f"{head} {'-':>10} | {'-':>6} | {'-':>6} | {'-':>10} | {'-':>5}", 0.0
     errors = [abs(o.total - o.truth) for o in answered if o.total is not None]
     holds = sum(e <= o.band for e, o in zip(errors, answered, strict=True))
     mean, share = sum(errors) / len(errors), 100 * holds / len(answered)
+    band = sum(o.band for o in answered) / len(answered)
     tail = (
         f" {mean:>10.1f} | {percentile(errors, 0.95):>6.1f} | {max(errors):>6.1f} | {share:>9.0f}%"
+        f" | {band:>5.1f}"
     )
     return head + tail, holds / len(outcomes)
 
@@ -106,8 +108,9 @@ def refusals(outcomes: list[Outcome], top: int = 2) -> list[str]:
 
 def report(results: dict[str, list[Outcome]]) -> bool:
     """Print the table and the refusals; whether the baseline holds."""
-    print(f"\n{'condition':<32} | scenes | refused % | error mean |    p95 |    max | band holds")
-    print("-" * 98)
+    head = "| scenes | refused % | error mean |    p95 |    max | band holds |  band"
+    print(f"\n{'condition':<32} {head}")
+    print("-" * 106)
     baseline = 0.0
     for label in CONDITIONS:
         if label in results:

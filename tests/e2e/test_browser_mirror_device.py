@@ -232,13 +232,17 @@ def test_on_the_servers_own_computer_the_mirror_starts_there_and_can_switch(
     page.locator("#live-mode:not(:empty)").wait_for()
     assert_server_mode(page, counter, "")
     page.get_by_role("button", name="Run on this device instead").click()
+    wait_for_device_mode(page)
+    page.wait_for_function("() => document.getElementById('next-rep').disabled === false")
+    page.get_by_role("button", name="Use the computer (for the angle on the mat)").wait_for()
+    context.close()
+
+
+def wait_for_device_mode(page: Page) -> None:
     page.wait_for_function(
         f"() => document.getElementById('live-mode').textContent === {json.dumps(ON_DEVICE)}",
         timeout=30_000,
     )
-    page.wait_for_function("() => document.getElementById('next-rep').disabled === false")
-    page.get_by_role("button", name="Use the computer (for the angle on the mat)").wait_for()
-    context.close()
 
 
 MIRROR_CACHE = """async () => {
@@ -270,10 +274,7 @@ def test_the_runtime_is_cached_only_once_the_mirror_used_it_then_starts_offline(
     context.set_offline(True)  # the page, the runtime and the model now come from the cache
     page.reload()
     page.get_by_role("button", name="Start camera").click()
-    page.wait_for_function(
-        f"() => document.getElementById('live-mode').textContent === {json.dumps(ON_DEVICE)}",
-        timeout=30_000,
-    )
+    wait_for_device_mode(page)
     context.close()
 
 

@@ -118,12 +118,9 @@ async def mirror(socket: WebSocket) -> None:
     """Binary messages are JPEG frames, answered by a reading each; text messages are
     actions (next-rep, reset, front, side). One pose model per connection, one connection
     per client: a client's new mirror closes its old one."""
-    await socket.accept()
     slots = mirrors.slots_of(socket.app.state)
-    claim = slots.claim(mirrors.client_of(socket))
+    claim = await mirrors.open_claim(socket, slots, mirrors.BUSY)
     if claim is None:
-        await socket.send_json({"type": "error", "message": mirrors.BUSY})
-        await socket.close(1013)
         return
     try:
         await _run_mirror(socket, claim)

@@ -104,3 +104,14 @@ def _made(state: State, name: str, limit: int) -> MirrorSlots:
 
 def client_of(socket: WebSocket) -> str:
     return socket.client.host if socket.client else "unknown"
+
+
+async def open_claim(socket: WebSocket, slots: MirrorSlots, busy: str) -> Claim | None:
+    """Accept the socket and claim a mirror for its client; when there is no room, say `busy`,
+    close the socket (1013: try again later) and return None."""
+    await socket.accept()
+    claim = slots.claim(client_of(socket))
+    if claim is None:
+        await socket.send_json({"type": "error", "message": busy})
+        await socket.close(1013)
+    return claim

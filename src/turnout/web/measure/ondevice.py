@@ -78,12 +78,9 @@ class DeviceMirror(Mirror):
 async def device_mirror(socket: WebSocket) -> None:
     """Text messages: a frame's landmarks or an action; each gets one reply. No pose model
     runs here, so these mirrors have a pool of their own, one per client."""
-    await socket.accept()
     slots = mirrors.device_slots_of(socket.app.state)
-    claim = slots.claim(mirrors.client_of(socket))
+    claim = await mirrors.open_claim(socket, slots, mirrors.DEVICE_BUSY)
     if claim is None:
-        await socket.send_json({"type": "error", "message": mirrors.DEVICE_BUSY})
-        await socket.close(1013)
         return
     try:
         await _run(socket, claim)
