@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from turnout.adapters.vision.feet_area import PX_PER_MM, FeetArea, feet_area
 from turnout.adapters.vision.foot_checks import check_shape, on_floor
-from turnout.adapters.vision.foot_mask import not_paper
+from turnout.adapters.vision.foot_mask import brightest, not_paper
 from turnout.domain.camera import camera_place
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
@@ -45,7 +45,7 @@ class SilhouetteFootFinder:
         area = feet_area(mat)
         top, _ = top_view(frame, mat, area)
         mask = not_paper(top)
-        allowed = area.searchable & (top.max(axis=2) > 0)
+        allowed = area.searchable & (brightest(top) > 0)
         left_heel, right_heel = heels or (Point(25.0, 0.0), Point(-25.0, 0.0))
         split = (left_heel.x + right_heel.x) / 2
         left = _foot(mask, allowed, area, left_heel, split, True)
@@ -61,9 +61,12 @@ def _foot(
     mask: Mask, allowed: Mask, area: FeetArea, heel: Point, split: float, left: bool
 ) -> Foot | None:
     to_px = np.array(area.to_px)
-    hx, hy, _ = to_px @ [heel.x, heel.y, 1.0]
-    region = _region(allowed, hx, hy, to_px[0, 0] * split + to_px[0, 2], left)
-    blob = _largest(mask & region)
+    (hx, hy, _), split_px = to_px @ [heel.x, heel.y, 1.0], to_px[0, 0] * split + to_px[0, 2]
+    # Only the window a foot can reach is looked at: the same answer, less to go through.
+    x0, x1, y0, y1 = _window(mask.shape, hx, hy, split_px, left)
+    hx, hy, split_px = hx - x0, hy - y0, split_px - x0
+    region = _region(allowed[y0:y1, x0:x1], hx, hy, split_px, left)
+    blob = _largest(mask[y0:y1, x0:x1] & region)
     if blob is None or blob.sum() < MIN_AREA_MM2 * PX_PER_MM**2:
         return None
     direction = _side_direction(blob, region)
@@ -72,20 +75,43 @@ def _foot(
     direction = _midline(blob, region, direction)
     if direction is None:
         return None
+    ends = _ends(blob, direction, (hx, hy), left)
+    if ends is None:
+        return None
+    back, front = ends[0] + [x0, y0], ends[1] + [x0, y0]
+    to_floor = np.linalg.inv(to_px)
+    (bx, by, _), (fx, fy, _) = to_floor @ [*back, 1.0], to_floor @ [*front, 1.0]
+    return Foot(Point(float(bx), float(by)), Point(float(fx), float(fy)))
+
+
+def _ends(
+    blob: Mask, direction: Array, heel: tuple[float, float], left: bool
+) -> tuple[Array, Array] | None:
+    """The outline's back and front ends along `direction` (pixels), once it passes for a
+    foot; None when too little of it is on the paper to trust."""
     ys, xs = np.nonzero(blob)
     centre = np.array([xs.mean(), ys.mean()])
-    if np.dot(centre - [hx, hy], direction) < 0:
+    if np.dot(centre - heel, direction) < 0:
         direction = -direction
     offsets = np.stack([xs, ys], axis=1) - centre
     along = offsets @ direction
     if along.max() - along.min() < MIN_LENGTH_MM * PX_PER_MM:
         return None  # too little of the foot on the paper to trust its outline
-    reach_left = REACH_MM - float(np.hypot(xs - hx, ys - hy).max()) / PX_PER_MM
+    reach_left = REACH_MM - float(np.hypot(xs - heel[0], ys - heel[1]).max()) / PX_PER_MM
     check_shape(offsets / PX_PER_MM, direction, reach_left, left)
-    back, front = centre + direction * along.min(), centre + direction * along.max()
-    to_floor = np.linalg.inv(to_px)
-    (bx, by, _), (fx, fy, _) = to_floor @ [*back, 1.0], to_floor @ [*front, 1.0]
-    return Foot(Point(float(bx), float(by)), Point(float(fx), float(fy)))
+    return centre + direction * along.min(), centre + direction * along.max()
+
+
+def _window(
+    shape: tuple[int, ...], hx: float, hy: float, split_px: float, left: bool
+) -> tuple[int, int, int, int]:
+    """Columns and rows (from, to) of the top view within reach of the heel, on its side."""
+    reach = REACH_MM * PX_PER_MM + 2
+    height, width = shape[:2]
+    lo, hi = (split_px, hx + reach) if left else (hx - reach, split_px + 1)
+    x0, x1 = max(0, math.floor(lo)), min(width, math.ceil(hi) + 1)
+    y0, y1 = max(0, math.floor(hy - reach)), min(height, math.ceil(hy + reach) + 1)
+    return x0, max(x1, x0), y0, max(y1, y0)
 
 
 def _region(allowed: Mask, hx: float, hy: float, split_px: float, left: bool) -> Mask:

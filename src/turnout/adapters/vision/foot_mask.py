@@ -24,27 +24,36 @@ PAPER_SPAN_PX = 131  # wider than a foot, narrower than the mat: the paper's loc
 
 def not_paper(top: NDArray[Any]) -> Mask:
     """1 where the top view shows something on the paper, 0 for paper and for outside."""
-    visible = top.max(axis=2) > 0  # outside the image the warp leaves black
-    if not visible.any():
+    value = brightest(top)
+    visible = value > 0  # outside the image the warp leaves black
+    # The paper's level and colour from every 4th pixel each way: as good, 16 times fewer.
+    sample = visible[::4, ::4]
+    if not sample.any():
         return np.zeros(top.shape[:2], np.uint8)
-    value = top.max(axis=2).astype(np.float32)
     lab = cv2.cvtColor(top, cv2.COLOR_BGR2LAB)
-    paper_value = float(np.percentile(value[visible], 90))
-    a0, b0 = (float(np.median(lab[..., k][visible])) for k in (1, 2))
+    paper_value = float(np.percentile(value[::4, ::4][sample], 90))
+    a0, b0 = (float(np.median(lab[::4, ::4, k][sample])) for k in (1, 2))
     dark = value < DARK * _local_paper(value, visible, paper_value)
     warm = (lab[..., 1] > a0 + WARM) | (lab[..., 2] > b0 + WARM)
-    mask = ((dark | warm) & visible).astype(np.uint8)
-    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
-    closed: Mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    raw: Mask = ((dark | warm) & visible).astype(np.uint8)
+    opened: Mask = cv2.morphologyEx(raw, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    closed: Mask = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     found: Mask = closed & visible
     return found
+
+
+def brightest(top: NDArray[Any]) -> NDArray[Any]:
+    """Each pixel's brightest channel (0 only where the warp left the picture)."""
+    b, g, r = cv2.split(top)
+    value: NDArray[Any] = cv2.max(cv2.max(b, g), r)
+    return value
 
 
 def _local_paper(value: NDArray[Any], visible: Mask, paper: float) -> NDArray[Any]:
     """The paper's brightness around each pixel: a closing (brightest, then darkest nearby)
     wider than any foot, so feet vanish from it and broad shadows stay."""
-    filled = np.where(visible, value, paper).astype(np.float32)
+    filled = np.where(visible, value, np.uint8(min(round(paper), 255))).astype(np.uint8)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (PAPER_SPAN_PX, PAPER_SPAN_PX))
-    local: NDArray[Any] = cv2.morphologyEx(filled, cv2.MORPH_CLOSE, kernel)
+    local: NDArray[Any] = cv2.morphologyEx(filled, cv2.MORPH_CLOSE, kernel).astype(np.float32)
     floor: NDArray[Any] = np.maximum(local, 0.5 * paper)  # a deep shadow is not paper
     return floor

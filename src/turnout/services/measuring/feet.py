@@ -30,6 +30,7 @@ from turnout.services.measuring.reading import (
 # Heel centres of feet in first position lie 40-70 mm apart (the heels' own width); the
 # outline's back ends a little more on a turned-out foot.
 MAX_HEELS_APART_MM = 90.0
+SEED_REACH_MM = 150.0
 
 
 def first_position(
@@ -100,4 +101,9 @@ def _floor_heels(pose: Pose | None, mat: MatView) -> tuple[Point, Point] | None:
         return None
     h = mat.image_to_floor
     left, right = pose.point(Joint.LEFT_HEEL), pose.point(Joint.RIGHT_HEEL)
-    return apply_homography(h, left), apply_homography(h, right)
+    heels = apply_homography(h, left), apply_homography(h, right)
+    # The model's heels only tell the finder where to look; far off the heel mark they are
+    # not on the feet on the mat (a person beside it, or the model's mistake): look as usual.
+    if any(abs(p.x) > SEED_REACH_MM or abs(p.y) > SEED_REACH_MM for p in heels):
+        return None
+    return heels
