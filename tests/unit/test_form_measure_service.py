@@ -194,3 +194,29 @@ def test_two_detections_agree_within_two_pixels_of_corner_drift() -> None:
     assert same_place(view_at(100.0), view_at(101.5))
     assert not same_place(view_at(100.0), view_at(103.0))
     assert same_place(None, None) and not same_place(view_at(100.0), None)
+
+
+def legs(knee_out: float) -> Pose:
+    """A standing pose whose knees sit `knee_out` px out from the hip-ankle line."""
+    pose = standing()
+    marks = dict(pose.landmarks)
+    for side, sign in ((("LEFT"), 1), (("RIGHT"), -1)):
+        marks[Joint[f"{side}_HIP"]] = Landmark(500 + sign * 40, 500)
+        marks[Joint[f"{side}_KNEE"]] = Landmark(500 + sign * (40 + knee_out), 690)
+        marks[Joint[f"{side}_ANKLE"]] = Landmark(500 + sign * 40, 880)
+    return Pose(marks, 1000, 1000, pose.world)
+
+
+@pytest.mark.parametrize(("knee_out", "refused"), [(0.0, False), (10.0, False), (60.0, True)])
+def test_first_position_is_measured_on_straight_legs_only(knee_out: float, refused: bool) -> None:
+    vision = Vision(
+        FakeMatDetector(MAT),
+        FakeFootFinder(foot(60, True), foot(60, False)),
+        FakePoseEstimator([legs(knee_out)]),
+    )
+    if refused:
+        with pytest.raises(MeasureError, match="knee is bent"):
+            measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+    else:
+        total = measure_frames([FRAME], vision, Mode.FIRST_POSITION).values["total"].median
+        assert total == pytest.approx(120)

@@ -12,7 +12,7 @@ from turnout.domain import form
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point, apply_homography
 from turnout.domain.mat import MatView
-from turnout.domain.pose import FEET, Joint, Pose
+from turnout.domain.pose import FEET, LEGS, Joint, Pose
 from turnout.errors import MeasureError
 from turnout.ports import Frame
 from turnout.services.measuring.person import needs
@@ -31,6 +31,11 @@ from turnout.services.measuring.reading import (
 # outline's back ends a little more on a turned-out foot.
 MAX_HEELS_APART_MM = 90.0
 SEED_REACH_MM = 150.0
+# A straight leg turned out, seen from the front, still reads a few degrees at the knee in the
+# picture; a demi-plie reads 15 and more (MIN_PLIE_BEND).
+MAX_KNEE_BEND = 20.0
+_LEFT_LEG = (Joint.LEFT_HIP, Joint.LEFT_KNEE, Joint.LEFT_ANKLE)
+_RIGHT_LEG = (Joint.RIGHT_HIP, Joint.RIGHT_KNEE, Joint.RIGHT_ANKLE)
 
 
 def first_position(
@@ -42,7 +47,7 @@ def first_position(
     left, right = vision.feet.find(frame, mat, _floor_heels(pose, mat))
     if left is None or right is None:
         raise MeasureError(_not_found(left is None, right is None, mat.plain_paper))
-    _check_stance(left, right)
+    _check_stance(left, right, pose)
     angles = form.first_position(left, right)
     band = BAND_OUTLINE + _heel_spread(left, right, angles.total)
     values, method = angle_values(angles), ReadingMethod.MAT_OUTLINE
@@ -73,9 +78,16 @@ def _not_found(left: bool, right: bool, paper: bool) -> str:
     )
 
 
-def _check_stance(left: Foot, right: Foot) -> None:
-    """First position: heels together. The model points are not trusted for this; the outlines'
-    back ends are, on the mat."""
+def _check_stance(left: Foot, right: Foot, pose: Pose | None) -> None:
+    """First position: heels together (from the outlines' back ends, not the model's points)
+    and, when the model sees the legs, knees straight."""
+    bent = _knees_bent(pose)
+    if bent is not None:
+        raise MeasureError(
+            f"Your {bent} knee is bent: turnout in first position is measured standing with "
+            "straight legs (a demi-plie is the knee check). Straighten both legs, and measure "
+            "again."
+        )
     apart = (left.heel - right.heel).length
     if apart > MAX_HEELS_APART_MM:
         raise MeasureError(
@@ -90,6 +102,16 @@ def corrected_by_hand(left: Foot, right: Foot) -> tuple[dict[str, float], str]:
     values = angle_values(form.first_position(left, right))
     message = first_position_message(values["total"], values["left"], values["right"], BAND_HAND)
     return values, message
+
+
+def _knees_bent(pose: Pose | None) -> str | None:
+    """Which knee the model sees bent past `MAX_KNEE_BEND` in the picture, if either."""
+    if pose is None or not all(pose.in_frame(j) and pose.is_visible(j) for j in LEGS):
+        return None
+    for side, (hip, knee, ankle) in (("left", _LEFT_LEG), ("right", _RIGHT_LEG)):
+        if form.knee_bend(*(pose.point(j) for j in (hip, knee, ankle))) > MAX_KNEE_BEND:
+            return side
+    return None
 
 
 def _feet_visible(pose: Pose) -> bool:
