@@ -46,7 +46,7 @@ class SilhouetteFootFinder:
         top, _ = top_view(frame, mat, area)
         mask = not_paper(top)
         allowed = area.searchable & (brightest(top) > 0)
-        left_heel, right_heel = heels or (Point(25.0, 0.0), Point(-25.0, 0.0))
+        left_heel, right_heel = heels or (Point(25.0, 0.0), Point(-25.0, 0.0))  # the heel mark
         split = (left_heel.x + right_heel.x) / 2
         left = _foot(mask, allowed, area, left_heel, split, True)
         right = _foot(mask, allowed, area, right_heel, split, False)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from turnout.errors import MeasureError
 from turnout.ports import Frame
 from turnout.services.measuring.feet import corrected_by_hand
-from turnout.services.measuring.frames import read_frame
+from turnout.services.measuring.frames import read_frame, read_photo
 from turnout.services.measuring.person import MIN_BODY_SHARE
 from turnout.services.measuring.reading import (
     BAND_HAND,
@@ -66,9 +66,7 @@ def measure_frames(
 ) -> Report:
     """Measure a photo (one frame) or a video: the median over its steady frames, with spread."""
     if still:
-        readings = [
-            read_frame(index, frame, vision, mode, still) for index, frame in enumerate(frames)
-        ]
+        readings = [read_photo(index, frame, vision, mode) for index, frame in enumerate(frames)]
         if not readings:
             raise MeasureError("No frame of the video could be measured. The video has no frames.")
         return summarise(readings, mode, len(readings), {})

@@ -31,6 +31,10 @@ from turnout.services.measuring.reading import (
 # outline's back ends a little more on a turned-out foot.
 MAX_HEELS_APART_MM = 90.0
 SEED_REACH_MM = 150.0
+# Where the heels are looked for when the model does not say: either side of the heel mark.
+HEEL_MARK = (Point(25.0, 0.0), Point(-25.0, 0.0))
+SAME_SEEDS_MM = 40.0  # seeds this close find the same outlines
+Guess = tuple[Foot | None, Foot | None] | MeasureError
 # A straight leg turned out, seen from the front, still reads a few degrees at the knee in the
 # picture; a demi-plie reads 15 and more (MIN_PLIE_BEND).
 MAX_KNEE_BEND = 20.0
@@ -39,12 +43,25 @@ _RIGHT_LEG = (Joint.RIGHT_HIP, Joint.RIGHT_KNEE, Joint.RIGHT_ANKLE)
 
 
 def first_position(
-    index: int, frame: Frame, vision: Vision, mat: MatView | None, pose: Pose | None
+    index: int,
+    frame: Frame,
+    vision: Vision,
+    mat: MatView | None,
+    pose: Pose | None,
+    guess: Guess | None = None,
 ) -> FrameReading:
+    """`guess`: the feet already looked for around the heel mark (beside the pose model), used
+    unless the model's heels say they stand elsewhere."""
     if mat is None:
         needs(pose)  # what is wrong with the picture itself is said first
         raise MeasureError(NO_MAT)
-    left, right = vision.feet.find(frame, mat, _floor_heels(pose, mat))
+    seeds = _floor_heels(pose, mat) or HEEL_MARK
+    if guess is not None and _near(seeds, HEEL_MARK):
+        if isinstance(guess, MeasureError):
+            raise guess
+        left, right = guess
+    else:
+        left, right = vision.feet.find(frame, mat, seeds)
     if left is None or right is None:
         raise MeasureError(_not_found(left is None, right is None, mat.plain_paper))
     _check_stance(left, right, pose)
@@ -61,6 +78,18 @@ def _heel_spread(left: Foot, right: Foot, total: float) -> float:
         for foot in (left, right)
     ]
     return max(abs(form.first_position(a, b).total - total) for a in ends[0] for b in ends[1])
+
+
+def guess_feet(frame: Frame, vision: Vision, mat: MatView) -> Guess:
+    """The feet looked for around the heel mark, or what stopped that."""
+    try:
+        return vision.feet.find(frame, mat, HEEL_MARK)
+    except MeasureError as error:
+        return error
+
+
+def _near(seeds: tuple[Point, Point], other: tuple[Point, Point]) -> bool:
+    return all((a - b).length <= SAME_SEEDS_MM for a, b in zip(seeds, other, strict=True))
 
 
 def _not_found(left: bool, right: bool, paper: bool) -> str:

@@ -1,11 +1,11 @@
-"""A video: each frame read while the pose model runs on the next, through a mat that is
-detected only now and then because the camera keeps still."""
+"""A video: each frame's mat and feet found while the pose model runs on it, through a mat
+that is detected only now and then because the camera keeps still."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -13,7 +13,8 @@ from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
 from turnout.errors import MeasureError
 from turnout.ports import Frame, MatDetector
-from turnout.services.measuring.frames import estimate, read
+from turnout.services.measuring.feet import Guess
+from turnout.services.measuring.frames import estimate, floor_of, read
 from turnout.services.measuring.reading import FrameReading, Mode, Vision
 
 MAT_CHECK_EVERY = 15  # video frames between two detections of the mat (the camera keeps still)
@@ -39,21 +40,17 @@ class Tally:
 
 
 def read_video(frames: Iterable[Frame], vision: Vision, mode: Mode) -> Tally:
-    """Each frame's pose in this thread, its mat and feet in a second one (2 cores: the model
-    runs on the next frame meanwhile); the mat is detected only now and then (`_SteadyMat`)."""
+    """Each frame's pose in this thread, its mat and first guess of the feet in a second one
+    meanwhile (2 cores); the mat is detected only now and then (`_SteadyMat`)."""
     tally, mats = Tally(), _SteadyMat(vision.mat)
     last: tuple[int, Frame] | None = None
     with ThreadPoolExecutor(max_workers=1) as worker:
-        job: Future[None] | None = None
         for index, frame in enumerate(frames):
             tally.seen += 1
+            floor = worker.submit(floor_of, frame, vision, mode, mats.detector_for(tally, index))
             poses = estimate(vision, frame)
-            if job is not None:
-                job.result()
-            job = worker.submit(_video_frame, tally, mats, (index, frame), vision, mode, poses)
+            _video_frame(tally, mats, floor, (index, frame), vision, mode, poses)
             last = (index, frame)
-        if job is not None:
-            job.result()
     if last is not None and tally.pending:
         mats.confirm(tally, *last)
     return tally
@@ -62,6 +59,7 @@ def read_video(frames: Iterable[Frame], vision: Vision, mode: Mode) -> Tally:
 def _video_frame(
     tally: Tally,
     mats: _SteadyMat,
+    floor: Future[tuple[MatView | None, Guess | None]],
     at: tuple[int, Frame],
     vision: Vision,
     mode: Mode,
@@ -69,11 +67,12 @@ def _video_frame(
 ) -> None:
     index, frame = at
     try:
-        mat, detected = mats.view(tally, index, frame)
-        reading = read(index, frame, vision, mode, False, mat, poses)
+        mat, guess = floor.result()
+        reading = read(index, frame, vision, mode, False, mat, poses, guess)
     except MeasureError as error:
         tally.refused[str(error)] += 1
         return
+    detected = mats.checked == index  # the mat was detected on this very frame
     (tally.readings if detected else tally.pending).append(reading)
 
 
@@ -88,6 +87,10 @@ class _SteadyMat:
         self.last: MatView | None = None
         self.checked: int | None = None  # frame index of the last detection
         self.moving = True  # until two detections agree
+
+    def detector_for(self, tally: Tally, index: int) -> Callable[[Frame], MatView | None]:
+        """This frame's mat as `floor_of` asks for it."""
+        return lambda frame: self.view(tally, index, frame)[0]
 
     def view(self, tally: Tally, index: int, frame: Frame) -> tuple[MatView | None, bool]:
         """This frame's mat, and whether it was detected on this very frame."""
