@@ -220,3 +220,29 @@ def test_first_position_is_measured_on_straight_legs_only(knee_out: float, refus
     else:
         total = measure_frames([FRAME], vision, Mode.FIRST_POSITION).values["total"].median
         assert total == pytest.approx(120)
+
+
+CENTRED = MatView("a4", ((1.0, 0.0, -500.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0)), (0,), {}, 0.3, {})
+
+
+def heels_at(x: float, y: float) -> Pose:
+    """A standing pose whose heels map (through CENTRED) to (x, y) and (-x, y) on the floor."""
+    pose = legs(0.0)
+    marks = dict(pose.landmarks)
+    marks[Joint.LEFT_HEEL], marks[Joint.RIGHT_HEEL] = Landmark(500 + x, y), Landmark(500 - x, y)
+    marks[Joint.LEFT_TOE] = Landmark(500 + x, y + 1)
+    marks[Joint.RIGHT_TOE] = Landmark(500 - x, y + 1)
+    return Pose(marks, 1000, 1000, pose.world)
+
+
+@pytest.mark.parametrize(("x", "searches"), [(30.0, 1), (100.0, 2)])
+def test_the_feet_are_looked_for_again_only_where_the_model_puts_the_heels_elsewhere(
+    x: float, searches: int
+) -> None:
+    finder = FakeFootFinder(foot(60, True), foot(60, False))
+    vision = Vision(FakeMatDetector(CENTRED), finder, FakePoseEstimator([heels_at(x, 5.0)]))
+    measure_frames([FRAME], vision, Mode.FIRST_POSITION)
+    assert len(finder.heels) == searches
+    assert finder.heels[0] == (Point(25.0, 0.0), Point(-25.0, 0.0))  # first, at the heel mark
+    if searches == 2:
+        assert finder.heels[1] == (Point(x, 5.0), Point(-x, 5.0))

@@ -137,8 +137,11 @@ def _knees_bent(pose: Pose | None) -> str | None:
     """Which knee the model sees bent past `MAX_KNEE_BEND` in the picture, if either."""
     if pose is None or not all(pose.in_frame(j) and pose.is_visible(j) for j in LEGS):
         return None
-    for side, (hip, knee, ankle) in (("left", _LEFT_LEG), ("right", _RIGHT_LEG)):
-        if form.knee_bend(*(pose.point(j) for j in (hip, knee, ankle))) > MAX_KNEE_BEND:
+    for side, joints in (("left", _LEFT_LEG), ("right", _RIGHT_LEG)):
+        hip, knee, ankle = (pose.point(j) for j in joints)
+        if min(hip.distance(knee), ankle.distance(knee)) < 1.0:
+            continue  # no leg to speak of: nothing to say about its knee
+        if form.knee_bend(hip, knee, ankle) > MAX_KNEE_BEND:
             return side
     return None
 
