@@ -3,11 +3,15 @@ that is detected only now and then because the camera keeps still."""
 
 from __future__ import annotations
 
+import contextlib
 import math
+import queue
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import cast
 
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
@@ -19,6 +23,7 @@ from turnout.services.measuring.reading import FrameReading, Mode, Vision
 
 MAT_CHECK_EVERY = 15  # video frames between two detections of the mat (the camera keeps still)
 MAX_MAT_DRIFT_PX = 2.0  # a marker corner that moved further: the camera moved
+AHEAD = 2  # frames read ahead of the one measured
 CAMERA_MOVED = "The camera moved: put the phone on a stand and keep it still while filming."
 
 
@@ -45,7 +50,7 @@ def read_video(frames: Iterable[Frame], vision: Vision, mode: Mode) -> Tally:
     tally, mats = Tally(), _SteadyMat(vision.mat)
     last: tuple[int, Frame] | None = None
     with ThreadPoolExecutor(max_workers=1) as worker:
-        for index, frame in enumerate(frames):
+        for index, frame in enumerate(_ahead(frames)):
             tally.seen += 1
             floor = worker.submit(floor_of, frame, vision, mode, mats.detector_for(tally, index))
             poses = estimate(vision, frame)
@@ -74,6 +79,38 @@ def _video_frame(
         return
     detected = mats.checked == index  # the mat was detected on this very frame
     (tally.readings if detected else tally.pending).append(reading)
+
+
+def _ahead(frames: Iterable[Frame]) -> Iterator[Frame]:
+    """The frames, the next one read (decoded) in a thread of its own while this one is
+    measured; what stops the reading (a video too long) is raised here, in its turn."""
+    waiting: queue.Queue[tuple[bool, Frame | BaseException | None]] = queue.Queue(AHEAD)
+    stop = threading.Event()
+
+    def fill() -> None:
+        try:
+            for frame in frames:
+                while not stop.is_set():
+                    with contextlib.suppress(queue.Full):
+                        waiting.put((True, frame), timeout=0.1)
+                        break
+                if stop.is_set():
+                    return
+            waiting.put((False, None))
+        except BaseException as error:  # handed over to the reader, raised there
+            waiting.put((False, error))
+
+    threading.Thread(target=fill, name="turnout-frames", daemon=True).start()
+    try:
+        while True:
+            more, item = waiting.get()
+            if isinstance(item, BaseException):
+                raise item
+            if not more:
+                return
+            yield cast(Frame, item)
+    finally:
+        stop.set()
 
 
 class _SteadyMat:
