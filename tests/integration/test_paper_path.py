@@ -57,3 +57,4 @@ def test_the_cli_measures_on_plain_paper_when_told_its_size(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert abs(data["values"]["total"]["median"] - scene.truth.total) <= data["band_degrees"]
+    assert data["reference"] == "plain paper"

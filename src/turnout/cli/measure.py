@@ -106,8 +106,9 @@ def measure(
         return
     for line in report.messages:
         typer.echo(line)
+    on = " (on plain paper)" if report.reference == "plain paper" else ""
     typer.echo(
-        f"Method: {report.method}; {report.frames_used} of {report.frames_seen} frames used."
+        f"Method: {report.method}{on}; {report.frames_used} of {report.frames_seen} frames used."
     )
 
 

@@ -38,11 +38,18 @@ class Report:
     best: FrameReading
     refused: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def reference(self) -> str | None:
+        """What calibrated the floor: "mat", "plain paper", or None."""
+        mat = self.best.mat
+        return None if mat is None else "plain paper" if mat.plain_paper else "mat"
+
     def as_dict(self) -> dict[str, object]:
         return {
             "mode": self.mode.value,
             "method": self.method,
             "calibrated": self.calibrated,
+            "reference": self.reference,
             "band_degrees": self.band,
             "frames_seen": self.frames_seen,
             "frames_used": self.frames_used,

@@ -47,7 +47,8 @@ function readout(report) {
 
 function method(report) {
   const badge = document.getElementById("method-badge");
-  badge.textContent = report.calibrated ? `Calibrated on the mat ± ${report.band_degrees}°`
+  const on = report.reference === "plain paper" ? "plain paper" : "the mat";
+  badge.textContent = report.calibrated ? `Calibrated on ${on} ± ${report.band_degrees}°`
     : `Uncalibrated estimate ± ${report.band_degrees}°`;
   badge.className = report.calibrated ? "badge ok" : "badge freq";
   const frames = report.video ? `; ${report.frames_used} of ${report.frames_seen} frames used` : "";
