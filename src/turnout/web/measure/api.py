@@ -139,14 +139,7 @@ async def _run_mirror(socket: WebSocket, claim: Claim) -> None:
         return
     try:
         await socket.send_json({"type": "ready", "reps": loop.reps.view(), "view": loop.view})
-        while True:
-            message = await claim.receive(socket)
-            if message is None:
-                await socket.send_json({"type": "error", "message": mirrors.REPLACED})
-                await socket.close(1000)
-                break
-            if message["type"] == "websocket.disconnect":
-                break
+        while (message := await mirrors.next_message(socket, claim)) is not None:
             await socket.send_json(await _answer(loop, message))
     except WebSocketDisconnect:
         pass

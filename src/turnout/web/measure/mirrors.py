@@ -115,3 +115,14 @@ async def open_claim(socket: WebSocket, slots: MirrorSlots, busy: str) -> Claim 
         await socket.send_json({"type": "error", "message": busy})
         await socket.close(1013)
     return claim
+
+
+async def next_message(socket: WebSocket, claim: Claim) -> Mapping[str, object] | None:
+    """The browser's next message; None once this mirror is over: replaced by a newer one on
+    the same client (said so, and closed), or the browser has gone."""
+    message = await claim.receive(socket)
+    if message is None:
+        await socket.send_json({"type": "error", "message": REPLACED})
+        await socket.close(1000)
+        return None
+    return None if message["type"] == "websocket.disconnect" else message

@@ -94,14 +94,7 @@ async def _run(socket: WebSocket, claim: Claim) -> None:
     mirror = DeviceMirror()
     ready = {"type": "ready", "reps": mirror.reps.view(), "view": mirror.view, "on_device": True}
     await socket.send_json(ready)
-    while True:
-        message = await claim.receive(socket)
-        if message is None:
-            await socket.send_json({"type": "error", "message": mirrors.REPLACED})
-            await socket.close(1000)
-            return
-        if message["type"] == "websocket.disconnect":
-            return
+    while (message := await mirrors.next_message(socket, claim)) is not None:
         await socket.send_json(_reply(mirror, message))
 
 
