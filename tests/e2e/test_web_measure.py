@@ -382,7 +382,7 @@ def test_feet_placed_by_hand_give_the_angles_by_the_mats_maths(
     assert values["right"]["median"] == pytest.approx(out_right, abs=1e-9)
     assert values["total"]["median"] == pytest.approx(out_left + out_right, abs=1e-9)
     assert result["method"] == "mat, corrected by hand"
-    assert result["calibrated"] is True and result["band_degrees"] == 4
+    assert result["calibrated"] is True and result["band_degrees"] == 10
     total = out_left + out_right
     assert result["messages"][0].startswith(f"Turnout in first position: {total} deg")
     assert "recorded" not in result

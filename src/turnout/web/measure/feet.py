@@ -34,7 +34,7 @@ class FloorPoint(StrictModel):
 
 
 class FootPoints(StrictModel):
-    heel: FloorPoint = Field(description="The back of the heel.")
+    heel: FloorPoint = Field(description="Where the back of the heel meets the floor.")
     toe: FloorPoint = Field(description="The tip of the longest toe.")
 
 
