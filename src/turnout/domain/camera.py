@@ -19,6 +19,8 @@ from turnout.domain.values import frozen
 # Where the back of a heel stands when it is "on the grey line" (floor y, mm): the line is the
 # dancer's mark, and a heel put on it lands a little ahead of it or just behind.
 HEEL_LINE_MM = (-5.0, 20.0)
+# Where the heels are looked for when the model does not say: either side of the heel mark.
+HEEL_MARK = (Point(25.0, 0.0), Point(-25.0, 0.0))
 # The back of a heel seen from a slant is the top of the heel counter or of the heel itself:
 # never higher than this above the floor.
 MAX_HEEL_HEIGHT_MM = 70.0

@@ -163,7 +163,10 @@ _LEG = {
 
 
 def knee_bend(hip: Point, knee: Point, ankle: Point) -> float:
-    """Degrees the knee is bent: 0 when the leg is straight."""
+    """Degrees the knee is bent: 0 when the leg is straight, and when the knee sits on the hip
+    or the ankle (no thigh or shin to measure an angle between)."""
+    if min(hip.distance(knee), ankle.distance(knee)) < 1.0:
+        return 0.0
     return 180.0 - angle_between(hip - knee, ankle - knee)
 
 

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from turnout.adapters.vision.feet_area import PX_PER_MM, FeetArea, feet_area
 from turnout.adapters.vision.foot_checks import check_shape, on_floor
 from turnout.adapters.vision.foot_mask import brightest, not_paper
-from turnout.domain.camera import camera_place
+from turnout.domain.camera import HEEL_MARK, camera_place
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
@@ -44,9 +44,10 @@ class SilhouetteFootFinder:
     ) -> tuple[Foot | None, Foot | None]:
         area = feet_area(mat)
         top, _ = top_view(frame, mat, area)
-        mask = not_paper(top)
-        allowed = area.searchable & (brightest(top) > 0)
-        left_heel, right_heel = heels or (Point(25.0, 0.0), Point(-25.0, 0.0))  # the heel mark
+        value = brightest(top)
+        mask = not_paper(top, value)
+        allowed = area.searchable & (value > 0)
+        left_heel, right_heel = heels or HEEL_MARK
         split = (left_heel.x + right_heel.x) / 2
         left = _foot(mask, allowed, area, left_heel, split, True)
         right = _foot(mask, allowed, area, right_heel, split, False)

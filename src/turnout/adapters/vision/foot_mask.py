@@ -22,9 +22,9 @@ WARM = 5.0  # redder or yellower than the paper by this much (8-bit CIELAB a* or
 PAPER_SPAN_PX = 131  # wider than a foot, narrower than the mat: the paper's local brightness
 
 
-def not_paper(top: NDArray[Any]) -> Mask:
-    """1 where the top view shows something on the paper, 0 for paper and for outside."""
-    value = brightest(top)
+def not_paper(top: NDArray[Any], value: NDArray[Any]) -> Mask:
+    """1 where the top view shows something on the paper, 0 for paper and for outside;
+    `value` is the top view's `brightest` channel."""
     visible = value > 0  # outside the image the warp leaves black
     # The paper's level and colour from every 4th pixel each way: as good, 16 times fewer.
     sample = visible[::4, ::4]

@@ -9,6 +9,7 @@ for an outline that was not found: on a rendered 165-degree stance they read 23.
 from __future__ import annotations
 
 from turnout.domain import form
+from turnout.domain.camera import HEEL_MARK
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point, apply_homography
 from turnout.domain.mat import MatView
@@ -31,15 +32,11 @@ from turnout.services.measuring.reading import (
 # outline's back ends a little more on a turned-out foot.
 MAX_HEELS_APART_MM = 90.0
 SEED_REACH_MM = 150.0
-# Where the heels are looked for when the model does not say: either side of the heel mark.
-HEEL_MARK = (Point(25.0, 0.0), Point(-25.0, 0.0))
 SAME_SEEDS_MM = 40.0  # seeds this close find the same outlines
 Guess = tuple[Foot | None, Foot | None] | MeasureError
 # A straight leg turned out, seen from the front, still reads a few degrees at the knee in the
 # picture; a demi-plie reads 15 and more (MIN_PLIE_BEND).
 MAX_KNEE_BEND = 20.0
-_LEFT_LEG = (Joint.LEFT_HIP, Joint.LEFT_KNEE, Joint.LEFT_ANKLE)
-_RIGHT_LEG = (Joint.RIGHT_HIP, Joint.RIGHT_KNEE, Joint.RIGHT_ANKLE)
 
 
 def first_position(
@@ -137,13 +134,9 @@ def _knees_bent(pose: Pose | None) -> str | None:
     """Which knee the model sees bent past `MAX_KNEE_BEND` in the picture, if either."""
     if pose is None or not all(pose.in_frame(j) and pose.is_visible(j) for j in LEGS):
         return None
-    for side, joints in (("left", _LEFT_LEG), ("right", _RIGHT_LEG)):
-        hip, knee, ankle = (pose.point(j) for j in joints)
-        if min(hip.distance(knee), ankle.distance(knee)) < 1.0:
-            continue  # no leg to speak of: nothing to say about its knee
-        if form.knee_bend(hip, knee, ankle) > MAX_KNEE_BEND:
-            return side
-    return None
+    return next(
+        (s for s in ("left", "right") if form.knee_tracking(pose, s).bend > MAX_KNEE_BEND), None
+    )
 
 
 def _feet_visible(pose: Pose) -> bool:

@@ -4,6 +4,7 @@ that is detected only now and then because the camera keeps still."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import queue
 import threading
@@ -127,15 +128,15 @@ class _SteadyMat:
 
     def detector_for(self, tally: Tally, index: int) -> Callable[[Frame], MatView | None]:
         """This frame's mat as `floor_of` asks for it."""
-        return lambda frame: self.view(tally, index, frame)[0]
+        return functools.partial(self.view, tally, index)
 
-    def view(self, tally: Tally, index: int, frame: Frame) -> tuple[MatView | None, bool]:
-        """This frame's mat, and whether it was detected on this very frame."""
+    def view(self, tally: Tally, index: int, frame: Frame) -> MatView | None:
+        """This frame's mat: the last one, or detected on this very frame when due (then
+        `checked` is this frame's index)."""
         due = self.checked is None or index - self.checked >= MAT_CHECK_EVERY
-        if not (self.moving or due):
-            return self.last, False
-        self.confirm(tally, index, frame)
-        return self.last, True
+        if self.moving or due:
+            self.confirm(tally, index, frame)
+        return self.last
 
     def confirm(self, tally: Tally, index: int, frame: Frame) -> None:
         """Detect the mat on this frame, and keep or refuse the frames that reused the last."""
