@@ -20,7 +20,7 @@ from turnout.web.measure.feet import FeetRequest
 from turnout.web.measure.live import MirrorLoop, Reply
 from turnout.web.measure.mirrors import Claim
 from turnout.web.measure.pool import MIRROR_FRAMES, UPLOADS, PoolFullError
-from turnout.web.measure.upload import Upload
+from turnout.web.measure.upload import PAPERS, Upload
 from turnout.web.schema_base import StrictModel, errors
 
 router = APIRouter(tags=["measure"])
@@ -47,7 +47,7 @@ UPLOAD_FORM = {
                     "record": {"type": "string", "description": "Add the angle. " + _TICK},
                     "paper": {
                         "type": "string",
-                        "enum": ["", "a4", "letter"],
+                        "enum": ["", *PAPERS],
                         "description": "Plain paper under the feet instead of the mat.",
                     },
                 },

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from turnout import __version__
 from turnout.web.deps import WebApp
 from turnout.web.measure import ondevice
+from turnout.web.measure.upload import PAPERS
 from turnout.web.rendering import page
 
 router = APIRouter(tags=["measure"], include_in_schema=False)
@@ -27,7 +28,7 @@ def mirror_page(request: Request, web: WebApp) -> HTMLResponse:
 
 @router.get("/measure/mat-{paper}.pdf", include_in_schema=False)
 def mat(paper: str, web: WebApp) -> Response:
-    if paper not in ("a4", "letter"):
+    if paper not in PAPERS:
         raise HTTPException(404, "The mat comes as mat-a4.pdf or mat-letter.pdf.")
     pdf = web.container.vision().mat_pdf(paper)
     disposition = f'attachment; filename="turnout-mat-{paper}.pdf"'

@@ -48,6 +48,9 @@ class Upload:
     paper: str = ""  # "a4" or "letter": plain paper under the feet, when not the mat
 
 
+PAPERS = ("a4", "letter")  # the papers the mat is printed on, and plain paper comes in
+
+
 class _InMemoryParser(MultiPartParser):
     spool_max_size = MAX_UPLOAD_BYTES  # keeps the file part in memory, never in /tmp
 
@@ -107,7 +110,7 @@ def _mode(value: str) -> Mode:
 
 
 def _paper(value: str) -> str:
-    if value not in ("", "a4", "letter"):
+    if value and value not in PAPERS:
         raise HTTPException(422, "paper must be a4 or letter (or left out for the printed mat).")
     return value
 
