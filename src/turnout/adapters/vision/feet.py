@@ -70,13 +70,15 @@ def _foot(
     blob = _largest(mask[y0:y1, x0:x1] & region)
     if blob is None or blob.sum() < MIN_AREA_MM2 * PX_PER_MM**2:
         return None
-    direction = _side_direction(blob, region)
+    ys, xs = np.nonzero(blob)
+    points = np.stack([xs, ys], axis=1).astype(np.float64)  # the outline's pixels, once
+    direction = _side_direction(blob, points.mean(axis=0), region)
     if direction is None:
         return None
-    direction = _midline(blob, region, direction)
+    direction = _midline(points, region, direction)
     if direction is None:
         return None
-    ends = _ends(blob, direction, (hx, hy), left)
+    ends = _ends(points, direction, (hx, hy), left)
     if ends is None:
         return None
     back, front = ends[0] + [x0, y0], ends[1] + [x0, y0]
@@ -86,19 +88,19 @@ def _foot(
 
 
 def _ends(
-    blob: Mask, direction: Array, heel: tuple[float, float], left: bool
+    points: Array, direction: Array, heel: tuple[float, float], left: bool
 ) -> tuple[Array, Array] | None:
     """The outline's back and front ends along `direction` (pixels), once it passes for a
     foot; None when too little of it is on the paper to trust."""
-    ys, xs = np.nonzero(blob)
-    centre = np.array([xs.mean(), ys.mean()])
+    centre = points.mean(axis=0)
     if np.dot(centre - heel, direction) < 0:
         direction = -direction
-    offsets = np.stack([xs, ys], axis=1) - centre
+    offsets = points - centre
     along = offsets @ direction
     if along.max() - along.min() < MIN_LENGTH_MM * PX_PER_MM:
         return None  # too little of the foot on the paper to trust its outline
-    reach_left = REACH_MM - float(np.hypot(xs - heel[0], ys - heel[1]).max()) / PX_PER_MM
+    reach = np.hypot(points[:, 0] - heel[0], points[:, 1] - heel[1]).max()
+    reach_left = REACH_MM - float(reach) / PX_PER_MM
     check_shape(offsets / PX_PER_MM, direction, reach_left, left)
     return centre + direction * along.min(), centre + direction * along.max()
 
@@ -127,15 +129,13 @@ def _region(allowed: Mask, hx: float, hy: float, split_px: float, left: bool) ->
     return region
 
 
-def _midline(blob: Mask, region: Mask, direction: Array) -> Array | None:
+def _midline(points: Array, region: Mask, direction: Array) -> Array | None:
     """Refine a direction through the middle of the foot, slice by slice across it.
 
     Only slices whose both edges are the foot's own (not a cut) count, so a foot that is
     wider at the front than at the heel still gives its axis, not the slope of one side.
     """
-    ys, xs = np.nonzero(blob)
     normal = np.array([-direction[1], direction[0]])
-    points = np.stack([xs, ys], 1).astype(np.float64)
     along, across = points @ direction, points @ normal
     # 2 mm slices, grouped in one pass (sorted by slice) rather than one mask per slice.
     bins = np.floor(along / 2).astype(int)
@@ -175,7 +175,7 @@ def _largest(mask: Mask) -> Mask | None:
     return blob
 
 
-def _side_direction(blob: Mask, region: Mask) -> Array | None:
+def _side_direction(blob: Mask, centre: Array, region: Mask) -> Array | None:
     """The direction midway between the blob's two long sides, from its outline's tangents.
 
     A principal axis tilts wherever the mat's edge or a marker cuts a foot off, and one side
@@ -196,8 +196,7 @@ def _side_direction(blob: Mask, region: Mask) -> Array | None:
     near = np.abs((angles - peak + 90.0) % 180.0 - 90.0) <= 20.0
     rad = np.radians(peak)
     axis = np.array([np.cos(rad), np.sin(rad)])
-    ys, xs = np.nonzero(blob)
-    offset = outline[keep][near] - [xs.mean(), ys.mean()]
+    offset = outline[keep][near] - centre
     side = offset @ np.array([-axis[1], axis[0]]) > 0
     first, second = (_mean_angle(angles[near][side == s]) for s in (True, False))
     if first is None or second is None:
