@@ -16,6 +16,7 @@ from turnout.domain.mat import MatView
 from turnout.domain.pose import FEET, LEGS, Joint, Pose
 from turnout.errors import MeasureError
 from turnout.ports import Frame
+from turnout.services.measuring.agreement import check_model
 from turnout.services.measuring.person import needs
 from turnout.services.measuring.reading import (
     BAND_HAND,
@@ -52,7 +53,8 @@ def first_position(
     if mat is None:
         needs(pose)  # what is wrong with the picture itself is said first
         raise MeasureError(NO_MAT)
-    seeds = _floor_heels(pose, mat) or HEEL_MARK
+    model_heels = _floor_heels(pose, mat)  # None unless the model sees the feet on the mat
+    seeds = model_heels or HEEL_MARK
     if guess is not None and _near(seeds, HEEL_MARK):
         if isinstance(guess, MeasureError):
             raise guess
@@ -61,6 +63,8 @@ def first_position(
         left, right = vision.feet.find(frame, mat, seeds)
     if left is None or right is None:
         raise MeasureError(_not_found(left is None, right is None, mat.plain_paper))
+    if model_heels is not None:  # first: are these outlines the feet at all?
+        check_model(left, right, pose, mat)
     _check_stance(left, right, pose)
     angles = form.first_position(left, right)
     band = BAND_OUTLINE + _heel_spread(left, right, angles.total)
