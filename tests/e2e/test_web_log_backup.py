@@ -60,7 +60,7 @@ def test_a_backup_imported_into_a_fresh_install_gives_the_same_history_progress_
     made = client.get("/api/backup")
     assert made.headers["content-disposition"].startswith("attachment")
     data = made.json()
-    assert (data["format"], data["version"]) == ("turnout-backup", 1)
+    assert (data["format"], data["version"]) == ("turnout-backup", 2)
     assert {"sessions", "holds", "pain_checks", "stops", "measurements", "profile"} <= set(
         data["log"]
     )
@@ -70,6 +70,32 @@ def test_a_backup_imported_into_a_fresh_install_gives_the_same_history_progress_
     for url in VIEWS:
         assert fresh.get(url).text == client.get(url).text, url
     assert fresh.get("/api/backup").json()["log"] == data["log"]
+
+
+def test_a_backup_carries_the_height_and_one_from_before_heights_imports_without_it(
+    client: TestClient, fresh: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    client.put("/api/profile", json={"age": 30, "beighton": 4, "height_cm": 176})
+    data = client.get("/api/backup").json()
+    assert data["log"]["profile"][0]["height_cm"] == 176
+    assert fresh.post("/api/backup/import", content=json.dumps(data)).status_code == 200
+    assert fresh.get("/api/profile").json() == client.get("/api/profile").json()
+    del data["log"]["profile"][0]["height_cm"]
+    with app_in(tmp_path / "older", clock) as older:
+        old = {**data, "version": 1}
+        assert older.post("/api/backup/import", content=json.dumps(old)).status_code == 200
+        found = older.get("/api/profile").json()
+    assert (found["age"], found["beighton"], found["height_cm"]) == (30, 4, None)
+
+
+def test_a_backup_with_a_height_no_one_has_is_refused_naming_the_row(fresh: TestClient) -> None:
+    row = {"id": 1, "age": 30, "growth_spurt": False, "hip_conditions": "", "pain_now": ""}
+    row |= {"beighton": None, "updated_at": "2026-01-01T00:00:00+00:00", "height_cm": 400}
+    body = {"format": "turnout-backup", "version": 2, "log": {"profile": [row]}}
+    answer = fresh.post("/api/backup/import", content=json.dumps(body))
+    assert answer.status_code == 422 and "profile[0]: " in answer.json()["detail"]
+    assert "height_cm: 400 is not possible" in answer.json()["detail"]
+    assert fresh.get("/api/profile").status_code == 404
 
 
 def test_an_import_into_a_log_with_entries_needs_leave_to_replace_them(

@@ -70,6 +70,54 @@ def test_an_impossible_age_is_refused_naming_the_field(client: TestClient) -> No
     assert page.status_code == 422 and "age:" in page.text
 
 
+def test_a_height_is_optional_saved_read_back_and_cleared(client: TestClient) -> None:
+    assert client.put("/api/profile", json={"age": 30}).json()["height_cm"] is None
+    saved = client.put("/api/profile", json={"age": 30, "height_cm": 172}).json()
+    assert saved["height_cm"] == 172 and client.get("/api/profile").json()["height_cm"] == 172
+    client.put("/api/profile", json={"age": 30, "height_cm": None})
+    assert client.get("/api/profile").json()["height_cm"] is None
+
+
+@pytest.mark.parametrize("height", [80, 231, 170.5, "170", True])
+def test_an_impossible_height_is_refused_naming_the_field_and_nothing_is_saved(
+    client: TestClient, height: object
+) -> None:
+    client.put("/api/profile", json={"age": 30, "height_cm": 172})
+    response = client.put("/api/profile", json={"age": 30, "height_cm": height})
+    assert response.status_code == 422 and response.json()["field"] == "height_cm"
+    assert client.get("/api/profile").json()["height_cm"] == 172
+
+
+def test_the_api_documents_the_height_with_an_example(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for name in ("ProfileIn", "ProfileOut"):
+        height = schemas[name]["properties"]["height_cm"]
+        assert "foot" in height["description"] and height["examples"] == [158], name
+
+
+def test_the_profile_form_takes_a_height_or_leaves_it_empty(client: TestClient) -> None:
+    for typed, kept in (("170", 170), ("", None), (" 165 ", 165)):
+        form = with_token(client, {"age": "30", "height_cm": typed})
+        answer = client.post("/profile", data=form, follow_redirects=False)
+        assert answer.status_code == 303, typed
+        assert client.get("/api/profile").json()["height_cm"] == kept, typed
+    page = client.get("/profile").text
+    assert 'name="height_cm"' in page and 'value="165"' in page and 'id="height-hint"' in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [("abc", "height_cm: enter your height in whole centimetres"), ("80", "enter 90 to 230")],
+)
+def test_a_height_the_form_cannot_take_shows_why_and_keeps_what_was_typed(
+    client: TestClient, typed: str, says: str
+) -> None:
+    page = client.post("/profile", data=with_token(client, {"age": "30", "height_cm": typed}))
+    assert page.status_code == 422 and says in page.text
+    assert f'value="{typed}" aria-invalid="true"' in page.text
+    assert client.get("/api/profile").status_code == 404
+
+
 def test_a_negative_pain_score_is_refused_naming_the_region(client: TestClient) -> None:
     response = client.post("/api/pain-checks", json={"moment": "before", "scores": {"knee": -2}})
     assert response.status_code == 422

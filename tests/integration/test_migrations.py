@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from tests.integration.postgres import postgres_url, wipe
-from turnout.adapters.db.engine import make_engine
+from turnout.adapters.db.engine import make_engine, session_factory
 from turnout.adapters.db.migrate import (
     alembic_config,
     current_revision,
@@ -21,6 +21,8 @@ from turnout.adapters.db.migrate import (
     prepare_database,
 )
 from turnout.adapters.db.tables import Base
+from turnout.adapters.db.uow import SqlUnitOfWork
+from turnout.domain.safety import HipCondition
 from turnout.errors import StorageError
 
 SESSION = (
@@ -28,6 +30,12 @@ SESSION = (
     " status, planned_holds, planned_seconds)"
     " VALUES ('s-1', 'classic', 'Classic', '1,2', '2026-01-01 00:00:00.000000', 'active', 3, 90)"
 )
+
+
+PROFILE = text(
+    "INSERT INTO dancer_profile (id, age, growth_spurt, hip_conditions, pain_now, beighton,"
+    " updated_at) VALUES (1, 15, :yes, 'dysplasia', '', 7, '2026-01-01 00:00:00.000000')"
+).bindparams(yes=True)
 
 
 def url_of(path: Path) -> str:
@@ -169,3 +177,29 @@ def test_postgresql_gets_the_same_schema_and_refuses_a_newer_one() -> None:
     engine.dispose()
     with pytest.raises(StorageError, match="newer version of turnout"):
         prepare_database(url)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_profile_from_before_heights_upgrades_with_no_height_and_keeps_its_answers(
+    tmp_path: Path, kind: str
+) -> None:
+    url = url_of(tmp_path / "turnout.db") if kind == "sqlite" else postgres_url()
+    if kind == "postgresql":
+        wipe(url)
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0004")
+        connection.execute(PROFILE)
+    engine.dispose()
+    engine = prepare_database(url)
+    with SqlUnitOfWork(session_factory(engine)) as uow:
+        found = uow.safety.get_profile()
+    assert found is not None and found.height_cm is None
+    assert (found.age, found.growth_spurt, found.beighton) == (15, True, 7)
+    assert found.hip_conditions == {HipCondition.DYSPLASIA}
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0004")
+        assert connection.execute(text("SELECT age FROM dancer_profile")).all() == [(15,)]
+    columns = {c["name"] for c in inspect(engine).get_columns("dancer_profile")}
+    engine.dispose()
+    assert "height_cm" not in columns

@@ -57,6 +57,16 @@ def test_a_profile_is_saved_read_and_replaced(uow: SqlUnitOfWork) -> None:
         assert uow.safety.get_profile() == Profile(age=16, updated_at=START + 60)
 
 
+def test_a_height_is_kept_changed_and_cleared(uow: SqlUnitOfWork) -> None:
+    tall = Profile(age=30, updated_at=START, height_cm=182)
+    for saved in (tall, Profile(age=30, updated_at=START, height_cm=90), Profile(age=30)):
+        with uow:
+            uow.safety.save_profile(saved)
+            uow.commit()
+        with uow:
+            assert uow.safety.get_profile() == saved
+
+
 def test_pain_checks_keep_their_scores_soreness_and_session(uow: SqlUnitOfWork) -> None:
     a_session(uow)
     before = PainCheck(Moment.BEFORE, START + 1, {Region.KNEE: 2}, session_id="s-1")

@@ -42,6 +42,11 @@ def test_a_backup_of_this_version_is_read_with_its_tables_and_preferences() -> N
     assert found.counts()["holds"] == 1 and found.preferences == {"beeps": False}
 
 
+def test_a_backup_from_before_heights_is_still_read() -> None:
+    found = read_backup(backup_bytes(version=1, log={"profile": [{"age": 30}]}))
+    assert VERSION == 2 and found.counts()["profile"] == 1
+
+
 @pytest.mark.parametrize(
     ("raw", "says"),
     [

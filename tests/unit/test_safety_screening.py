@@ -111,9 +111,28 @@ def test_an_unknown_beighton_item_is_refused_by_name() -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "field"),
-    [({"age": -3}, "age"), ({"age": 400}, "age"), ({"age": 20, "beighton": 10}, "beighton")],
+    [
+        ({"age": -3}, "age"),
+        ({"age": 400}, "age"),
+        ({"age": 20, "beighton": 10}, "beighton"),
+        ({"age": 20, "height_cm": 89}, "height_cm"),
+        ({"age": 20, "height_cm": 231}, "height_cm"),
+        ({"age": 20, "height_cm": 170.5}, "height_cm"),
+        ({"age": 20, "height_cm": True}, "height_cm"),
+    ],
 )
 def test_an_impossible_profile_names_the_field(kwargs: dict[str, int], field: str) -> None:
     with pytest.raises(InvalidValueError) as refused:
         Profile(**kwargs)  # type: ignore[arg-type]
     assert refused.value.field == field
+
+
+def test_a_height_is_optional_and_taken_from_90_to_230_cm() -> None:
+    assert Profile(age=20).height_cm is None
+    assert [Profile(age=20, height_cm=cm).height_cm for cm in (90, 170, 230)] == [90, 170, 230]
+    with pytest.raises(InvalidValueError, match="height_cm: 89 is not possible; enter 90 to 230"):
+        Profile(age=20, height_cm=89)
+
+
+def test_a_height_changes_nothing_in_the_routine(classic: Routine) -> None:
+    assert adapt(classic, Profile(age=14, height_cm=160)) == adapt(classic, Profile(age=14))

@@ -30,6 +30,17 @@ def test_a_profile_is_saved_with_its_screening_answers() -> None:
     saved = safety.save_profile(uow, 15, True, ["labral tear"], ["knee"], 4, now=10.0)
     assert safety.profile(uow) == saved
     assert saved.hip_conditions == {HipCondition.LABRAL_TEAR}
+    assert saved.height_cm is None
+
+
+def test_a_profile_keeps_the_height_given_and_refuses_an_impossible_one() -> None:
+    uow = FakeUnitOfWork()
+    saved = safety.save_profile(uow, 30, False, [], [], None, now=1.0, height_cm=168)
+    assert saved.height_cm == 168 and safety.profile(uow) == saved
+    with pytest.raises(InputError) as refused:
+        safety.save_profile(uow, 30, False, [], [], None, now=2.0, height_cm=80)
+    assert refused.value.field == "height_cm" and "enter 90 to 230" in str(refused.value)
+    assert safety.profile(uow) == saved and uow.commits == 1
 
 
 @pytest.mark.parametrize(

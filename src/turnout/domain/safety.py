@@ -18,6 +18,7 @@ from turnout.domain.values import frozen
 
 ADULT_AGE = 18
 HYPERMOBILE_FROM = 6  # of 9: the cut-off proposed for dancers, above the general 4-5
+HEIGHT_CM = (90, 230)  # standing height a profile may give, in whole centimetres
 LOADS = ("ankle weights",)
 
 
@@ -67,11 +68,15 @@ class Profile:
     pain_now: frozenset[Region] = frozenset()
     beighton: int | None = None
     updated_at: float = 0.0
+    # Optional: measuring checks that a foot outline is about 15 % of this long.
+    height_cm: int | None = None
 
     def __post_init__(self) -> None:
         check_whole("age", self.age, 5, 100)
         if self.beighton is not None:
             check_whole("beighton", self.beighton, 0, 9)
+        if self.height_cm is not None:
+            check_whole("height_cm", self.height_cm, *HEIGHT_CM)
 
     @property
     def hypermobile(self) -> bool:

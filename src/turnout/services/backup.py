@@ -4,6 +4,9 @@ A backup is one JSON object: `format` "turnout-backup", a `version` (bump it whe
 changes; an older turnout refuses a newer file rather than guess), when it was made, the log's
 tables row by row (deleted entries with their `deleted_at`, every correction), and the web
 app's preferences.
+
+Version 2 added the profile's optional `height_cm`; a version 1 file still imports, its
+profile without a height.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from turnout.errors import InputError
 from turnout.ports import UnitOfWork
 
 FORMAT = "turnout-backup"
-VERSION = 1
+VERSION = 2
 TABLES = ("sessions", "holds", "pain_checks", "stops", "measurements", "profile", "corrections")
 
 

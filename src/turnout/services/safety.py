@@ -45,6 +45,8 @@ def save_profile(
     pain_now: Iterable[str],
     beighton: int | None,
     now: float,
+    *,
+    height_cm: int | None = None,
 ) -> Profile:
     """Create or replace the dancer's profile; nothing is saved if any answer is impossible."""
     found = validated(
@@ -57,6 +59,7 @@ def save_profile(
             pain_now=frozenset(check_choice("pain_now", Region, r) for r in pain_now),
             beighton=beighton,
             updated_at=now,
+            height_cm=height_cm,
         )
     )
     with uow.writing():

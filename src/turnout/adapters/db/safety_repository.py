@@ -34,10 +34,11 @@ class SqlSafetyRepository:
 
     def save_profile(self, profile: Profile) -> None:
         row = self._db.get(ProfileRow, PROFILE_ID) or ProfileRow(id=PROFILE_ID)
-        row.age, row.growth_spurt, row.beighton = (
+        row.age, row.growth_spurt, row.beighton, row.height_cm = (
             profile.age,
             profile.growth_spurt,
             profile.beighton,
+            profile.height_cm,
         )
         row.hip_conditions = ",".join(sorted(c.value for c in profile.hip_conditions))
         row.pain_now = ",".join(sorted(r.value for r in profile.pain_now))
@@ -125,6 +126,7 @@ def _profile(row: ProfileRow) -> Profile:
         pain_now=frozenset(Region(r) for r in _split(row.pain_now)),
         beighton=row.beighton,
         updated_at=to_epoch(row.updated_at),
+        height_cm=row.height_cm,
     )
 
 

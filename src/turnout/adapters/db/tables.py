@@ -133,6 +133,7 @@ class ProfileRow(Base):
     pain_now: Mapped[str]
     beighton: Mapped[int | None]
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    height_cm: Mapped[int | None]
 
 
 class PainCheckRow(DeletedColumn, Base):

@@ -45,6 +45,7 @@ def put_profile(answers: ProfileIn, web: WebApp) -> ProfileOut:
         answers.pain_now,
         beighton,
         web.now(),
+        height_cm=answers.height_cm,
     )
     return profile_out(saved)
 

@@ -8,7 +8,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from turnout.domain.safety import BEIGHTON_ITEMS, HipCondition, Region, beighton_score
+from turnout.domain.safety import (
+    BEIGHTON_ITEMS,
+    HEIGHT_CM,
+    HipCondition,
+    Region,
+    beighton_score,
+)
+from turnout.errors import InputError
 from turnout.services import safety
 from turnout.services.safety_text import beighton_items
 from turnout.web.deps import Web, WebApp
@@ -40,6 +47,7 @@ def _profile(request: Request, web: Web, status: int = 200, **more: Any) -> Resp
         beighton_items=_beighton_items(),
         hip_conditions=list(HipCondition),
         regions=list(Region),
+        height_range=HEIGHT_CM,
         **more,
     )
 
@@ -70,4 +78,17 @@ def _save_profile(web: Web, form: FormData) -> None:
         [str(v) for v in form.getlist("pain_now")],
         beighton_score(answers) if checked else None,
         web.now(),
+        height_cm=_height(form),
     )
+
+
+def _height(form: FormData) -> int | None:
+    """The height typed in, in centimetres; None when the field is left empty."""
+    typed = str(form.get("height_cm") or "").strip()
+    if not typed:
+        return None
+    try:
+        return int(typed)
+    except ValueError:
+        message = "height_cm: enter your height in whole centimetres, or leave it empty."
+        raise InputError("height_cm", message) from None

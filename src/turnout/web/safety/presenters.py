@@ -39,4 +39,5 @@ def profile_out(profile: Profile) -> ProfileOut:
         pain_now=sorted(r.value for r in profile.pain_now),
         beighton=profile.beighton,
         hypermobile=profile.hypermobile,
+        height_cm=profile.height_cm,
     )

@@ -7,12 +7,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from turnout.domain.safety import HEIGHT_CM
 from turnout.web.schema_base import StrictModel
+
+HEIGHT = (
+    f"Standing height in whole centimetres, {HEIGHT_CM[0]}-{HEIGHT_CM[1]}; optional (null: not "
+    "given). Measuring uses it to check that a foot outline found on the mat is foot-sized."
+)
 
 
 class ProfileIn(StrictModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"age": 14, "hip_conditions": [], "beighton": 3}]}
+        json_schema_extra={
+            "examples": [{"age": 14, "hip_conditions": [], "beighton": 3, "height_cm": 158}]
+        }
     )
 
     age: int
@@ -23,6 +31,7 @@ class ProfileIn(StrictModel):
     beighton_items: dict[str, bool] | None = Field(
         None, description="The nine yes/no items of the guided self-check."
     )
+    height_cm: int | None = Field(None, description=HEIGHT, examples=[158])
 
 
 class AdaptationOut(BaseModel):
@@ -41,6 +50,7 @@ class ProfileOut(BaseModel):
     pain_now: list[str]
     beighton: int | None
     hypermobile: bool
+    height_cm: int | None = Field(description=HEIGHT, examples=[158])
 
 
 class AdaptationsOut(BaseModel):
