@@ -93,3 +93,23 @@ def test_a_legs_only_clip_without_the_mat_is_refused_with_what_to_do() -> None:
     output = measure_error(CLIP)
     assert "No frame of the video could be measured" in output
     assert "whole body" in output or "cut off" in output
+
+
+@pytest.mark.parametrize(("height", "refused"), [("165", False), ("100", True)])
+def test_height_refuses_outlines_not_the_size_of_the_dancers_feet(
+    tmp_path: Path, height: str, refused: bool
+) -> None:
+    """The rendered feet are an adult's: a foot at 165 cm tall, far too long at 100."""
+    photo = tmp_path / "feet.png"
+    cv2.imwrite(str(photo), scene(layout(Paper.A4), CAMERAS[0], first_position_feet(70, 70)))
+    if refused:
+        assert "but at 100 cm tall" in measure_error(photo, "--feet-only", "--height", height)
+        return
+    result = runner.invoke(app, ["measure", str(photo), "--feet-only", "--height", height])
+    assert result.exit_code == 0, result.output
+    assert "Turnout in first position" in result.output
+
+
+def test_a_height_no_dancer_has_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["measure", str(tmp_path / "x.png"), "--height", "40"])
+    assert result.exit_code == 2 and "greater than or equal to 90" in result.output

@@ -584,3 +584,16 @@ def test_a_paper_size_other_than_a4_or_letter_is_refused_by_name(container: Cont
         response = post(client, b"\xff\xd8\xff", paper="a3")
     assert response.status_code == 422
     assert "paper must be a4 or letter" in response.text
+
+
+@pytest.mark.parametrize(("height", "status"), [(165, 200), (110, 422)])
+def test_the_profiles_height_refuses_outlines_not_the_size_of_a_foot(
+    client: TestClient, height: int, status: int
+) -> None:
+    """The fake outlines are 25 cm long: a foot at 165 cm tall, far too long at 110."""
+    saved = client.put("/api/profile", json={"age": 30, "height_cm": height})
+    assert saved.status_code == 200, saved.text
+    response = post(client, jpeg())
+    assert response.status_code == status, response.text
+    if status == 422:
+        assert "is 25 cm long, but at 110 cm tall" in response.json()["detail"]

@@ -94,11 +94,19 @@ def measure(
         PaperChoice | None,
         typer.Option(help="Plain paper under the feet instead of the mat: a4 or letter."),
     ] = None,
+    height: Annotated[
+        int | None,
+        typer.Option(
+            help="Your height in cm: foot outlines that are not the size of your feet are refused.",
+            min=90,
+            max=230,
+        ),
+    ] = None,
 ) -> None:
     """Measure turnout in first position, knees over toes in demi-plie, or pelvis in profile."""
     kit = container(ctx).vision()
     source = kit.open_media(media)
-    report = _measure(kit, source, mode, feet_only, paper.value if paper else "")
+    report = _measure(kit, source, mode, (feet_only, paper.value if paper else ""), height)
     if annotate is not None:
         _write_annotation(kit, annotate, source.frames(), report)
     if as_json:
@@ -113,13 +121,14 @@ def measure(
 
 
 def _measure(
-    kit: VisionKit, source: MediaSource, mode: Mode, feet_only: bool, paper: str
+    kit: VisionKit, source: MediaSource, mode: Mode, how: tuple[bool, str], height: int | None
 ) -> Report:
+    """`how`: feet only, and the plain paper's size ("" on the mat)."""
     from turnout.services.measuring import measure_frames
 
-    vision = kit.build(source.is_video, feet_only, paper)
+    vision = kit.build(source.is_video, *how)
     try:
-        return measure_frames(source.frames(), vision, mode, still=not source.is_video)
+        return measure_frames(source.frames(), vision, mode, not source.is_video, height)
     finally:
         if vision.poses is not None:
             vision.poses.close()

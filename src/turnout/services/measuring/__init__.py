@@ -28,6 +28,7 @@ from turnout.services.measuring.reading import (
     first_position_message,
 )
 from turnout.services.measuring.report import Report, Spread, summarise
+from turnout.services.measuring.size import check_size, foot_range_mm, sized
 from turnout.services.measuring.video import (
     CAMERA_MOVED,
     MAT_CHECK_EVERY,
@@ -55,6 +56,7 @@ __all__ = [
     "Vision",
     "corrected_by_hand",
     "first_position_message",
+    "foot_range_mm",
     "measure_frames",
     "read_frame",
     "same_place",
@@ -62,16 +64,24 @@ __all__ = [
 
 
 def measure_frames(
-    frames: Iterable[Frame], vision: Vision, mode: Mode, still: bool = True
+    frames: Iterable[Frame],
+    vision: Vision,
+    mode: Mode,
+    still: bool = True,
+    height_cm: int | None = None,
 ) -> Report:
-    """Measure a photo (one frame) or a video: the median over its steady frames, with spread."""
+    """Measure a photo (one frame) or a video: the median over its steady frames, with spread.
+    With the dancer's height, foot outlines that are not the size of a foot are refused."""
     if still:
         readings = [read_photo(index, frame, vision, mode) for index, frame in enumerate(frames)]
         if not readings:
             raise MeasureError("No frame of the video could be measured. The video has no frames.")
+        for reading in readings:
+            check_size(reading, height_cm)
         return summarise(readings, mode, len(readings), {})
     tally = read_video(frames, vision, mode)
-    if not tally.readings:
+    readings = sized(tally.readings, height_cm, tally.refused)
+    if not readings:
         reason = tally.refused.most_common(1)[0][0] if tally.refused else "The video has no frames."
         raise MeasureError(f"No frame of the video could be measured. {reason}")
-    return summarise(tally.readings, mode, tally.seen, dict(tally.refused))
+    return summarise(readings, mode, tally.seen, dict(tally.refused))

@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Request, WebSocket, WebSocketDisco
 from pydantic import Field
 
 from turnout.errors import MeasureError
+from turnout.services import safety
 from turnout.services.measuring import Mode
 from turnout.web.deps import Web, WebApp
 from turnout.web.measure import feet as measure_feet
@@ -72,9 +73,11 @@ async def measure(request: Request, web: WebApp) -> dict[str, object]:
 
 def _measure(web: Web, upload: Upload) -> dict[str, object]:
     settings = web.container.settings
+    profile = safety.profile(web.uow)
+    height = profile.height_cm if profile else None
     try:
         report, result = measure_upload.measure_upload(
-            web.container.vision(), upload, settings.pictures_dir, web.container.scratch()
+            web.container.vision(), upload, settings.pictures_dir, web.container.scratch(), height
         )
     except MeasureError as error:
         raise HTTPException(422, measure_upload.for_the_page(str(error))) from None

@@ -142,15 +142,18 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def measure_upload(
-    kit: VisionKit, upload: Upload, pictures: Path, scratch: Path
+    kit: VisionKit, upload: Upload, pictures: Path, scratch: Path, height_cm: int | None = None
 ) -> tuple[Report, dict[str, object]]:
     """The report, and as JSON with the picture as a PNG data URL. Raises MeasureError.
-    The upload is held in `scratch` while it is measured; a kept picture goes to `pictures`."""
+    The upload is held in `scratch` while it is measured; a kept picture goes to `pictures`.
+    `height_cm`, the dancer's from the profile, lets outlines the wrong size be refused."""
     with _held(upload, scratch) as path:
         source = kit.open_media(path)
         vision = kit.build(source.is_video, upload.feet_only, upload.paper)
         try:
-            report = measure_frames(source.frames(), vision, upload.mode, not source.is_video)
+            report = measure_frames(
+                source.frames(), vision, upload.mode, not source.is_video, height_cm
+            )
         finally:
             if vision.poses is not None:
                 vision.poses.close()
