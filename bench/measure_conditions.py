@@ -7,7 +7,9 @@ scenes with feet at 30-90 deg each and varied cameras are rendered and measured 
 pipeline in feet-only mode, one photo at a time:
 
     vision = build_vision(video=False, feet_only=True, paper=...)  # paper named on plain paper
-    measure_frames([frame], vision, Mode.FIRST_POSITION, still=True)
+    measure_frames([frame], vision, Mode.FIRST_POSITION, still=True, height_cm=height)
+
+with `height` None, or the dancer height given by --height (the rendered feet are 250 mm).
 
 A MeasureError counts as refused (its message is kept). The table: scenes, refused %, the
 answered scenes' |measured total - true total| (mean, 95th percentile, max), and how often the
@@ -18,6 +20,7 @@ nearly every scene, the scenes or the pipeline are broken, and a loud warning sa
 Nothing is written to the repository.
 
     .venv/bin/python bench/measure_conditions.py [--quick] [--scenes 24] [--jobs 2] [--seed 1]
+        [--height 165]
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
 
 BASELINE_SHARE = 0.95  # of the baseline's scenes measured within the stated band
 _VISIONS: dict[str, Vision] = {}  # one per worker process and paper, built on first use
+HEIGHT: list[int | None] = [None]  # --height, set before the workers fork
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,8 @@ def measure(spec: SceneSpec) -> Outcome:
     scene = render(spec)
     try:
         paper = spec.sheets.paper.value if spec.sheets else ""
-        report = measure_frames([scene.image], _vision(paper), Mode.FIRST_POSITION, still=True)
+        vision = _vision(paper)
+        report = measure_frames([scene.image], vision, Mode.FIRST_POSITION, True, HEIGHT[0])
     except MeasureError as error:
         return Outcome(spec.label, scene.truth.total, None, 0.0, str(error))
     except Exception as error:  # a crash is a finding too: report it, keep going
@@ -131,9 +136,13 @@ def main() -> int:
     parser.add_argument("--scenes", type=int, default=24, help="scenes a condition")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--height", type=int, default=None, help="the dancer's height, cm (the feet are 250 mm)"
+    )
     parser.add_argument("--only", default="", help="conditions whose name contains this")
     args = parser.parse_args()
     count = 6 if args.quick else args.scenes
+    HEIGHT[0] = args.height
     names = [name for name in CONDITIONS if args.only in name]
     specs = [spec for name in names for spec in scenes(name, count, args.seed)]
     start = time.perf_counter()
