@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from turnout.cli.common import container
+from turnout.domain.safety import HEIGHT_CM
 from turnout.errors import TurnoutError, UsageError
 from turnout.services.measuring.reading import Mode
 
@@ -79,6 +80,16 @@ def _write(path: Path, data: bytes) -> None:
         raise TurnoutError(f"Cannot write {path}: {error.strerror}. Choose another path.") from None
 
 
+Height = Annotated[
+    int | None,
+    typer.Option(
+        help="Your height in cm: foot outlines that are not the size of your feet are refused.",
+        min=HEIGHT_CM[0],
+        max=HEIGHT_CM[1],
+    ),
+]
+
+
 def measure(
     ctx: typer.Context,
     media: Annotated[Path, typer.Argument(help="A photo (JPEG, PNG, HEIC) or a video (MP4, MOV).")],
@@ -94,14 +105,7 @@ def measure(
         PaperChoice | None,
         typer.Option(help="Plain paper under the feet instead of the mat: a4 or letter."),
     ] = None,
-    height: Annotated[
-        int | None,
-        typer.Option(
-            help="Your height in cm: foot outlines that are not the size of your feet are refused.",
-            min=90,
-            max=230,
-        ),
-    ] = None,
+    height: Height = None,
 ) -> None:
     """Measure turnout in first position, knees over toes in demi-plie, or pelvis in profile."""
     kit = container(ctx).vision()
