@@ -48,8 +48,9 @@ _READERS: dict[type[Base], Callable[[Any], object]] = {
     ProfileRow: _profile,
     CorrectionRow: lambda row: _correction(row),
 }
-# Which process runs a live session belongs to that process, not to the dancer's log.
-NOT_BACKED_UP = frozenset({"owner", "owner_kind", "lease_until"})
+# Which process runs a live session belongs to that process, not to the dancer's log; whose
+# rows they are is set by the log a backup goes into (a backup holds one dancer's rows).
+NOT_BACKED_UP = frozenset({"owner", "owner_kind", "lease_until", "dancer_id"})
 _Marked = SessionRow | HoldRow | MeasurementRow | PainCheckRow
 _MARKED: dict[Target, type[_Marked]] = {
     Target.SESSION: SessionRow,

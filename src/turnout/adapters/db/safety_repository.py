@@ -15,7 +15,6 @@ from turnout.domain.measurement import Measurement, Method, Side
 from turnout.domain.pain import Moment, PainCheck, StopEvent, StopReason
 from turnout.domain.safety import HipCondition, Profile, Region
 
-PROFILE_ID = 1
 # Columns that hold the same value under the same name in the row and the domain object.
 PAIN_CHECK_FIELDS = ("session_id", "soreness", "wakes_at_night")
 STOP_FIELDS = ("session_id", *EXERCISE_FIELDS)
@@ -25,15 +24,15 @@ _Timed = TypeVar("_Timed", PainCheckRow, StopRow)  # rows kept in time order
 class SqlSafetyRepository:
     """Screening, pain and stops. The caller's unit of work owns the transaction."""
 
-    def __init__(self, session: Session) -> None:
-        self._db = session
+    def __init__(self, session: Session, dancer: int = 1) -> None:
+        self._db, self._dancer = session, dancer  # the profile's row id is the dancer id
 
     def get_profile(self) -> Profile | None:
-        row = self._db.get(ProfileRow, PROFILE_ID)
+        row = self._db.get(ProfileRow, self._dancer)
         return None if row is None else _profile(row)
 
     def save_profile(self, profile: Profile) -> None:
-        row = self._db.get(ProfileRow, PROFILE_ID) or ProfileRow(id=PROFILE_ID)
+        row = self._db.get(ProfileRow, self._dancer) or ProfileRow(id=self._dancer)
         row.age, row.growth_spurt, row.beighton, row.height_cm = (
             profile.age,
             profile.growth_spurt,

@@ -64,7 +64,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class SessionRow(Base):
+class DancerColumn:
+    """Whose row it is: a log holds the rows of every dancer of a studio (one on a personal
+    log, dancer 1). A unit of work sees one dancer's rows only (adapters/db/scope.py)."""
+
+    dancer_id: Mapped[int] = mapped_column(index=True, server_default="1")
+
+
+class SessionRow(DancerColumn, Base):
     __tablename__ = "practice_sessions"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -101,7 +108,7 @@ class DeletedColumn:
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
-class HoldRow(ExerciseColumns, DeletedColumn, Base):
+class HoldRow(ExerciseColumns, DeletedColumn, DancerColumn, Base):
     __tablename__ = "holds"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
@@ -122,7 +129,7 @@ class HoldRow(ExerciseColumns, DeletedColumn, Base):
 
 
 class ProfileRow(Base):
-    """The dancer's screening answers: one row, id 1 (a log belongs to one dancer)."""
+    """A dancer's screening answers: one row per dancer, whose id is the dancer id."""
 
     __tablename__ = "dancer_profile"
 
@@ -136,7 +143,7 @@ class ProfileRow(Base):
     height_cm: Mapped[int | None]
 
 
-class PainCheckRow(DeletedColumn, Base):
+class PainCheckRow(DeletedColumn, DancerColumn, Base):
     __tablename__ = "pain_checks"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
@@ -153,7 +160,7 @@ class PainCheckRow(DeletedColumn, Base):
     session: Mapped[SessionRow | None] = relationship(lazy="raise")
 
 
-class StopRow(ExerciseColumns, Base):
+class StopRow(ExerciseColumns, DancerColumn, Base):
     __tablename__ = "stop_events"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
@@ -164,7 +171,7 @@ class StopRow(ExerciseColumns, Base):
     session: Mapped[SessionRow] = relationship(lazy="raise")
 
 
-class MeasurementRow(DeletedColumn, Base):
+class MeasurementRow(DeletedColumn, DancerColumn, Base):
     __tablename__ = "measurements"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
@@ -177,7 +184,7 @@ class MeasurementRow(DeletedColumn, Base):
     note: Mapped[str]
 
 
-class CorrectionRow(Base):
+class CorrectionRow(DancerColumn, Base):
     """One change the dancer made to the log, with the value it replaced."""
 
     __tablename__ = "log_corrections"
@@ -189,3 +196,8 @@ class CorrectionRow(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     before: Mapped[str] = mapped_column(String(64))
     after: Mapped[str] = mapped_column(String(64))
+
+
+# The studio's tables live in a module of their own; importing it here puts them in the same
+# metadata, which migrations and the schema check compare against.
+from turnout.adapters.db import account_tables as _account_tables  # noqa: E402, F401

@@ -13,6 +13,7 @@ from turnout.adapters.db.engine import WRITE_INTENT
 from turnout.adapters.db.log_repository import SqlLogRepository
 from turnout.adapters.db.practice_repository import SqlPracticeRepository
 from turnout.adapters.db.safety_repository import SqlMeasurementRepository, SqlSafetyRepository
+from turnout.adapters.db.scope import scope_to_dancer
 from turnout.ports import (
     LogRepository,
     MeasurementRepository,
@@ -22,15 +23,16 @@ from turnout.ports import (
 
 
 class SqlUnitOfWork:
-    """`with uow: ...; uow.commit()` is one transaction; leaving the block discards the rest."""
+    """`with uow: ...; uow.commit()` is one transaction; leaving the block discards the rest.
+    It sees one dancer's rows only (1, a personal log's dancer, unless told)."""
 
     practice: PracticeRepository
     safety: SafetyRepository
     measurements: MeasurementRepository
     log: LogRepository
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
-        self._session_factory = session_factory
+    def __init__(self, session_factory: sessionmaker[Session], dancer: int = 1) -> None:
+        self._session_factory, self.dancer = session_factory, dancer
         self._session: Session | None = None
         self._writes = False
 
@@ -44,11 +46,11 @@ class SqlUnitOfWork:
         return self
 
     def __enter__(self) -> Self:
-        self._session = self._session_factory()
+        self._session = scope_to_dancer(self._session_factory(), self.dancer)
         if self._writes:
             self._begin_writing(self._session)
         self.practice = SqlPracticeRepository(self._session)
-        self.safety = SqlSafetyRepository(self._session)
+        self.safety = SqlSafetyRepository(self._session, self.dancer)
         self.measurements = SqlMeasurementRepository(self._session)
         self.log = SqlLogRepository(self._session)
         return self
