@@ -14,7 +14,17 @@ from turnout.adapters.routines.files import CachedRoutineSource, FileRoutineSour
 from turnout.adapters.speech import make_speaker
 from turnout.adapters.vision.kit import VisionKit
 from turnout.config import Settings, get_settings
-from turnout.ports import Clock, DeviceStore, RoutineSource, Speaker, UnitOfWork
+from turnout.ports import (
+    AccountStore,
+    Clock,
+    DeviceStore,
+    PasswordHasher,
+    RoutineSource,
+    Speaker,
+    UnitOfWork,
+)
+from turnout.services.accounts import Accounts
+from turnout.services.sign_in import SignIns
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -31,22 +41,47 @@ class Container:
     routines: RoutineSource
     # How a unit of work is made; None means on the configured log (tests give a fake one).
     make_uow: Callable[[], UnitOfWork] | None = None
+    # How passwords are hashed; None means Argon2id at its recommended cost (tests pass a
+    # cheaper one, since each hash is meant to take a tenth of a second).
+    hasher: PasswordHasher | None = None
     _sessions: sessionmaker[Session] | None = field(default=None, repr=False)
     _vision: VisionKit | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def uow(self) -> UnitOfWork:
-        """A new unit of work on the log, for one use: each caller (a request, the ticker, a
-        live session) gets its own, so none waits on another's transaction. The log is
-        migrated once, on the first call."""
+    def uow(self, dancer: int = 1) -> UnitOfWork:
+        """A new unit of work on `dancer`'s rows of the log, for one use: each caller (a
+        request, the ticker, a live session) gets its own, so none waits on another's
+        transaction. The log is migrated once, on the first call."""
         from turnout.adapters.db.uow import SqlUnitOfWork
 
         if self.make_uow is not None:
             return self.make_uow()
+        return SqlUnitOfWork(self._factory(), dancer)
+
+    def account_store(self) -> AccountStore:
+        """The studio's accounts, in the log's database."""
+        from turnout.adapters.db.account_store import SqlAccountStore
+
+        return SqlAccountStore(self._factory())
+
+    def _factory(self) -> sessionmaker[Session]:
         with self._lock:
             if self._sessions is None:
                 self._sessions = _session_factory(self.settings.db_url)
-        return SqlUnitOfWork(self._sessions)
+            return self._sessions
+
+    def accounts(self) -> Accounts:
+        return Accounts(self.account_store(), self._hasher(), self.clock.now)
+
+    def sign_ins(self) -> SignIns:
+        return SignIns(self.account_store(), self._hasher(), self.clock.now)
+
+    def _hasher(self) -> PasswordHasher:
+        if self.hasher is None:
+            from turnout.adapters.passwords import Argon2Hasher
+
+            self.hasher = Argon2Hasher()
+        return self.hasher
 
     def speaker(self, voice: bool | None = None) -> Speaker:
         wanted = self.settings.voice if voice is None else voice
@@ -77,11 +112,11 @@ def _session_factory(url: str) -> sessionmaker[Session]:
     return session_factory(prepare_database(url))
 
 
-def open_log(url: str) -> UnitOfWork:
+def open_log(url: str, dancer: int = 1) -> UnitOfWork:
     """Migrate the practice log at `url` to this version's schema; a unit of work on it."""
     from turnout.adapters.db.uow import SqlUnitOfWork
 
-    return SqlUnitOfWork(_session_factory(url))
+    return SqlUnitOfWork(_session_factory(url), dancer)
 
 
 def build(settings: Settings | None = None, clock: Clock | None = None) -> Container:

@@ -85,6 +85,22 @@ class MatError(MeasureError):
     """The printed mat is in view but cannot be trusted (covered, misprinted, misaligned)."""
 
 
+class SignInError(TurnoutError):
+    """Not signed in, or the email and password do not match an account. A 401 on the web."""
+
+
+class ForbiddenError(TurnoutError):
+    """Signed in, but this account may not do that. A 403 on the web."""
+
+
+class WaitError(TurnoutError):
+    """Too many failed tries: `retry_after` seconds to wait. A 429 on the web."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class InvalidChoiceError(ValueError):
     """A request names something that does not exist, such as exercise 9 of 5."""
 
@@ -101,6 +117,7 @@ class SessionHeldError(TransitionError, TurnoutError):
 __all__ = [
     "ConflictError",
     "ExitCode",
+    "ForbiddenError",
     "InputError",
     "InvalidChoiceError",
     "MatError",
@@ -110,9 +127,11 @@ __all__ = [
     "RoutineNotFoundError",
     "SessionHeldError",
     "SettingsError",
+    "SignInError",
     "StaleActionError",
     "StorageError",
     "TransitionError",
     "TurnoutError",
     "UsageError",
+    "WaitError",
 ]

@@ -16,6 +16,7 @@ from turnout.cli import data as data_cli
 from turnout.cli import measure as measure_cli
 from turnout.cli import practice, views
 from turnout.cli import progress as progress_cli
+from turnout.cli import studio as studio_cli
 from turnout.cli.common import container, friendly, out
 from turnout.errors import TurnoutError
 from turnout.services.history import export_holds
@@ -32,6 +33,8 @@ routine_app = typer.Typer(help="Show a routine, step by step.", no_args_is_help=
 db_app = typer.Typer(help="The practice log's database.", no_args_is_help=True)
 app.add_typer(routine_app, name="routine")
 app.add_typer(db_app, name="db")
+app.add_typer(studio_cli.studio_app, name="studio")
+app.add_typer(studio_cli.users_app, name="users")
 
 
 @app.command()
