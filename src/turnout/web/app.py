@@ -15,9 +15,10 @@ from fastapi.templating import Jinja2Templates
 
 from turnout import __version__
 from turnout.bootstrap import Container
-from turnout.services.live import SessionRegistry
 from turnout.services.pairing import Pairing
 from turnout.web import docs, errors, rendering, security
+from turnout.web.accounts import api as accounts_api
+from turnout.web.accounts import pages as accounts_pages
 from turnout.web.data import api as data_api
 from turnout.web.deps import Web
 from turnout.web.history import api as history_api
@@ -31,12 +32,14 @@ from turnout.web.practice import api as practice_api
 from turnout.web.practice import pages as practice_pages
 from turnout.web.progress import api as progress_api
 from turnout.web.progress import pages as progress_pages
+from turnout.web.registries import Registries
 from turnout.web.routines import api as routines_api
 from turnout.web.routines import pages as routines_pages
 from turnout.web.safety import api as safety_api
 from turnout.web.safety import pages as safety_pages
 from turnout.web.schema_base import COMMON_ERRORS
 from turnout.web.security.hosts import WILDCARDS, allowed_hosts, is_loopback, lan_address
+from turnout.web.security.sign_in import StudioProbe
 from turnout.web.settings import api as settings_api
 from turnout.web.settings import pages as settings_pages
 from turnout.web.settings.store import FILE_NAME, PreferenceStore, defaults_from
@@ -65,6 +68,8 @@ ROUTERS = (
     pairing_api,
     pairing_pages,
     data_api,
+    accounts_api,
+    accounts_pages,
     docs,
 )
 
@@ -88,7 +93,7 @@ def create_app(container: Container, host: str | None = None) -> FastAPI:
         "/api/measure": MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD,
         "/api/backup/import": BACKUP_BYTES,
     }
-    security.install(app, hosts, web.pairing, web.pairing_required, bodies)
+    security.install(app, hosts, web, bodies)
     for module in ROUTERS:
         app.include_router(module.router, responses=COMMON_ERRORS)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -98,7 +103,7 @@ def create_app(container: Container, host: str | None = None) -> FastAPI:
 def _web(container: Container, bind: str) -> Web:
     settings = container.settings
     preferences = PreferenceStore(settings.data_dir / FILE_NAME, defaults_from(settings))
-    registry = SessionRegistry(
+    registries = Registries(
         container.uow,
         container.routines,
         container.clock,
@@ -111,14 +116,28 @@ def _web(container: Container, bind: str) -> Web:
     pairing = Pairing(container.devices())
     wide = not is_loopback(bind)
     lan = (lan_address() if bind in WILDCARDS else bind) if wide else ""
-    return Web(container, registry, preferences, templates, tz, pairing, wide, lan)
+    accounts, sign_ins = container.accounts(), container.sign_ins()
+    probe = StudioProbe(accounts.store.studio)
+    return Web(
+        container,
+        registries,
+        preferences,
+        templates,
+        tz,
+        pairing,
+        wide,
+        accounts,
+        sign_ins,
+        probe,
+        lan,
+    )
 
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     web: Web = app.state.web
     # The ticker runs on a thread of its own, never queued behind requests in the shared pool.
-    ticker = Ticker(web.registry)
+    ticker = Ticker(web.registries)
     await asyncio.to_thread(ticker.start)
     try:
         yield

@@ -6,16 +6,22 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
 from fastapi.templating import Jinja2Templates
 
 from turnout.bootstrap import Container
+from turnout.domain.accounts import Account
 from turnout.domain.routine import Routine
-from turnout.errors import RoutineError
+from turnout.errors import RoutineError, SignInError
 from turnout.ports import UnitOfWork
+from turnout.services.accounts import Accounts
 from turnout.services.live import LiveSession, SessionRegistry
 from turnout.services.pairing import Pairing
+from turnout.services.sign_in import SESSION_SECONDS, SignIns
+from turnout.web import acting
+from turnout.web.registries import Registries
 from turnout.web.security.hosts import is_loopback
+from turnout.web.security.sign_in import COOKIE, StudioProbe
 from turnout.web.settings.store import PreferenceStore
 
 
@@ -24,18 +30,27 @@ class Web:
     """Everything the app built for itself, kept on `app.state.web`."""
 
     container: Container
-    registry: SessionRegistry
+    registries: Registries
     preferences: PreferenceStore
     templates: Jinja2Templates
     tz: tzinfo
     pairing: Pairing
     pairing_required: bool  # the server listens beyond this computer
+    accounts: Accounts
+    sign_ins: SignIns
+    is_studio: StudioProbe
     lan_address: str = ""  # where a phone reaches this computer, when it listens beyond it
 
     @property
     def uow(self) -> UnitOfWork:
-        """A fresh unit of work for this use: requests never share one, nor wait on each other."""
-        return self.container.uow()
+        """A fresh unit of work for this use, on the acting dancer's rows: requests never share
+        one, nor wait on each other."""
+        return self.container.uow(acting.dancer())
+
+    @property
+    def registry(self) -> SessionRegistry:
+        """The acting dancer's live sessions."""
+        return self.registries.of(acting.dancer())
 
     def pairing_base(self, request: Request) -> str:
         """The start of a link a phone can open: this computer's network address and port."""
@@ -74,6 +89,36 @@ def get_web(request: Request) -> Web:
 
 
 WebApp = Annotated[Web, Depends(get_web)]
+
+
+def signed_in(request: Request) -> Account:
+    """The account signed in on this request; 401 on a personal log or when signed out."""
+    account: Account | None = getattr(request.state, "account", None)
+    if account is None:
+        raise SignInError(acting.SIGN_IN)
+    return account
+
+
+Acting = Annotated[Account, Depends(signed_in)]
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def set_session_cookie(response: Response, request: Request, secret: str) -> None:
+    """HttpOnly (no script reads it), Lax (it comes along when a link from elsewhere is
+    followed, never with another site's form: the origin check refuses those), Secure on
+    HTTPS."""
+    response.set_cookie(
+        COOKIE,
+        secret,
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
 
 
 def live_session(session_id: str, web: WebApp) -> LiveSession:

@@ -19,11 +19,14 @@ from starlette.routing import Match
 from turnout.domain.session import TransitionError
 from turnout.errors import (
     ConflictError,
+    ForbiddenError,
     InputError,
     InvalidChoiceError,
     NotFoundError,
+    SignInError,
     StorageError,
     TurnoutError,
+    WaitError,
 )
 
 EXCERPT = 80  # characters of an echoed value that a message keeps
@@ -48,6 +51,9 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ConflictError, _status(422))
     app.add_exception_handler(StorageError, _status(503))
     app.add_exception_handler(InputError, _bad_input)
+    app.add_exception_handler(SignInError, _status(401))
+    app.add_exception_handler(ForbiddenError, _status(403))
+    app.add_exception_handler(WaitError, _wait)
     app.add_exception_handler(TurnoutError, _status(400))
 
 
@@ -106,6 +112,13 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 async def _bad_input(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, InputError)
     return problem(422, str(exc), field=excerpt(exc.field))
+
+
+async def _wait(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, WaitError)
+    response = problem(429, str(exc))
+    response.headers["Retry-After"] = str(int(exc.retry_after))
+    return response
 
 
 def _allowed(request: Request) -> str:

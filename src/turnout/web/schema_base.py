@@ -39,11 +39,13 @@ class Problem(BaseModel):
 WHY = {
     400: "The address names another server (a Host this one does not answer to), or the "
     "request cannot be used as sent.",
-    401: "The server listens beyond this computer and this device is not paired.",
-    403: "The request came from another web page, or a form lacks its security token; "
-    "nothing was changed.",
+    401: "Not signed in to a studio's server, the email and password do not match, or the "
+    "server listens beyond this computer and this device is not paired.",
+    403: "The request came from another web page, a form lacks its security token, or the "
+    "signed-in account may not do this; nothing was changed.",
     404: "There is no such thing (routine, session, profile, device).",
     409: "The action does not fit the session right now, or another process runs it.",
+    429: "Too many failed sign-in tries: wait the seconds `Retry-After` says.",
     413: "The request body is larger than this address accepts.",
     415: "The body is not sent the way this operation takes it.",
     422: "A value cannot be right; `detail` (and `field`, when it is one) says which.",

@@ -11,7 +11,7 @@ import logging
 import threading
 
 from turnout.errors import TurnoutError
-from turnout.services.live import SessionRegistry
+from turnout.web.registries import Registries
 
 TICK_SECONDS = 0.15
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ class Ticker:
     """`start()` brings back the session the log left unfinished and ticks from then on;
     `stop()` ends the thread and hands this server's sessions back."""
 
-    def __init__(self, registry: SessionRegistry, every: float = TICK_SECONDS) -> None:
+    def __init__(self, registry: Registries, every: float = TICK_SECONDS) -> None:
         self.registry, self.every = registry, every
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="turnout-ticker", daemon=True)

@@ -1,0 +1,52 @@
+"""The live sessions of each dancer, one registry apiece, so that one dancer's session ids,
+"current session" and one-at-a-time rule never reach another's."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from turnout.ports import Clock, RoutineSource, UnitOfWork
+from turnout.services.live import SessionRegistry
+from turnout.web.acting import PERSONAL
+
+
+class Registries:
+    def __init__(
+        self,
+        uows: Callable[[int], UnitOfWork],
+        routines: RoutineSource,
+        clock: Clock,
+        get_ready_seconds: Callable[[], int],
+    ) -> None:
+        self._uows, self._routines, self._clock = uows, routines, clock
+        self._get_ready = get_ready_seconds
+        self._each: dict[int, SessionRegistry] = {}
+        self._lock = threading.Lock()
+
+    def of(self, dancer: int) -> SessionRegistry:
+        """The dancer's registry, made on first use."""
+        with self._lock:
+            if dancer not in self._each:
+                uows = self._uows
+                self._each[dancer] = SessionRegistry(
+                    lambda: uows(dancer), self._routines, self._clock, self._get_ready
+                )
+            return self._each[dancer]
+
+    def restore_unfinished(self) -> None:
+        """At start, the personal log's (or first admin's) unfinished session; other dancers'
+        are brought in when they next open the app."""
+        self.of(PERSONAL).restore_unfinished()
+
+    def tick_all(self) -> None:
+        for registry in self._all():
+            registry.tick_all()
+
+    def release_all(self) -> None:
+        for registry in self._all():
+            registry.release_all()
+
+    def _all(self) -> list[SessionRegistry]:
+        with self._lock:
+            return list(self._each.values())
