@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,3 +61,28 @@ def test_pages_and_reads_answer_while_the_ticker_waits_on_a_locked_log(
         wait_until(lambda: not live.lock.locked() and live.state.position > moved_on)
         after = client.get("/api/history").json()
     assert after["days"][0]["completed_holds"] == 1
+
+
+def test_a_read_during_a_ticker_tick_waits_for_it_and_never_shows_a_past_deadline(
+    client: TestClient, clock: FakeClock
+) -> None:
+    """The ticker holds a session for a moment while it logs a hold; a page asking then must
+    see the session as it is now, not as it was before the tick (a race seen once in CI)."""
+    hold = into_first_hold(client, clock)
+    live: LiveSession = client.app.state.web.registry.get(hold["id"])  # type: ignore[attr-defined]
+    taken, release = threading.Event(), threading.Event()
+
+    def a_slow_tick() -> None:
+        with live.lock:
+            taken.set()
+            release.wait(5)
+
+    ticker = threading.Thread(target=a_slow_tick)
+    ticker.start()
+    taken.wait(5)
+    clock.advance(10 + 5 + 3)  # the first hold and a rest are over: 3 s into the second hold
+    threading.Timer(0.2, release.set).start()
+    shown = state(client, hold["id"])
+    ticker.join()
+    assert shown["progress"]["holds_done"] == 1
+    assert shown["step"]["position"] == hold["step"]["position"] + 2

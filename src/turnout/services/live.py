@@ -30,6 +30,8 @@ from turnout.services.practice import (
 
 __all__ = ["KINDS", "EventFeed", "FeedEntry", "LiveSession", "SessionRegistry"]
 log = logging.getLogger(__name__)
+# How long a page's read waits for the ticker to finish a tick before it answers as things stand.
+REFRESH_WAIT_SECONDS = 1.0
 
 
 class SessionRegistry:
@@ -127,10 +129,10 @@ class SessionRegistry:
         """Bring one session up to date, so a page never sees a deadline in the past: up to the
         clock if this server runs it, else as the log has it now.
 
-        If the ticker holds the session (waiting on a locked log, say), answer with the state
-        as it stands instead of waiting: the ticker brings it up to date, and `error` says why
-        it could not."""
-        if not live.lock.acquire(blocking=False):
+        The ticker may hold the session for a moment (logging a hold): wait for it, briefly.
+        If it holds the session longer (waiting on a locked log, say), answer with the state
+        as it stands: the ticker brings it up to date, and `error` says why it could not."""
+        if not live.lock.acquire(timeout=REFRESH_WAIT_SECONDS):
             return
         try:
             if live.practice.owned:
