@@ -201,3 +201,4 @@ class CorrectionRow(DancerColumn, Base):
 # The studio's tables live in a module of their own; importing it here puts them in the same
 # metadata, which migrations and the schema check compare against.
 from turnout.adapters.db import account_tables as _account_tables  # noqa: E402, F401
+from turnout.adapters.db import class_tables as _class_tables  # noqa: E402, F401

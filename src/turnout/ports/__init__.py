@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from turnout.domain.accounts import Account, NewAccount, Studio
 from turnout.domain.corrections import Correction, HoldEntry, PainCheckEntry, Target
 from turnout.domain.devices import PairedDevice
 from turnout.domain.form import Foot
@@ -19,7 +18,6 @@ from turnout.domain.plan import HoldRecord, HoldStatus
 from turnout.domain.pose import Pose
 from turnout.domain.routine import Routine
 from turnout.domain.safety import Profile
-from turnout.domain.sign_in import Attempt, SignedIn
 
 
 class Clock(Protocol):
@@ -250,66 +248,8 @@ class DeviceStore(Protocol):
     def save(self, devices: list[PairedDevice]) -> None: ...
 
 
-class PasswordHasher(Protocol):
-    def hash(self, password: str) -> str: ...
+# The studio's edges live in ports/studio.py; named here so `from turnout.ports import` finds
+# every port.
+from turnout.ports.studio import AccountStore, ClassStore, PasswordHasher  # noqa: E402
 
-    def verify(self, password_hash: str, password: str) -> bool:
-        """True only if `password` is the one hashed; never raises on a wrong one."""
-        ...
-
-    def needs_rehash(self, password_hash: str) -> bool:
-        """The hash was made with weaker settings than today's: hash again on sign-in."""
-        ...
-
-
-class AccountStore(Protocol):
-    """The studio's accounts, sessions and sign-in audit. Each call is its own transaction."""
-
-    def studio(self) -> Studio | None: ...
-
-    def create_studio(self, studio: Studio, admin: NewAccount) -> Account:
-        """The studio row and its first admin, who takes dancer 1 (the personal log's rows).
-        Raises ConflictError if the log is already a studio's."""
-        ...
-
-    def add_account(self, new: NewAccount) -> Account:
-        """Raises ConflictError if the email is taken."""
-        ...
-
-    def account(self, account_id: int) -> Account | None: ...
-
-    def with_password(self, email: str) -> tuple[Account, str] | None:
-        """The account of `email` and its password hash."""
-        ...
-
-    def accounts(self) -> list[Account]: ...
-
-    def set_password(self, account_id: int, password_hash: str) -> None: ...
-
-    def record(self, attempt: Attempt) -> None: ...
-
-    def attempts(self, since: float, email: str = "", address: str = "") -> list[Attempt]:
-        """Attempts since `since`, oldest first, of one email or one address (or all)."""
-        ...
-
-    def add_session(self, signed_in: SignedIn) -> int: ...
-
-    def session(self, token_hash: str) -> SignedIn | None: ...
-
-    def sessions(self, account_id: int) -> list[SignedIn]: ...
-
-    def touch(self, session_id: int, at: float) -> None: ...
-
-    def revoke(self, account_id: int, session_id: int | None, at: float) -> int:
-        """End one of the account's sessions (all when None); how many ended."""
-        ...
-
-    def add_reset(self, token_hash: str, account_id: int, expires_at: float) -> None: ...
-
-    def reset_for(self, token_hash: str, now: float) -> int | None:
-        """The account of a live, unused reset link, leaving it unused."""
-        ...
-
-    def take_reset(self, token_hash: str, now: float) -> int | None:
-        """The account of a live, unused reset link, which is used up by this call."""
-        ...
+__all__ = ["AccountStore", "ClassStore", "PasswordHasher"]
