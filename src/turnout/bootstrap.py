@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from turnout.adapters.vision.kit import VisionKit
 from turnout.config import Settings, get_settings
 from turnout.ports import (
     AccountStore,
+    ClassStore,
     Clock,
     DeviceStore,
     PasswordHasher,
@@ -24,6 +26,7 @@ from turnout.ports import (
     UnitOfWork,
 )
 from turnout.services.accounts import Accounts
+from turnout.services.classes import Classes
 from turnout.services.sign_in import SignIns
 
 if TYPE_CHECKING:
@@ -69,6 +72,21 @@ class Container:
             if self._sessions is None:
                 self._sessions = _session_factory(self.settings.db_url)
             return self._sessions
+
+    def class_store(self) -> ClassStore:
+        """The studio's classes, members, guardians and notes, in the log's database."""
+        from turnout.adapters.db.class_store import SqlClassStore
+
+        return SqlClassStore(self._factory())
+
+    def classes(self) -> Classes:
+        clock = self.clock
+        return Classes(
+            self.class_store(),
+            clock.now,
+            lambda: date.fromtimestamp(clock.now()),
+            self.settings.default_routine,
+        )
 
     def accounts(self) -> Accounts:
         return Accounts(self.account_store(), self._hasher(), self.clock.now)

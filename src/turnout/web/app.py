@@ -15,10 +15,12 @@ from fastapi.templating import Jinja2Templates
 
 from turnout import __version__
 from turnout.bootstrap import Container
+from turnout.services.class_view import ClassViews
 from turnout.services.pairing import Pairing
 from turnout.web import docs, errors, rendering, security
 from turnout.web.accounts import api as accounts_api
 from turnout.web.accounts import pages as accounts_pages
+from turnout.web.classes import api as classes_api
 from turnout.web.data import api as data_api
 from turnout.web.deps import Web
 from turnout.web.history import api as history_api
@@ -70,6 +72,7 @@ ROUTERS = (
     data_api,
     accounts_api,
     accounts_pages,
+    classes_api,
     docs,
 )
 
@@ -118,6 +121,8 @@ def _web(container: Container, bind: str) -> Web:
     lan = (lan_address() if bind in WILDCARDS else bind) if wide else ""
     accounts, sign_ins = container.accounts(), container.sign_ins()
     probe = StudioProbe(accounts.store.studio)
+    classes = container.classes()
+    views = ClassViews(classes, container.uow, container.routines, lambda: tz)
     return Web(
         container,
         registries,
@@ -129,6 +134,8 @@ def _web(container: Container, bind: str) -> Web:
         accounts,
         sign_ins,
         probe,
+        classes,
+        views,
         lan,
     )
 

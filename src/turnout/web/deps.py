@@ -15,6 +15,8 @@ from turnout.domain.routine import Routine
 from turnout.errors import RoutineError, SignInError
 from turnout.ports import UnitOfWork
 from turnout.services.accounts import Accounts
+from turnout.services.class_view import ClassViews
+from turnout.services.classes import Classes
 from turnout.services.live import LiveSession, SessionRegistry
 from turnout.services.pairing import Pairing
 from turnout.services.sign_in import SESSION_SECONDS, SignIns
@@ -23,6 +25,11 @@ from turnout.web.registries import Registries
 from turnout.web.security.hosts import is_loopback
 from turnout.web.security.sign_in import COOKIE, StudioProbe
 from turnout.web.settings.store import PreferenceStore
+
+PERSONAL_LOG = (
+    "This turnout is personal: it has no accounts, classes or guardians. A studio's server "
+    "has them (`turnout studio init --name NAME --admin EMAIL`, see the README)."
+)
 
 
 @dataclass
@@ -39,6 +46,8 @@ class Web:
     accounts: Accounts
     sign_ins: SignIns
     is_studio: StudioProbe
+    classes: Classes
+    class_views: ClassViews
     lan_address: str = ""  # where a phone reaches this computer, when it listens beyond it
 
     @property
@@ -51,6 +60,13 @@ class Web:
     def registry(self) -> SessionRegistry:
         """The acting dancer's live sessions."""
         return self.registries.of(acting.dancer())
+
+    def require_health(self) -> None:
+        """Refuse (403) to keep a minor's screening answers or pain checks before a guardian
+        has agreed; a personal log and adults keep them."""
+        found = acting.account()
+        if found is not None:
+            self.classes.require_health(found)
 
     def pairing_base(self, request: Request) -> str:
         """The start of a link a phone can open: this computer's network address and port."""
@@ -94,6 +110,8 @@ WebApp = Annotated[Web, Depends(get_web)]
 def signed_in(request: Request) -> Account:
     """The account signed in on this request; 401 on a personal log or when signed out."""
     account: Account | None = getattr(request.state, "account", None)
+    if account is None and not get_web(request).is_studio():
+        raise SignInError(PERSONAL_LOG)
     if account is None:
         raise SignInError(acting.SIGN_IN)
     return account

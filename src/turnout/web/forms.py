@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from turnout.errors import InputError
+from turnout.errors import ForbiddenError, InputError
 from turnout.web.errors import clipped
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ async def post_form(
     except InputError as error:
         message = clipped(str(error))  # a huge value typed in comes back as an excerpt
         return redisplay(request, web, 422, error=message, field=error.field, form=form)
+    except ForbiddenError as error:  # a minor's health answers, say, before a guardian agreed
+        return redisplay(request, web, 403, error=str(error), field=None, form=form)
     return RedirectResponse(done, 303)
 
 

@@ -29,10 +29,10 @@ def list_measurements(web: WebApp) -> list[MeasurementOut]:
 @router.post("/measurements", status_code=201, responses=errors(422))
 def add_measurement(reading: MeasurementIn, web: WebApp) -> MeasurementOut:
     """One measuring session: three trials advised; the median is kept. 422 names a bad field."""
-    entry = MeasurementEntry(
-        reading.method, reading.side, reading.trials, reading.taken_on, reading.note
-    )
-    saved = progress.add_measurement(web.uow, entry, local_day(web.now(), web.tz))
+    today = local_day(web.now(), web.tz)
+    day = reading.taken_on or today  # as the schema says: today when left out
+    entry = MeasurementEntry(reading.method, reading.side, reading.trials, day, reading.note)
+    saved = progress.add_measurement(web.uow, entry, today)
     return measurement_out(saved)
 
 

@@ -31,9 +31,11 @@ def get_profile(web: WebApp) -> ProfileOut:
     return profile_out(found)
 
 
-@router.put("/profile", responses=errors(422))
+@router.put("/profile", responses=errors(403, 422))
 def put_profile(answers: ProfileIn, web: WebApp) -> ProfileOut:
-    """Create or replace the profile. Send `beighton_items` to score the self-check here."""
+    """Create or replace the profile. Send `beighton_items` to score the self-check here. A
+    studio keeps a young dancer's answers only once a guardian has agreed (else 403)."""
+    web.require_health()
     beighton = answers.beighton
     if answers.beighton_items is not None:
         beighton = inputs.validated(lambda: beighton_score(answers.beighton_items or {}))
@@ -57,9 +59,11 @@ def get_adaptations(routine_key: str, web: WebApp) -> AdaptationsOut:
     return adaptations_out(safety.adaptations(web.uow, routine), web.routines())
 
 
-@router.post("/pain-checks", status_code=201, responses=errors(404, 422))
+@router.post("/pain-checks", status_code=201, responses=errors(403, 404, 422))
 def post_pain_check(check: PainCheckIn, web: WebApp) -> dict[str, object]:
-    """A 0-10 pain check per region before or after a session (soreness after only)."""
+    """A 0-10 pain check per region before or after a session (soreness after only); 403 for
+    a studio's young dancer before a guardian has agreed to keep health answers."""
+    web.require_health()
     saved = safety.record_pain_check(
         web.uow,
         check.moment,

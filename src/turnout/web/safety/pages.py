@@ -67,6 +67,7 @@ async def save_profile(request: Request, web: WebApp) -> Response:
 
 
 def _save_profile(web: Web, form: FormData) -> None:
+    web.require_health()
     age = whole(form.get("age"), "age")
     checked = form.get("beighton_done") == "yes"
     answers = {key: form.get(key) == "yes" for key in BEIGHTON_ITEMS}

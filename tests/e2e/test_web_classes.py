@@ -1,0 +1,293 @@
+"""A studio's classes over HTTP: a teacher makes a class, dancers join with its code and
+practise, and the teacher sees the roster, this week's holds, the red flags and turnout with
+its band, but only what each dancer shares; a minor's data waits for a guardian's consent."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import settings_for
+from tests.e2e.test_web_today_flow import play, start
+from tests.fakes import FakeClock, cheap_hasher
+from turnout import bootstrap
+from turnout.domain.accounts import Role
+from turnout.domain.plan import Plan
+from turnout.web.app import create_app
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+GOOD = "a long enough pass phrase"
+PEOPLE = {
+    "admin@example.org": Role.ADMIN,
+    "tamara@example.org": Role.TEACHER,
+    "ulla@example.org": Role.TEACHER,
+    "ana@example.org": Role.DANCER,
+    "ben@example.org": Role.DANCER,
+    "kid@example.org": Role.DANCER,
+    "mum@example.org": Role.GUARDIAN,
+}
+
+
+class Studio:
+    def __init__(self, folder: Path) -> None:
+        self.clock = FakeClock()  # 2026-01-01, a Thursday: the week so far is four days
+        self.box = bootstrap.build(settings_for(folder), clock=self.clock)
+        self.box.hasher = cheap_hasher()
+        accounts = self.box.accounts()
+        accounts.init_studio("Studio Nord", "admin@example.org", GOOD, 16)
+        for email, role in PEOPLE.items():
+            if role is not Role.ADMIN:
+                born = date(2013, 5, 1) if email.startswith("kid") else None
+                accounts.add(email, role, GOOD, email.partition("@")[0].title(), born)
+        self.app = create_app(self.box)
+        self._clients: list[TestClient] = []
+
+    def client(self, email: str) -> TestClient:
+        made = TestClient(self.app, base_url="http://127.0.0.1")
+        made.__enter__()
+        self._clients.append(made)
+        answer = made.post("/api/auth/login", json={"email": email, "password": GOOD})
+        assert answer.status_code == 200, answer.text
+        return made
+
+    def close(self) -> None:
+        for made in self._clients:
+            made.__exit__(None, None, None)
+
+    def id_of(self, email: str) -> int:
+        return next(a.id for a in self.box.accounts().everyone() if a.email == email)
+
+
+@pytest.fixture
+def studio(tmp_path: Path) -> Iterator[Studio]:
+    made = Studio(tmp_path)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def teacher(studio: Studio) -> TestClient:
+    return studio.client("tamara@example.org")
+
+
+def a_class(teacher: TestClient, name: str = "Grade 5") -> dict[str, Any]:
+    made = teacher.post("/api/classes", json={"name": name})
+    assert made.status_code == 201, made.text
+    found: dict[str, Any] = made.json()
+    return found
+
+
+def join(client: TestClient, code: str) -> dict[str, Any]:
+    joined = client.post("/api/classes/join", json={"code": code})
+    assert joined.status_code == 200, joined.text
+    found: dict[str, Any] = joined.json()
+    return found
+
+
+def roster(teacher: TestClient, class_id: int) -> dict[str, dict[str, Any]]:
+    answer = teacher.get(f"/api/classes/{class_id}/dancers")
+    assert answer.status_code == 200, answer.text
+    return {row["email"]: row for row in answer.json()}
+
+
+def test_the_teacher_sees_the_week_flags_and_turnout_with_its_band_of_a_dancer_who_shares(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    assert made["teaching"] and len(made["code"]) == 8
+    ana = studio.client("ana@example.org")
+    assert join(ana, made["code"].lower())["share"] == {
+        "practice": True, "measurements": True, "flags": True,
+    }  # fmt: skip
+    assert ana.get(f"/api/classes/{made['id']}").json()["code"] is None  # for teachers only
+    session = start(ana, exercises=[1])
+    assert play(ana, studio.clock, session["id"])["phase"] == "finished"
+    reading = {"method": "turnout_discs", "side": "both", "trials": [120, 124, 122]}
+    assert ana.post("/api/measurements", json=reading).status_code == 201
+    second = start(ana, exercises=[3])
+    ana.post(f"/api/sessions/{second['id']}/actions", json={"action": "ready", "position": 0})
+    assert ana.post(f"/api/sessions/{second['id']}/stop", json={"reason": "sharp_pain"}).is_success
+
+    row = roster(teacher, made["id"])["ana@example.org"]
+    classic = Plan.of(studio.box.routines.load("classic")).hold_count
+    assert (row["week_done"], row["week_planned"]) == (9, classic * 4)
+    assert row["last_practice"] is not None and not row["minor"]
+    assert [(f["kind"], f["detail"]) for f in row["flags"]] == [("warning_stop", "sharp_pain")]
+    assert "Sharp" in row["flags"][0]["text"]
+    [trend] = row["turnout"]
+    assert (trend["method"], trend["error"], trend["readings"][0][1]) == ("turnout_discs", 10, 122)
+    inbox = teacher.get(f"/api/classes/{made['id']}/flags").json()
+    assert [(f["name"], f["kind"]) for f in inbox] == [("Ana", "warning_stop")]
+
+
+def test_a_dancer_who_stops_sharing_practice_shows_only_what_she_still_shares(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    ana = studio.client("ana@example.org")
+    join(ana, made["code"])
+    play(ana, studio.clock, start(ana, exercises=[1])["id"])
+    me = studio.id_of("ana@example.org")
+    wanted = {"practice": False, "measurements": True, "flags": False}
+    changed = ana.put(f"/api/classes/{made['id']}/dancers/{me}/share", json=wanted)
+    assert changed.status_code == 200 and changed.json()["share"] == wanted
+    row = roster(teacher, made["id"])["ana@example.org"]
+    assert (row["last_practice"], row["week_done"], row["flags"]) == (None, None, [])
+    assert "Ana" not in teacher.get(f"/api/classes/{made['id']}/export.csv").text
+    refused = teacher.put(f"/api/classes/{made['id']}/dancers/{me}/share", json=wanted)
+    assert refused.status_code == 403
+
+
+def test_a_minors_data_waits_for_a_guardian_and_then_reaches_the_teacher(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    kid = studio.client("kid@example.org")
+    assert join(kid, made["code"])["share"] == {
+        "practice": False, "measurements": False, "flags": False,
+    }  # fmt: skip
+    refused = kid.put("/api/profile", json={"age": 12})
+    assert refused.status_code == 403 and "guardian has not agreed" in refused.json()["detail"]
+    pain = kid.post("/api/pain-checks", json={"moment": "before", "scores": {"knee": 2}})
+    assert pain.status_code == 403
+    assert kid.get("/api/profile").status_code == 404  # nothing was kept
+    play(kid, studio.clock, start(kid, exercises=[1])["id"])  # the timer works without them
+    row = roster(teacher, made["id"])["kid@example.org"]
+    assert row["minor"] and row["week_done"] is None and row["last_practice"] is None
+
+    studio.box.classes().link_guardian("mum@example.org", "kid@example.org")
+    mum = studio.client("mum@example.org")
+    kid_id = studio.id_of("kid@example.org")
+    [ward] = mum.get("/api/guardian/dancers").json()
+    assert (ward["dancer_id"], ward["minor"], ward["health"]) == (kid_id, True, False)
+    yes = {"health": True, "sharing": True}
+    agreed = mum.put(f"/api/guardian/dancers/{kid_id}/consent", json=yes).json()
+    assert agreed["health"] and agreed["consent_version"] and agreed["consent_at"]
+    everything = {"practice": True, "measurements": True, "flags": True}
+    shared = mum.put(f"/api/classes/{made['id']}/dancers/{kid_id}/share", json=everything)
+    assert shared.status_code == 200
+    assert kid.put("/api/profile", json={"age": 12}).status_code == 200
+    row = roster(teacher, made["id"])["kid@example.org"]
+    assert row["week_done"] == 9 and row["shown"] == everything
+
+
+def test_a_rotated_code_refuses_newcomers_and_leaving_takes_the_dancer_off_the_roster(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    ana, ben = studio.client("ana@example.org"), studio.client("ben@example.org")
+    join(ana, made["code"])
+    rotated = teacher.post(f"/api/classes/{made['id']}/code").json()
+    assert rotated["code"] != made["code"]
+    late = ben.post("/api/classes/join", json={"code": made["code"]})
+    assert late.status_code == 404 and "No class has the code" in late.json()["detail"]
+    join(ben, rotated["code"])
+    assert set(roster(teacher, made["id"])) == {"ana@example.org", "ben@example.org"}
+    assert ana.delete(f"/api/classes/{made['id']}/membership").status_code == 204
+    assert set(roster(teacher, made["id"])) == {"ben@example.org"}
+
+
+def test_notes_and_the_csv_export_stay_with_the_classs_teachers(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    ana = studio.client("ana@example.org")
+    join(ana, made["code"])
+    play(ana, studio.clock, start(ana, exercises=[1])["id"])
+    me = studio.id_of("ana@example.org")
+    notes = f"/api/classes/{made['id']}/dancers/{me}/notes"
+    assert teacher.post(notes, json={"text": "Knees over toes: better"}).status_code == 201
+    assert [n["text"] for n in teacher.get(notes).json()] == ["Knees over toes: better"]
+    assert ana.get(notes).status_code == 403
+    exported = teacher.get(f"/api/classes/{made['id']}/export.csv")
+    assert exported.headers["content-type"].startswith("text/csv")
+    lines = exported.text.splitlines()
+    assert lines[0].startswith("dancer,email,session_id") and len(lines) == 1 + 9
+    assert ana.get(f"/api/classes/{made['id']}/export.csv").status_code == 403
+
+
+# --- Who may do what ------------------------------------------------------------------------
+
+OPERATIONS = [
+    ("GET", "/api/classes/{c}", None),
+    ("POST", "/api/classes/{c}/code", None),
+    ("POST", "/api/classes/{c}/teachers", {"email": "ulla@example.org"}),
+    ("GET", "/api/classes/{c}/dancers", None),
+    ("GET", "/api/classes/{c}/flags", None),
+    ("GET", "/api/classes/{c}/export.csv", None),
+    ("GET", "/api/classes/{c}/dancers/{d}/notes", None),
+    ("POST", "/api/classes/{c}/dancers/{d}/notes", {"text": "a note"}),
+    ("PUT", "/api/classes/{c}/dancers/{d}/share", {"practice": True}),
+]
+# The status each role gets, per operation above: the class's teacher, another teacher, a
+# dancer in the class (not the one the URL names), a dancer outside it, a guardian of nobody in
+# it, the admin.
+EXPECTED = {
+    "tamara@example.org": [200, 200, 200, 200, 200, 200, 200, 201, 403],
+    "ulla@example.org": [404, 404, 404, 404, 404, 404, 404, 404, 404],
+    "ben@example.org": [200, 403, 403, 403, 403, 403, 403, 403, 403],
+    "kid@example.org": [404, 404, 404, 404, 404, 404, 404, 404, 404],
+    "mum@example.org": [404, 404, 404, 404, 404, 404, 404, 404, 404],
+    "admin@example.org": [200, 200, 200, 403, 403, 403, 403, 403, 403],
+}
+
+
+@pytest.mark.parametrize("email", list(EXPECTED))
+def test_each_role_reaches_only_what_it_may(
+    studio: Studio, teacher: TestClient, email: str
+) -> None:
+    made = a_class(teacher)
+    ana, ben = studio.client("ana@example.org"), studio.client("ben@example.org")
+    join(ana, made["code"])
+    join(ben, made["code"])
+    client = teacher if email == "tamara@example.org" else studio.client(email)
+    ids = {"c": made["id"], "d": studio.id_of("ana@example.org")}
+    got = [
+        client.request(method, url.format(**ids), json=body).status_code
+        for method, url, body in OPERATIONS
+    ]
+    assert got == EXPECTED[email]
+
+
+def test_a_class_is_not_found_by_guessing_ids_and_huge_ids_are_refused_cleanly(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    assert teacher.get(f"/api/classes/{made['id'] + 1}").status_code == 404
+    assert teacher.get("/api/classes/99999999999999999999").status_code == 422
+    ben = studio.client("ben@example.org")
+    assert ben.post("/api/classes", json={"name": "Mine"}).status_code == 403
+    guess = ben.post("/api/classes/join", json={"code": "AAAA-AAAA"})
+    assert guess.status_code == 404
+
+
+def test_a_personal_log_has_no_classes_and_says_to_sign_in(client: TestClient) -> None:
+    answer = client.get("/api/classes")
+    assert answer.status_code == 401 and "turnout studio init" in answer.json()["detail"]
+
+
+def test_another_web_page_cannot_make_a_class_with_the_teachers_cookie(
+    teacher: TestClient,
+) -> None:
+    forged = teacher.post(
+        "/api/classes", json={"name": "Forged"}, headers={"origin": "https://evil.example"}
+    )
+    assert forged.status_code == 403
+    assert teacher.get("/api/classes").json() == []
+
+
+def test_a_co_teacher_sees_the_class_and_its_code(studio: Studio, teacher: TestClient) -> None:
+    made = a_class(teacher)
+    added = teacher.post(f"/api/classes/{made['id']}/teachers", json={"email": "ulla@example.org"})
+    assert added.status_code == 200 and len(added.json()["teachers"]) == 2
+    ulla = studio.client("ulla@example.org")
+    assert ulla.get(f"/api/classes/{made['id']}").json()["code"] == made["code"]
+    assert ulla.get(f"/api/classes/{made['id']}/dancers").status_code == 200
