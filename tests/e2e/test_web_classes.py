@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import settings_for
+from tests.e2e.forms import with_token
 from tests.e2e.test_web_today_flow import play, start
 from tests.fakes import FakeClock, cheap_hasher
 from turnout import bootstrap
@@ -38,7 +39,7 @@ PEOPLE = {
 
 class Studio:
     def __init__(self, folder: Path) -> None:
-        self.clock = FakeClock()  # 2026-01-01, a Thursday: the week so far is four days
+        self.clock = FakeClock()  # 2026-01-01, a Thursday
         self.box = bootstrap.build(settings_for(folder), clock=self.clock)
         self.box.hasher = cheap_hasher()
         accounts = self.box.accounts()
@@ -118,7 +119,7 @@ def test_the_teacher_sees_the_week_flags_and_turnout_with_its_band_of_a_dancer_w
 
     row = roster(teacher, made["id"])["ana@example.org"]
     classic = Plan.of(studio.box.routines.load("classic")).hold_count
-    assert (row["week_done"], row["week_planned"]) == (9, classic * 4)
+    assert (row["week_done"], row["week_planned"]) == (9, classic)  # she joined today
     assert row["last_practice"] is not None and not row["minor"]
     assert [(f["kind"], f["detail"]) for f in row["flags"]] == [("warning_stop", "sharp_pain")]
     assert "Sharp" in row["flags"][0]["text"]
@@ -126,6 +127,9 @@ def test_the_teacher_sees_the_week_flags_and_turnout_with_its_band_of_a_dancer_w
     assert (trend["method"], trend["error"], trend["readings"][0][1]) == ("turnout_discs", 10, 122)
     inbox = teacher.get(f"/api/classes/{made['id']}/flags").json()
     assert [(f["name"], f["kind"]) for f in inbox] == [("Ana", "warning_stop")]
+    studio.clock.advance(86_400)  # Friday: a second day planned, nothing more done
+    row = roster(teacher, made["id"])["ana@example.org"]
+    assert (row["week_done"], row["week_planned"]) == (9, classic * 2)
 
 
 def test_a_dancer_who_stops_sharing_practice_shows_only_what_she_still_shares(
@@ -291,3 +295,46 @@ def test_a_co_teacher_sees_the_class_and_its_code(studio: Studio, teacher: TestC
     ulla = studio.client("ulla@example.org")
     assert ulla.get(f"/api/classes/{made['id']}").json()["code"] == made["code"]
     assert ulla.get(f"/api/classes/{made['id']}/dancers").status_code == 200
+
+
+# --- The pages ------------------------------------------------------------------------------
+
+
+def test_a_guardian_answers_on_the_classes_page_and_the_answer_is_dated(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    kid = studio.client("kid@example.org")
+    join(kid, made["code"])
+    studio.box.classes().link_guardian("mum@example.org", "kid@example.org")
+    mum = studio.client("mum@example.org")
+    kid_id = studio.id_of("kid@example.org")
+    page = mum.get("/classes").text
+    assert "You have not answered yet" in page and "Grade 5: what its teachers see" in page
+    form = with_token(mum, {"health": "yes", "sharing": "yes"})
+    saved = mum.post(f"/guardian/{kid_id}/consent", data=form, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"] == "/classes?done=consent"
+    page = mum.get("/classes?done=consent").text
+    assert "health answers kept, sharing with teachers on" in page
+    tokenless = mum.post(f"/guardian/{kid_id}/consent", data={"health": "yes"})
+    assert tokenless.status_code == 403
+
+
+def test_the_class_page_lists_the_dancers_and_a_note_is_added_from_the_dancers_page(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    ana = studio.client("ana@example.org")
+    join(ana, made["code"])
+    ana_id = studio.id_of("ana@example.org")
+    page = teacher.get(f"/classes/{made['id']}").text
+    assert f"{made['code'][:4]}-{made['code'][4:]}" in page and ">Ana</a>" in page
+    url = f"/classes/{made['id']}/dancers/{ana_id}/notes"
+    posted = teacher.post(url, data=with_token(teacher, {"text": "Lovely port de bras"}))
+    assert posted.status_code == 200 and "Lovely port de bras" in posted.text
+    # A dancer opening the teacher's pages gets the classes page with why not.
+    refused = ana.get(f"/classes/{made['id']}/dancers/{ana_id}")
+    assert refused.status_code == 403 and "teachers" in refused.text
+    assert "Lovely" not in refused.text
+    stranger = studio.client("ben@example.org").get(f"/classes/{made['id']}")
+    assert stranger.status_code == 404

@@ -86,10 +86,9 @@ class ClassViews:
         routine = self.routines.load(dance_class.routine_key)
         now = self.classes.clock()
         since = _week_start(now, self.tz())
-        days = int((now - since) // 86_400) + 1
-        planned = Plan.of(routine).hold_count * days
+        per_day = Plan.of(routine).hold_count
         rows = [
-            self._row(m, since, planned, now) for m in self.classes.store.members(class_id=class_id)
+            self._row(m, since, per_day, now) for m in self.classes.store.members(class_id=class_id)
         ]
         return ClassView(dance_class, routine, since, [r for r in rows if r is not None])
 
@@ -108,7 +107,7 @@ class ClassViews:
             writer.writerows(_csv_row(found, hold) for hold in holds)
         return out.getvalue()
 
-    def _row(self, member: Member, since: float, planned: int, now: float) -> DancerRow | None:
+    def _row(self, member: Member, since: float, per_day: int, now: float) -> DancerRow | None:
         found = self._account(member)
         if found is None:
             return None
@@ -131,6 +130,7 @@ class ClassViews:
             row = replace(row, trends=tuple(report.trends))
         if share.practice:
             done = sum(1 for h in holds if h.record.started_at >= since and _completed(h))
+            planned = per_day * _days(now, max(since, _day_start(member.joined_at, self.tz())))
             row = replace(row, last_practice=last, week_done=done, week_planned=planned)
         return row
 
@@ -152,6 +152,15 @@ def _week_start(now: float, tz: tzinfo) -> float:
     today = local_day(now, tz)
     monday = today - timedelta(days=today.weekday())
     return datetime.combine(monday, time(0), tz).timestamp()
+
+
+def _day_start(at: float, tz: tzinfo) -> float:
+    return datetime.combine(local_day(at, tz), time(0), tz).timestamp()
+
+
+def _days(now: float, since: float) -> int:
+    """Days from `since` (a midnight) to today, both counted: the days practice was planned."""
+    return int((now - since) // 86_400) + 1
 
 
 def _csv_row(dancer: Account, hold: LoggedHold) -> list[object]:

@@ -21,6 +21,7 @@ from turnout.web import docs, errors, rendering, security
 from turnout.web.accounts import api as accounts_api
 from turnout.web.accounts import pages as accounts_pages
 from turnout.web.classes import api as classes_api
+from turnout.web.classes import pages as classes_pages
 from turnout.web.data import api as data_api
 from turnout.web.deps import Web
 from turnout.web.history import api as history_api
@@ -73,6 +74,7 @@ ROUTERS = (
     accounts_api,
     accounts_pages,
     classes_api,
+    classes_pages,
     docs,
 )
 

@@ -78,7 +78,9 @@ class DancerOut(StrictModel):
     shown: ShareBody = Field(description="What the teachers see now (a guardian decides).")
     last_practice: float | None = None
     week_done: int | None = Field(None, description="Holds completed since Monday.")
-    week_planned: int | None = Field(None, description="The routine's holds, each day so far.")
+    week_planned: int | None = Field(
+        None, description="The routine's holds for each day so far this week (since joining)."
+    )
     flags: list[FlagOut] = Field(default_factory=list)
     turnout: list[TrendOut] = Field(default_factory=list)
 

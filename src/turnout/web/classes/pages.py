@@ -1,0 +1,228 @@
+"""The classes pages: /classes (mine, make one, join one, what I share, a guardian's consent),
+a class's view for its teachers, and one dancer's detail with the teachers' notes. Forms post
+here and come back with what happened; who may do what is decided in services/classes.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from turnout.domain.accounts import Account, Role
+from turnout.domain.classes import Share
+from turnout.errors import ForbiddenError, InputError, NotFoundError
+from turnout.services.class_text import flag_text
+from turnout.services.class_view import DancerRow
+from turnout.web.deps import Acting, Web, WebApp
+from turnout.web.rendering import page
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str, Form(max_length=2100)]
+Check = Annotated[str, Form(max_length=10)]
+STATUS = {InputError: 422, ForbiddenError: 403, NotFoundError: 404}
+
+
+@router.get("/classes")
+def classes_page(
+    request: Request, acting: Acting, web: WebApp, done: str = "", joined: int = 0
+) -> Response:
+    return _classes(request, web, acting, message="", done=done[:20], joined=joined)
+
+
+def _classes(request: Request, web: Web, acting: Account, **more: Any) -> Response:
+    mine = web.classes.mine(acting)
+    members = {m.class_id: m for m in web.classes.store.members(account_id=acting.id)}
+    wards = [_ward(web, a) for a in web.classes.wards(acting)]
+    joined_id = more.pop("joined", 0)
+    joined = next((c.name for c in mine if c.id == joined_id), "")
+    return page(
+        web,
+        request,
+        "classes.html",
+        more.pop("status", 200),
+        account=acting,
+        classes=mine,
+        members=members,
+        wards=wards,
+        can_create=acting.role in (Role.TEACHER, Role.ADMIN),
+        can_join=acting.role is Role.DANCER,
+        minor=web.classes.minor(acting),
+        joined=joined,
+        **more,
+    )
+
+
+def _ward(web: Web, ward: Account) -> dict[str, Any]:
+    consent = web.classes.consent_for(ward.id)
+    memberships = web.classes.store.members(account_id=ward.id)
+    names = {c.id: c.name for c in web.classes.store.classes(member=ward.id)}
+    return {
+        "account": ward,
+        "consent": consent,
+        "when": _day(web, consent.at) if consent else "",
+        "memberships": [(m, names.get(m.class_id, "")) for m in memberships],
+    }
+
+
+def _act(request: Request, web: Web, acting: Account, work: Callable[[], str]) -> Response:
+    """Do what the form asked; go where `work` says, or show /classes with why not."""
+    try:
+        target = work()
+    except (InputError, ForbiddenError, NotFoundError) as error:
+        status = STATUS[type(error)]
+        return _classes(request, web, acting, status=status, message=str(error), done="")
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/classes")
+def create(request: Request, acting: Acting, web: WebApp, name: Text) -> Response:
+    return _act(
+        request, web, acting, lambda: f"/classes/{web.classes.create(acting, name).id}?done=made"
+    )
+
+
+@router.post("/classes/join")
+def join(request: Request, acting: Acting, web: WebApp, code: Text) -> Response:
+    return _act(
+        request, web, acting, lambda: f"/classes?joined={web.classes.join(acting, code)[0].id}"
+    )
+
+
+@router.post("/classes/{class_id}/share")
+def share(
+    request: Request,
+    class_id: int,
+    acting: Acting,
+    web: WebApp,
+    dancer_id: Annotated[int, Form()],
+    practice: Check = "",
+    measurements: Check = "",
+    flags: Check = "",
+) -> Response:
+    chosen = Share(practice == "yes", measurements == "yes", flags == "yes")
+
+    def work() -> str:
+        web.classes.set_share(acting, class_id, dancer_id, chosen)
+        return "/classes?done=shared"
+
+    return _act(request, web, acting, work)
+
+
+@router.post("/classes/{class_id}/leave")
+def leave(request: Request, class_id: int, acting: Acting, web: WebApp) -> Response:
+    def work() -> str:
+        web.classes.leave(acting, class_id)
+        return "/classes?done=left"
+
+    return _act(request, web, acting, work)
+
+
+@router.post("/guardian/{dancer_id}/consent")
+def consent(
+    request: Request,
+    dancer_id: int,
+    acting: Acting,
+    web: WebApp,
+    health: Check = "",
+    sharing: Check = "",
+) -> Response:
+    def work() -> str:
+        web.classes.consent(acting, dancer_id, health == "yes", sharing == "yes")
+        return "/classes?done=consent"
+
+    return _act(request, web, acting, work)
+
+
+@router.get("/classes/{class_id:int}")
+def class_page(
+    request: Request, class_id: int, acting: Acting, web: WebApp, done: str = ""
+) -> Response:
+    try:
+        found = web.classes.get(acting, class_id)
+        view = web.class_views.view(acting, class_id) if acting.id in found.teachers else None
+    except (ForbiddenError, NotFoundError) as error:
+        return _classes(request, web, acting, status=STATUS[type(error)], message=str(error))
+    rows = [_row(web, r) for r in view.dancers] if view else []
+    inbox = [(r.account, _day(web, f.at), flag_text(f)) for r, f in view.inbox()] if view else []
+    return page(
+        web,
+        request,
+        "class.html",
+        dance_class=found,
+        teaching=view is not None,
+        rows=rows,
+        inbox=inbox,
+        done=done[:40],
+        message="",
+    )
+
+
+def _row(web: Web, row: DancerRow) -> dict[str, Any]:
+    standing = [t for t in row.trends if t.side.value == "both"]
+    latest = standing[-1].readings[-1] if standing else None
+    return {
+        "row": row,
+        "last": _day(web, row.last_practice) if row.last_practice else "",
+        "turnout": f"{latest.value:.0f} ± {latest.error:.0f}°" if latest else "",
+        "flags": len(row.flags),
+    }
+
+
+@router.post("/classes/{class_id}/code")
+def rotate(request: Request, class_id: int, acting: Acting, web: WebApp) -> Response:
+    def work() -> str:
+        web.classes.rotate_code(acting, class_id)
+        return f"/classes/{class_id}?done=code"
+
+    return _act(request, web, acting, work)
+
+
+@router.post("/classes/{class_id}/teachers")
+def co_teacher(
+    request: Request, class_id: int, acting: Acting, web: WebApp, email: Text
+) -> Response:
+    def work() -> str:
+        web.classes.add_teacher(acting, class_id, email)
+        return f"/classes/{class_id}?done=teacher"
+
+    return _act(request, web, acting, work)
+
+
+@router.get("/classes/{class_id}/dancers/{dancer_id}")
+def dancer_page(
+    request: Request, class_id: int, dancer_id: int, acting: Acting, web: WebApp
+) -> Response:
+    try:
+        notes = web.classes.notes(acting, class_id, dancer_id)
+        view = web.class_views.view(acting, class_id)
+    except (ForbiddenError, NotFoundError) as error:
+        return _classes(request, web, acting, status=STATUS[type(error)], message=str(error))
+    row = next(r for r in view.dancers if r.account.id == dancer_id)
+    return page(
+        web,
+        request,
+        "class_dancer.html",
+        dance_class=view.dance_class,
+        row=row,
+        flags=[(_day(web, f.at), flag_text(f)) for f in row.flags],
+        notes=[(_day(web, n.at), n.text) for n in notes],
+        message="",
+    )
+
+
+@router.post("/classes/{class_id}/dancers/{dancer_id}/notes")
+def note(
+    request: Request, class_id: int, dancer_id: int, acting: Acting, web: WebApp, text: Text
+) -> Response:
+    def work() -> str:
+        web.classes.add_note(acting, class_id, dancer_id, text)
+        return f"/classes/{class_id}/dancers/{dancer_id}"
+
+    return _act(request, web, acting, work)
+
+
+def _day(web: Web, at: float) -> str:
+    return datetime.fromtimestamp(at, web.tz).strftime("%a %d %b %Y")
