@@ -90,6 +90,25 @@ def reset_password(
     typer.echo(f"{start.rstrip('/')}/reset/{secret}")
 
 
+@users_app.command("link-guardian")
+@friendly
+def link_guardian(
+    ctx: typer.Context,
+    guardian: Annotated[str, typer.Argument(help="The guardian's email address.")],
+    dancer: Annotated[str, typer.Argument(help="The young dancer's email address.")],
+) -> None:
+    """Make a guardian's account answer for a dancer: consent to keep health answers and to
+    share with teachers (under Classes, on the web)."""
+    classes = container(ctx).classes()
+    made, ward = classes.link_guardian(guardian, dancer)
+    minor = classes.minor(ward)
+    out().print(
+        f"{made.email} is now a guardian of {ward.email}."
+        + ("" if minor else f" Note: {ward.email} is not under the studio's age of consent, so")
+        + ("" if minor else " their own choices stand; the guardian sees their classes only.")
+    )
+
+
 def _password(from_stdin: bool, prompt: str) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
