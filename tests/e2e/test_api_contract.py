@@ -48,7 +48,7 @@ def config(session_id: str) -> schemathesis.Config:
             # (test_web_classes.py checks them signed in, role by role).
             "operations": [
                 {
-                    "include-path-regex": "^/api/(auth|me/|classes|guardian/)",
+                    "include-path-regex": "^/api/(auth|me/|classes|guardian/|admin/)",
                     "checks": {
                         "positive_data_acceptance": {
                             "expected-statuses": ["2XX", 401, 404, 422, 429]

@@ -180,3 +180,25 @@ def test_a_reset_link_sets_a_new_password_from_its_page(
         f"/reset/{secret}", data={"password": "yet another phrase", "csrf_token": token}
     )
     assert again.status_code == 404
+
+
+def test_the_admin_sees_every_sign_in_and_failure_and_a_dancer_does_not(
+    browsers: tuple[TestClient, TestClient],
+) -> None:
+    admin, dancer = browsers
+    assert sign_in(dancer, "ana@example.org", "not her password") == 401
+    assert sign_in(dancer, "ana@example.org") == 200
+    assert sign_in(admin, "admin@example.org") == 200
+    record = admin.get("/api/admin/sign-ins").json()
+    assert [(r["email"], r["outcome"]) for r in record[:3]] == [
+        ("admin@example.org", "signed_in"),
+        ("ana@example.org", "signed_in"),
+        ("ana@example.org", "wrong"),
+    ]
+    assert all(r["address"] == "testclient" for r in record[:3])
+    assert {a["email"] for a in admin.get("/api/admin/accounts").json()} >= {"ana@example.org"}
+    page = admin.get("/account", headers=PAGE).text
+    assert "wrong email or password" in page and 'data-testid="people"' in page
+    assert dancer.get("/api/admin/sign-ins").status_code == 403
+    assert dancer.get("/api/admin/accounts").status_code == 403
+    assert 'data-testid="sign-ins"' not in dancer.get("/account", headers=PAGE).text

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
 
-from turnout.web.accounts.presenters import me, session_out
-from turnout.web.accounts.schemas import LoginIn, MeOut, SessionOut
+from fastapi import APIRouter, Query, Request, Response
+
+from turnout.web.accounts.presenters import account_out, attempt_out, me, session_out
+from turnout.web.accounts.schemas import AccountOut, AttemptOut, LoginIn, MeOut, SessionOut
 from turnout.web.deps import Acting, WebApp, client_address, set_session_cookie
 from turnout.web.schema_base import errors
 from turnout.web.security.sign_in import COOKIE
@@ -52,3 +54,18 @@ def revoke_session(session_id: int, acting: Acting, web: WebApp) -> Response:
     """Sign one of the account's own browsers out. Another account's is not found (404)."""
     web.sign_ins.revoke(acting, session_id)
     return Response(status_code=204)
+
+
+@router.get("/api/admin/sign-ins", responses=errors(401, 403, 422))
+def sign_in_record(
+    acting: Acting, web: WebApp, days: Annotated[int, Query(ge=1, le=366)] = 30
+) -> list[AttemptOut]:
+    """Every sign-in and failed try of the last `days`, the latest first: who, when, from
+    where. For the studio's admin."""
+    return [attempt_out(a) for a in web.sign_ins.audit(acting, days)]
+
+
+@router.get("/api/admin/accounts", responses=errors(401, 403))
+def every_account(acting: Acting, web: WebApp) -> list[AccountOut]:
+    """The studio's accounts (no health data). For the studio's admin."""
+    return [account_out(a) for a in web.accounts.everyone(acting)]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from turnout.domain.accounts import Role
+from turnout.domain.sign_in import Attempt, Outcome
 from turnout.errors import InputError, NotFoundError, SignInError, WaitError
 from turnout.web.accounts.presenters import session_out
 from turnout.web.deps import Acting, WebApp, client_address, set_session_cookie
@@ -16,6 +19,12 @@ from turnout.web.security.sign_in import COOKIE
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form(max_length=300)]
+OUTCOMES = {
+    Outcome.SIGNED_IN: "signed in",
+    Outcome.WRONG: "wrong email or password",
+    Outcome.WAITING: "refused: too many failures, locked for a while",
+    Outcome.DISABLED: "refused: the account is disabled",
+}
 
 
 @router.get("/signin")
@@ -63,7 +72,19 @@ def reset(secret: str, request: Request, web: WebApp, password: Text) -> HTMLRes
 def account_page(request: Request, acting: Acting, web: WebApp) -> HTMLResponse:
     current = request.state.signed_in
     sessions = [session_out(s, current) for s in web.sign_ins.sessions(acting)]
-    return page(web, request, "account.html", account=acting, sessions=sessions)
+    admin = acting.role is Role.ADMIN
+    record = [_attempt(web, a) for a in web.sign_ins.audit(acting, 30)[:50]] if admin else []
+    people = web.accounts.everyone(acting) if admin else []
+    return page(
+        web, request, "account.html", account=acting, sessions=sessions, record=record,
+        people=people,
+    )  # fmt: skip
+
+
+def _attempt(web: WebApp, attempt: Attempt) -> dict[str, str]:
+    when = datetime.fromtimestamp(attempt.at, web.tz).strftime("%d %b %Y %H:%M")
+    return {"when": when, "email": attempt.email, "address": attempt.address,
+            "outcome": OUTCOMES[attempt.outcome]}  # fmt: skip
 
 
 @router.post("/account/signout")

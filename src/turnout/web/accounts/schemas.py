@@ -31,3 +31,20 @@ class SessionOut(StrictModel):
     address: str
     agent: str
     this_one: bool = Field(description="The browser that asked.")
+
+
+class AttemptOut(StrictModel):
+    email: str = Field(description="As typed (lower case).")
+    account_id: int | None = Field(description="None when no account has that email.")
+    address: str
+    at: float
+    outcome: str = Field(description="signed_in, wrong, waiting (locked for a while), disabled.")
+
+
+class AccountOut(StrictModel):
+    id: int
+    email: str
+    name: str
+    role: str
+    born: str | None = Field(None, description="YYYY-MM-DD, when given.")
+    created_at: float
