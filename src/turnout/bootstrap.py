@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,7 @@ from turnout.ports import (
     Speaker,
     UnitOfWork,
 )
+from turnout.services.account_data import AccountData
 from turnout.services.accounts import Accounts
 from turnout.services.classes import Classes
 from turnout.services.sign_in import SignIns
@@ -87,6 +89,10 @@ class Container:
             lambda: date.fromtimestamp(clock.now()),
             self.settings.default_routine,
         )
+
+    def account_data(self) -> AccountData:
+        """Download and delete an account's data; leases run on the wall clock."""
+        return AccountData(self.classes(), self.uow, self._hasher(), time.time)
 
     def accounts(self) -> Accounts:
         return Accounts(self.account_store(), self._hasher(), self.clock.now)

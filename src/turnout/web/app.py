@@ -20,6 +20,7 @@ from turnout.services.pairing import Pairing
 from turnout.web import docs, errors, rendering, security
 from turnout.web.accounts import api as accounts_api
 from turnout.web.accounts import pages as accounts_pages
+from turnout.web.accounts import rights as accounts_rights
 from turnout.web.classes import api as classes_api
 from turnout.web.classes import pages as classes_pages
 from turnout.web.data import api as data_api
@@ -73,6 +74,7 @@ ROUTERS = (
     data_api,
     accounts_api,
     accounts_pages,
+    accounts_rights,
     classes_api,
     classes_pages,
     docs,
@@ -138,6 +140,7 @@ def _web(container: Container, bind: str) -> Web:
         probe,
         classes,
         views,
+        container.account_data(),
         lan,
     )
 

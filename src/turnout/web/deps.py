@@ -14,6 +14,7 @@ from turnout.domain.accounts import Account
 from turnout.domain.routine import Routine
 from turnout.errors import RoutineError, SignInError
 from turnout.ports import UnitOfWork
+from turnout.services.account_data import AccountData
 from turnout.services.accounts import Accounts
 from turnout.services.class_view import ClassViews
 from turnout.services.classes import Classes
@@ -48,6 +49,7 @@ class Web:
     is_studio: StudioProbe
     classes: Classes
     class_views: ClassViews
+    account_data: AccountData
     lan_address: str = ""  # where a phone reaches this computer, when it listens beyond it
 
     @property

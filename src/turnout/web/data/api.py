@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from turnout.errors import InputError
 from turnout.services import backup
+from turnout.web import acting
 from turnout.web.deps import Web, WebApp
 from turnout.web.schema_base import StrictModel, errors
 from turnout.web.settings.schemas import PreferencesUpdate
@@ -101,7 +102,8 @@ def erase(confirm: EraseIn, web: WebApp) -> Erased:
     if confirm.confirm.strip().lower() != CONFIRM_WORD:
         raise InputError("confirm", f'confirm: type "{CONFIRM_WORD}" to delete all your data.')
     counts = backup.erase_everything(web.uow, time.time())
-    reset = _reset_preferences(web)
+    # A studio's server keeps one preferences file for everyone: not one dancer's to reset.
+    reset = _reset_preferences(web) if acting.account() is None else False
     return Erased(erased=counts, preferences_reset=reset, message=_erased_text(counts, reset))
 
 
