@@ -77,9 +77,9 @@ class Container:
 
     def class_store(self) -> ClassStore:
         """The studio's classes, members, guardians and notes, in the log's database."""
-        from turnout.adapters.db.class_store import SqlClassStore
+        from turnout.adapters.db.studio_store import SqlStudioStore
 
-        return SqlClassStore(self._factory())
+        return SqlStudioStore(self._factory())
 
     def classes(self) -> Classes:
         clock = self.clock
@@ -88,6 +88,7 @@ class Container:
             clock.now,
             lambda: date.fromtimestamp(clock.now()),
             self.settings.default_routine,
+            self.routines.names,
         )
 
     def account_data(self) -> AccountData:

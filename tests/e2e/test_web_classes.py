@@ -4,6 +4,7 @@ its band, but only what each dancer shares; a minor's data waits for a guardian'
 
 from __future__ import annotations
 
+import html
 import warnings
 from collections.abc import Iterator
 from datetime import date
@@ -338,3 +339,35 @@ def test_the_class_page_lists_the_dancers_and_a_note_is_added_from_the_dancers_p
     assert "Lovely" not in refused.text
     stranger = studio.client("ben@example.org").get(f"/classes/{made['id']}")
     assert stranger.status_code == 404
+
+
+# --- The class's routine --------------------------------------------------------------------
+
+
+def test_the_teachers_routine_is_on_today_and_a_dancers_screening_still_wins(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    ana, ben = studio.client("ana@example.org"), studio.client("ben@example.org")
+    join(ana, made["code"])
+    join(ben, made["code"])
+    assert 'data-testid="assigned"' in ana.get("/").text  # the class's default routine
+    bad = teacher.put(f"/api/classes/{made['id']}/routine", json={"routine": "ballet-101"})
+    assert bad.status_code == 422 and "choose active, classic" in bad.json()["detail"]
+    set_active = teacher.put(f"/api/classes/{made['id']}/routine", json={"routine": "active"})
+    assert set_active.status_code == 200 and set_active.json()["routine"] == "active"
+    today = ana.get("/").text
+    assert "Your teacher set this routine for Grade 5: Active turnout." in html.unescape(today)
+    assert start(ben)["routine_key"] == "active"  # Start with no routine named: the class's
+
+    ana_id = studio.id_of("ana@example.org")
+    url = f"/api/classes/{made['id']}/dancers/{ana_id}/routine"
+    assert teacher.put(url, json={"routine": "classic"}).json()["routine"] == "classic"
+    assert ana.put("/api/profile", json={"age": 30, "hip_conditions": ["impingement"]}).is_success
+    # Ana's hip condition rules out four of the classic's five exercises: Start offers the one
+    # left, whatever her teacher assigned.
+    assert 'data-exercises="3"' in ana.get("/").text
+    assert ana.put(url, json={"routine": "classic"}).status_code == 403  # teachers only
+    back = teacher.put(url, json={"routine": None}).json()
+    assert back["routine"] is None
+    assert "Grade 5: Active turnout." in html.unescape(ana.get("/").text)

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.fakes import FakeClock, cheap_hasher
-from turnout.adapters.db.class_store import SqlClassStore
 from turnout.adapters.db.engine import session_factory
+from turnout.adapters.db.studio_store import SqlStudioStore as SqlClassStore
 from turnout.domain.accounts import Account, Role
 from turnout.domain.classes import CONSENT_VERSION, NOTHING, Share
 from turnout.errors import ForbiddenError, InputError, NotFoundError
@@ -27,7 +27,9 @@ class Studio:
         self.clock = FakeClock()
         store = SqlClassStore(session_factory(database))
         self.accounts = Accounts(store, cheap_hasher(), self.clock.now)
-        self.classes = Classes(store, self.clock.now, lambda: TODAY, "classic")
+        self.classes = Classes(
+            store, self.clock.now, lambda: TODAY, "classic", lambda: ["classic", "active"]
+        )
         self.admin = self.accounts.init_studio("Studio Nord", "admin@example.org", GOOD, 16)
 
     def add(self, email: str, role: Role, born: date | None = None) -> Account:

@@ -13,9 +13,13 @@ from turnout.domain.classes import (
     FLAG_DAYS,
     MISSED_DAYS,
     NOTHING,
+    Assignment,
     Consent,
+    DanceClass,
     FlagKind,
+    Member,
     Share,
+    assignment,
     first_share,
     is_minor,
     keeps_health,
@@ -146,3 +150,14 @@ def test_flags_come_newest_first() -> None:
     stops = [stop(StopReason.GIVING_WAY, NOW - 3 * DAY), stop(StopReason.SHARP_PAIN, NOW - DAY)]
     flags = red_flags(stops, [], None, NOW - 8 * DAY, NOW - 30 * DAY, NOW)
     assert [f.detail for f in flags] == ["sharp_pain", "giving_way", "8"]
+
+
+def test_the_routine_assigned_is_the_last_joined_classs_an_override_first() -> None:
+    grade_5 = DanceClass(1, "Grade 5", "ABCD2345", "classic", (9,), 0.0)
+    pointe = DanceClass(2, "Pointe", "EFGH2345", "active", (9,), 0.0)
+    first = Member(1, 7, Share(), joined_at=10.0)
+    later = Member(2, 7, Share(), joined_at=20.0)
+    assert assignment([grade_5, pointe], [first, later]) == Assignment("active", 2, "Pointe")
+    override = Member(2, 7, Share(), joined_at=20.0, routine_key="classic")
+    assert assignment([grade_5, pointe], [first, override]) == Assignment("classic", 2, "Pointe")
+    assert assignment([grade_5], []) is None

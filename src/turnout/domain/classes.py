@@ -55,6 +55,26 @@ class Member:
     account_id: int
     share: Share
     joined_at: float
+    routine_key: str | None = None  # the teacher's routine for this dancer, if not the class's
+
+
+@frozen
+class Assignment:
+    """The routine a dancer's teacher set: the class's, or the dancer's own override."""
+
+    routine_key: str
+    class_id: int
+    class_name: str
+
+
+def assignment(classes: Sequence[DanceClass], members: Sequence[Member]) -> Assignment | None:
+    """The routine of the class the dancer joined last (an override for the dancer first)."""
+    by_id = {c.id: c for c in classes}
+    for member in sorted(members, key=lambda m: -m.joined_at):
+        found = by_id.get(member.class_id)
+        if found is not None:
+            return Assignment(member.routine_key or found.routine_key, found.id, found.name)
+    return None
 
 
 @frozen

@@ -108,6 +108,10 @@ class ClassStore(AccountStore, Protocol):
 
     def set_share(self, class_id: int, account_id: int, share: Share) -> None: ...
 
+    def set_member_routine(
+        self, class_id: int, account_id: int, routine_key: str | None
+    ) -> None: ...
+
     def link_guardian(self, guardian_id: int, dancer_id: int, at: float) -> None: ...
 
     def guardianships(

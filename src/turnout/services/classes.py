@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from turnout.domain.accounts import MAX_NAME, Account, Role
@@ -17,11 +18,13 @@ from turnout.domain.classes import (
     CODE_ALPHABET,
     CODE_LENGTH,
     CONSENT_VERSION,
+    Assignment,
     Consent,
     DanceClass,
     Member,
     Note,
     Share,
+    assignment,
     first_share,
     is_minor,
     keeps_health,
@@ -47,9 +50,10 @@ class Classes:
         clock: Callable[[], float],
         today: Callable[[], date],
         default_routine: str,
+        routine_names: Callable[[], list[str]],
     ) -> None:
         self.store, self.clock, self.today = store, clock, today
-        self.default_routine = default_routine
+        self.default_routine, self.routine_names = default_routine, routine_names
 
     # --- Classes -------------------------------------------------------------------------
 
@@ -114,9 +118,32 @@ class Classes:
         return self._found(class_id)
 
     def set_routine(self, acting: Account, class_id: int, routine_key: str) -> DanceClass:
+        """The routine the class practises; a dancer's screening still adapts it for them."""
         self.taught(acting, class_id)
-        self.store.set_routine(class_id, routine_key)
+        self.store.set_routine(class_id, self._known(routine_key))
         return self._found(class_id)
+
+    def set_dancer_routine(
+        self, acting: Account, class_id: int, dancer_id: int, routine_key: str | None
+    ) -> Member:
+        """One dancer's routine in the class instead of the class's (None: the class's)."""
+        member = self._dancer_of(self.teaches(acting, class_id), dancer_id)
+        key = self._known(routine_key) if routine_key is not None else None
+        self.store.set_member_routine(class_id, dancer_id, key)
+        return replace(member, routine_key=key)
+
+    def assigned(self, account: Account) -> Assignment | None:
+        """The routine this dancer's teacher set, if the dancer is in a class."""
+        members = self.store.members(account_id=account.id)
+        return assignment(self.store.classes(member=account.id), members) if members else None
+
+    def _known(self, routine_key: str) -> str:
+        names = self.routine_names()
+        if routine_key not in names:
+            raise InputError(
+                "routine", f"No routine called '{routine_key[:40]}'; choose {', '.join(names)}."
+            )
+        return routine_key
 
     # --- Members -------------------------------------------------------------------------
 

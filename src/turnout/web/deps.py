@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from turnout.bootstrap import Container
 from turnout.domain.accounts import Account
+from turnout.domain.classes import Assignment
 from turnout.domain.routine import Routine
 from turnout.errors import RoutineError, SignInError
 from turnout.ports import UnitOfWork
@@ -62,6 +63,17 @@ class Web:
     def registry(self) -> SessionRegistry:
         """The acting dancer's live sessions."""
         return self.registries.of(acting.dancer())
+
+    def routine_key(self) -> str:
+        """The dancer's routine today: the one their teacher set in a class, else the default
+        of Settings."""
+        found = acting.account()
+        assigned = self.classes.assigned(found) if found is not None else None
+        return assigned.routine_key if assigned else self.preferences.load().default_routine
+
+    def assignment(self) -> Assignment | None:
+        found = acting.account()
+        return self.classes.assigned(found) if found is not None else None
 
     def require_health(self) -> None:
         """Refuse (403) to keep a minor's screening answers or pain checks before a guardian

@@ -5,18 +5,10 @@ Each call is its own transaction, through the account store's session handling.
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import Update, delete, or_, select, update
+from sqlalchemy import Update, delete, select, update
 from sqlalchemy.orm import Session
 
 from turnout.adapters.db.account_store import SqlAccountStore
-from turnout.adapters.db.account_tables import (
-    AccountRow,
-    AuthSessionRow,
-    PasswordResetRow,
-    SignInRow,
-)
 from turnout.adapters.db.class_tables import (
     ClassMemberRow,
     ClassRow,
@@ -117,6 +109,14 @@ class SqlClassStore(SqlAccountStore):
 
         self._write(write)
 
+    def set_member_routine(self, class_id: int, account_id: int, routine_key: str | None) -> None:
+        def write(db: Session) -> None:
+            row = db.get(ClassMemberRow, (class_id, account_id))
+            if row is not None:
+                row.routine_key = routine_key
+
+        self._write(write)
+
     def link_guardian(self, guardian_id: int, dancer_id: int, at: float) -> None:
         def write(db: Session) -> None:
             if db.get(GuardianRow, (guardian_id, dancer_id)) is None:
@@ -171,51 +171,6 @@ class SqlClassStore(SqlAccountStore):
         rows = self._read(lambda db: list(db.scalars(query.order_by(NoteRow.id))))
         return [Note(r.class_id, r.dancer_id, r.teacher_id, r.text, to_epoch(r.at)) for r in rows]
 
-    def notes_about(self, dancer_id: int) -> list[Note]:
-        query = select(NoteRow).where(NoteRow.dancer_id == dancer_id).order_by(NoteRow.id)
-        rows = self._read(lambda db: list(db.scalars(query)))
-        return [Note(r.class_id, r.dancer_id, r.teacher_id, r.text, to_epoch(r.at)) for r in rows]
-
-    def consents_by(self, guardian_id: int) -> list[Consent]:
-        query = select(ConsentRow).where(ConsentRow.guardian_id == guardian_id)
-        rows = self._read(lambda db: list(db.scalars(query.order_by(ConsentRow.id))))
-        return [
-            Consent(r.dancer_id, r.guardian_id, r.health, r.sharing, r.version, to_epoch(r.at))
-            for r in rows
-        ]
-
-    def forget(self, account_id: int) -> dict[str, int]:
-        """Delete the account and every row about it outside the practice log, in one
-        transaction: memberships, teaching, guardianships, consents, notes, sessions, reset
-        links and its sign-in record. How many rows went, by table."""
-
-        def write(db: Session) -> dict[str, int]:
-            email = db.scalar(select(AccountRow.email).where(AccountRow.id == account_id))
-            counts = {}
-            for name, table, where in _about(account_id, email or ""):
-                counts[name] = getattr(db.execute(delete(table).where(where)), "rowcount", 0)
-            return counts
-
-        return self._write(write)
-
-
-def _about(account_id: int, email: str) -> list[tuple[str, Any, Any]]:
-    """Each table with rows about an account, and which rows; the account itself last."""
-    return [
-        ("class_members", ClassMemberRow, ClassMemberRow.account_id == account_id),
-        ("class_teachers", ClassTeacherRow, ClassTeacherRow.account_id == account_id),
-        ("guardians", GuardianRow, or_(GuardianRow.guardian_id == account_id,
-                                        GuardianRow.dancer_id == account_id)),
-        ("consents", ConsentRow, or_(ConsentRow.guardian_id == account_id,
-                                      ConsentRow.dancer_id == account_id)),
-        ("teacher_notes", NoteRow, or_(NoteRow.dancer_id == account_id,
-                                        NoteRow.teacher_id == account_id)),
-        ("auth_sessions", AuthSessionRow, AuthSessionRow.account_id == account_id),
-        ("password_resets", PasswordResetRow, PasswordResetRow.account_id == account_id),
-        ("sign_ins", SignInRow, or_(SignInRow.account_id == account_id, SignInRow.email == email)),
-        ("accounts", AccountRow, AccountRow.id == account_id),
-    ]  # fmt: skip
-
 
 def _class_update(class_id: int) -> Update:
     return update(ClassRow).where(ClassRow.id == class_id)
@@ -241,4 +196,4 @@ def _put_share(row: ClassMemberRow, share: Share) -> None:
 
 def _member(row: ClassMemberRow) -> Member:
     share = Share(row.practice, row.measurements, row.flags)
-    return Member(row.class_id, row.account_id, share, to_epoch(row.joined_at))
+    return Member(row.class_id, row.account_id, share, to_epoch(row.joined_at), row.routine_key)

@@ -41,6 +41,7 @@ class ClassMemberRow(Base):
     measurements: Mapped[bool]
     flags: Mapped[bool]
     joined_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    routine_key: Mapped[str | None] = mapped_column(String(80))  # the teacher's override
 
 
 class GuardianRow(Base):

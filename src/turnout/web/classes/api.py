@@ -20,11 +20,13 @@ from turnout.web.classes.schemas import (
     ClassOut,
     ConsentIn,
     DancerOut,
+    DancerRoutineIn,
     FlagOut,
     JoinIn,
     MemberOut,
     NoteIn,
     NoteOut,
+    RoutineIn,
     ShareBody,
     TeacherIn,
     WardOut,
@@ -71,6 +73,22 @@ def rotate_code(class_id: Id, acting: Acting, web: WebApp) -> ClassOut:
 def add_teacher(class_id: Id, body: TeacherIn, acting: Acting, web: WebApp) -> ClassOut:
     """Add a co-teacher by the email of a teacher's account."""
     return class_out(web.classes.add_teacher(acting, class_id, body.email), acting)
+
+
+@router.put("/api/classes/{class_id}/routine", responses=CHANGED)
+def set_routine(class_id: Id, body: RoutineIn, acting: Acting, web: WebApp) -> ClassOut:
+    """The routine the class practises, on each dancer's Today. A dancer's screening still
+    adapts it for them (a swap for a hip condition, say): safety wins over the assignment."""
+    return class_out(web.classes.set_routine(acting, class_id, body.routine), acting)
+
+
+@router.put("/api/classes/{class_id}/dancers/{dancer_id}/routine", responses=CHANGED)
+def set_dancer_routine(
+    class_id: Id, dancer_id: Id, body: DancerRoutineIn, acting: Acting, web: WebApp
+) -> MemberOut:
+    """One dancer's routine instead of the class's; `null` gives them the class's again."""
+    found = web.classes.set_dancer_routine(acting, class_id, dancer_id, body.routine)
+    return member_out(found)
 
 
 @router.delete("/api/classes/{class_id}/membership", status_code=204, responses=SEEN)

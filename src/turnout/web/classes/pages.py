@@ -1,6 +1,5 @@
-"""The classes pages: /classes (mine, make one, join one, what I share, a guardian's consent),
-a class's view for its teachers, and one dancer's detail with the teachers' notes. Forms post
-here and come back with what happened; who may do what is decided in services/classes.py."""
+"""The classes pages: /classes (mine, make, join, what I share, a guardian's consent), a class
+for its teachers, one dancer with the notes. Who may do what: services/classes.py."""
 
 from __future__ import annotations
 
@@ -155,6 +154,7 @@ def class_page(
         teaching=view is not None,
         rows=rows,
         inbox=inbox,
+        routines=web.routines(),
         done=done[:40],
         message="",
     )
@@ -176,6 +176,27 @@ def rotate(request: Request, class_id: int, acting: Acting, web: WebApp) -> Resp
     def work() -> str:
         web.classes.rotate_code(acting, class_id)
         return f"/classes/{class_id}?done=code"
+
+    return _act(request, web, acting, work)
+
+
+@router.post("/classes/{class_id}/routine")
+def routine(
+    request: Request,
+    class_id: int,
+    acting: Acting,
+    web: WebApp,
+    routine: Text,
+    dancer_id: Annotated[int | None, Form()] = None,
+) -> Response:
+    """The class's routine, or (with `dancer_id`) one dancer's: "" for the class's again."""
+
+    def work() -> str:
+        if dancer_id is None:
+            web.classes.set_routine(acting, class_id, routine)
+            return f"/classes/{class_id}?done=routine"
+        web.classes.set_dancer_routine(acting, class_id, dancer_id, routine or None)
+        return f"/classes/{class_id}/dancers/{dancer_id}"
 
     return _act(request, web, acting, work)
 
@@ -209,6 +230,7 @@ def dancer_page(
         row=row,
         flags=[(_day(web, f.at), flag_text(f)) for f in row.flags],
         notes=[(_day(web, n.at), n.text) for n in notes],
+        routines=web.routines(),
         message="",
     )
 

@@ -40,6 +40,7 @@ def member_out(member: Member) -> MemberOut:
         dancer_id=member.account_id,
         joined_at=member.joined_at,
         share=share_body(member.share),
+        routine=member.routine_key,
     )
 
 
@@ -71,6 +72,7 @@ def dancer_out(row: DancerRow) -> DancerOut:
         email=row.account.email,
         joined_at=row.member.joined_at,
         minor=row.minor,
+        routine=row.member.routine_key,
         shown=share_body(row.share),
         last_practice=row.last_practice,
         week_done=row.week_done,

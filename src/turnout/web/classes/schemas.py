@@ -27,6 +27,16 @@ class ShareBody(StrictModel):
     flags: bool = Field(True, description="Safety flags: stops, pain to refer, forced turnout.")
 
 
+class RoutineIn(StrictModel):
+    routine: str = Field(min_length=1, max_length=80, examples=["classic"])
+
+
+class DancerRoutineIn(StrictModel):
+    routine: str | None = Field(
+        min_length=1, max_length=80, description="None: the class's routine again."
+    )
+
+
 class ConsentIn(StrictModel):
     health: bool = Field(description="Keep the dancer's screening answers and pain checks.")
     sharing: bool = Field(description="Let the class's teachers see what the dancer shares.")
@@ -50,6 +60,7 @@ class MemberOut(StrictModel):
     dancer_id: int = Field(description="The dancer's account id.")
     joined_at: float
     share: ShareBody = Field(description="What the dancer chose to share.")
+    routine: str | None = Field(None, description="The teacher's routine for this dancer.")
 
 
 class TrendOut(StrictModel):
@@ -75,6 +86,7 @@ class DancerOut(StrictModel):
     email: str
     joined_at: float
     minor: bool
+    routine: str | None = Field(None, description="An override of the class's routine.")
     shown: ShareBody = Field(description="What the teachers see now (a guardian decides).")
     last_practice: float | None = None
     week_done: int | None = Field(None, description="Holds completed since Monday.")

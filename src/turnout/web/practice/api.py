@@ -30,7 +30,7 @@ def start_session(request: StartRequest, web: WebApp) -> SessionView:
 
     While a session this server runs is under way: 409, unless `replace` ends it first (its
     holds stay saved). One another process owns is left alone."""
-    key = request.routine or web.preferences.load().default_routine
+    key = request.routine or web.routine_key()
     routine = web.routine(key) if key in web.container.routines.names() else None
     exercises = request.exercises
     if routine is not None:

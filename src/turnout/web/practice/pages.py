@@ -34,7 +34,7 @@ def today_context(web: Web, routine: Routine | None) -> dict[str, Any]:
 @router.get("/")
 def home(request: Request, web: WebApp) -> HTMLResponse:
     routines = web.routines()
-    key = web.preferences.load().default_routine
+    key = web.routine_key()
     routine = routines.get(key) or next(iter(routines.values()), None)
     found = history.history(web.uow, web.now(), web.tz)
     live = web.registry.current()
@@ -49,6 +49,7 @@ def home(request: Request, web: WebApp) -> HTMLResponse:
         streak=found.streak,
         last_day=found.days[0] if found.days else None,
         current=live_view(live, web) if live else None,
+        assignment=web.assignment(),
         token=uuid.uuid4().hex,
         **today_context(web, routine),
     )

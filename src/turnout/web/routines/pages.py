@@ -65,4 +65,4 @@ def routine_page(key: str, request: Request, web: WebApp) -> HTMLResponse:
 
 @router.get("/routine")
 def default_routine(web: WebApp) -> RedirectResponse:
-    return RedirectResponse(f"/routines/{web.preferences.load().default_routine}", 307)
+    return RedirectResponse(f"/routines/{web.routine_key()}", 307)

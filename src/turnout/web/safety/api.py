@@ -91,7 +91,7 @@ def get_reminders(web: WebApp) -> list[str]:
 def plan_ics(web: WebApp, routine: str | None = None) -> Response:
     """Daily practice (and the second daily wall straddle, if it is in the plan) as iCalendar."""
     preferences = web.preferences.load()
-    chosen = web.routine(routine or preferences.default_routine)
+    chosen = web.routine(routine or web.routine_key())
     adapted = safety.adaptations(web.uow, chosen)
     now = datetime.fromtimestamp(web.now(), web.tz)
     text = calendar.plan_calendar(

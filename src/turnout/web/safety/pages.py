@@ -34,7 +34,7 @@ def profile_page(request: Request, web: WebApp, saved: int = 0) -> Response:
 
 def _profile(request: Request, web: Web, status: int = 200, **more: Any) -> Response:
     profile = safety.profile(web.uow)
-    routine = web.routine(web.preferences.load().default_routine)
+    routine = web.routine(web.routine_key())
     adapted = adaptations_out(safety.adaptations(web.uow, routine), web.routines())
     return page(
         web,

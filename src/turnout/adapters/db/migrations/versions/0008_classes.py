@@ -56,7 +56,9 @@ def _extra(table: str) -> list[sa.Column[Any]]:
     shares: list[sa.Column[Any]] = [
         sa.Column(n, sa.Boolean(), nullable=False) for n in ("practice", "measurements", "flags")
     ]
-    return [*shares, _when("joined_at")]
+    # The teacher's routine for this dancer in this class, when it differs from the class's.
+    override = sa.Column("routine_key", sa.String(80), nullable=True)
+    return [*shares, _when("joined_at"), override]
 
 
 def upgrade() -> None:
