@@ -202,3 +202,19 @@ def test_the_admin_sees_every_sign_in_and_failure_and_a_dancer_does_not(
     assert dancer.get("/api/admin/sign-ins").status_code == 403
     assert dancer.get("/api/admin/accounts").status_code == 403
     assert 'data-testid="sign-ins"' not in dancer.get("/account", headers=PAGE).text
+
+
+def test_on_a_studio_only_the_admin_changes_the_servers_shared_settings(
+    browsers: tuple[TestClient, TestClient],
+) -> None:
+    admin, dancer = browsers
+    sign_in(admin, "admin@example.org")
+    sign_in(dancer, "ana@example.org")
+    refused = dancer.put("/api/settings", json={"voice": False})
+    assert refused.status_code == 403 and "only the admin" in refused.json()["detail"]
+    assert dancer.get("/api/settings").json()["voice"] is True  # unchanged, and readable
+    page = dancer.get("/settings", headers=PAGE).text
+    assert 'data-testid="not-owner"' in page and "<fieldset disabled>" in page
+    assert admin.put("/api/settings", json={"voice": False}).json()["voice"] is False
+    assert 'data-testid="not-owner"' not in admin.get("/settings", headers=PAGE).text
+    assert dancer.get("/api/devices").status_code == 403

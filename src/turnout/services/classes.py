@@ -1,6 +1,6 @@
-"""A studio's classes, seen by the account acting: a teacher creates one and hands out its
-code, a dancer joins with it and chooses what the teachers see, a guardian answers for a
-minor. Every use case takes the acting account and checks it here, not in the routes.
+"""A studio's classes, seen by the account acting: a teacher makes one and gives out its code,
+a dancer joins and chooses what teachers see, a guardian answers for a minor. Every use case
+takes the acting account and checks it here, not in the routes.
 
 A class the acting account has nothing to do with is "not found" (404), so ids cannot be
 probed; one it belongs to but may not change is "forbidden" (403).
@@ -138,11 +138,9 @@ class Classes:
         return assignment(self.store.classes(member=account.id), members) if members else None
 
     def _known(self, routine_key: str) -> str:
-        names = self.routine_names()
-        if routine_key not in names:
-            raise InputError(
-                "routine", f"No routine called '{routine_key[:40]}'; choose {', '.join(names)}."
-            )
+        if routine_key not in (names := self.routine_names()):
+            choose = f"No routine called '{routine_key[:40]}'; choose {', '.join(names)}."
+            raise InputError("routine", choose)
         return routine_key
 
     # --- Members -------------------------------------------------------------------------
@@ -159,7 +157,8 @@ class Classes:
 
     def leave(self, acting: Account, class_id: int) -> None:
         self.get(acting, class_id)
-        self.store.leave(class_id, acting.id)
+        if not self.store.leave(class_id, acting.id):
+            raise NotFoundError(f"You are not a member of class {class_id}.")
 
     def members(self, acting: Account, class_id: int) -> list[Member]:
         """The class's members, for its teachers and the admin."""

@@ -10,10 +10,10 @@ from fastapi import Depends, HTTPException, Request, Response
 from fastapi.templating import Jinja2Templates
 
 from turnout.bootstrap import Container
-from turnout.domain.accounts import Account
+from turnout.domain.accounts import Account, Role
 from turnout.domain.classes import Assignment
 from turnout.domain.routine import Routine
-from turnout.errors import RoutineError, SignInError
+from turnout.errors import ForbiddenError, RoutineError, SignInError
 from turnout.ports import UnitOfWork
 from turnout.services.account_data import AccountData
 from turnout.services.accounts import Accounts
@@ -28,6 +28,9 @@ from turnout.web.security.hosts import is_loopback
 from turnout.web.security.sign_in import COOKIE, StudioProbe
 from turnout.web.settings.store import PreferenceStore
 
+NOT_OWNER = (
+    "On a studio's server these settings are the whole server's: only the admin changes them."
+)
 PERSONAL_LOG = (
     "This turnout is personal: it has no accounts, classes or guardians. A studio's server "
     "has them (`turnout studio init --name NAME --admin EMAIL`, see the README)."
@@ -74,6 +77,16 @@ class Web:
     def assignment(self) -> Assignment | None:
         found = acting.account()
         return self.classes.assigned(found) if found is not None else None
+
+    def owns_server(self) -> bool:
+        """Whether this request may change what the whole server shares (its preferences,
+        its paired devices): on a personal log its one dancer, on a studio's the admin."""
+        found = acting.account()
+        return found is None or found.role is Role.ADMIN
+
+    def require_owner(self) -> None:
+        if not self.owns_server():
+            raise ForbiddenError(NOT_OWNER)
 
     def require_health(self) -> None:
         """Refuse (403) to keep a minor's screening answers or pain checks before a guardian

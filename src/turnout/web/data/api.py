@@ -83,7 +83,8 @@ async def import_backup(request: Request, web: WebApp, replace: bool = Query(Fal
         counts = backup.import_backup(web.uow, found, replace, time.time())
     except backup.LogNotEmptyError as error:
         raise HTTPException(409, str(error)) from None
-    web.preferences.update(preferences)
+    if web.owns_server():  # a studio's dancer brings their log, not the server's settings
+        web.preferences.update(preferences)
     return Imported(imported=counts, message="Your backup is in place.")
 
 

@@ -29,6 +29,7 @@ def pair(code: str, request: Request, web: WebApp) -> HTMLResponse:
 
 @router.get("/settings/devices")
 def devices_page(request: Request, web: WebApp) -> HTMLResponse:
+    web.require_owner()
     here = from_this_computer(request.scope)
     link = None
     if here and web.pairing_required:
@@ -47,6 +48,7 @@ def devices_page(request: Request, web: WebApp) -> HTMLResponse:
 
 @router.post("/settings/devices/{device_id}/revoke")
 def revoke(device_id: str, web: WebApp) -> Response:
+    web.require_owner()
     try:
         web.pairing.revoke(device_id)
     except NotFoundError as error:

@@ -13,4 +13,5 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/settings")
 def settings_page(request: Request, web: WebApp) -> HTMLResponse:
-    return page(web, request, "settings.html", routines=web.routines())
+    owner = web.owns_server()
+    return page(web, request, "settings.html", routines=web.routines(), owner=owner)
