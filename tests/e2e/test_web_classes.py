@@ -164,7 +164,15 @@ def test_a_minors_data_waits_for_a_guardian_and_then_reaches_the_teacher(
     pain = kid.post("/api/pain-checks", json={"moment": "before", "scores": {"knee": 2}})
     assert pain.status_code == 403
     assert kid.get("/api/profile").status_code == 404  # nothing was kept
-    play(kid, studio.clock, start(kid, exercises=[1])["id"])  # the timer works without them
+    today = kid.get("/").text
+    assert 'data-testid="waiting-for-consent"' in today and "for your age (12)" in today
+    assert 'data-testid="profile-prompt"' not in today
+    assert today.count('data-testid="adaptation"') == 3  # under 18: adapted by age alone
+    assert kid.get("/api/adaptations/classic").json()["replaced"]
+    session = start(kid, exercises=[1])
+    player = kid.get(f"/practice/{session['id']}").text
+    assert 'data-testid="no-pain-checks"' in player and 'id="pain-before"' not in player
+    play(kid, studio.clock, session["id"])  # the timer works without them
     row = roster(teacher, made["id"])["kid@example.org"]
     assert row["minor"] and row["week_done"] is None and row["last_practice"] is None
 
@@ -180,6 +188,7 @@ def test_a_minors_data_waits_for_a_guardian_and_then_reaches_the_teacher(
     shared = mum.put(f"/api/classes/{made['id']}/dancers/{kid_id}/share", json=everything)
     assert shared.status_code == 200
     assert kid.put("/api/profile", json={"age": 12}).status_code == 200
+    assert 'data-testid="waiting-for-consent"' not in kid.get("/").text
     row = roster(teacher, made["id"])["kid@example.org"]
     assert row["week_done"] == 9 and row["shown"] == everything
 

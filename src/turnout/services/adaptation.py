@@ -77,10 +77,15 @@ class Outlook:
 
 
 def outlook(
-    uow: UnitOfWork, routine: Routine, routines: Mapping[str, Routine], now: float, tz: tzinfo
+    uow: UnitOfWork,
+    routine: Routine,
+    routines: Mapping[str, Routine],
+    now: float,
+    tz: tzinfo,
+    age: int | None = None,
 ) -> Outlook:
-    """The routine as this dancer should practise it today, and why."""
-    adapted = adaptations(uow, routine)
+    """The routine as this dancer should practise it today, and why (`age`: see adaptations)."""
+    adapted = adaptations(uow, routine, age)
     resting = resting_numbers(uow, routine.key, now, tz)
     playable = [n for n in adapted.safe_numbers if n not in resting]
     changed = len(playable) != len(routine.exercises)

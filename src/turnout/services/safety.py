@@ -68,9 +68,10 @@ def save_profile(
     return found
 
 
-def adaptations(uow: UnitOfWork, routine: Routine) -> Adaptations:
-    """The exercises of `routine` this dancer should swap, and why (none without a profile)."""
-    return adapt(routine, profile(uow))
+def adaptations(uow: UnitOfWork, routine: Routine, age: int | None = None) -> Adaptations:
+    """The exercises of `routine` this dancer should swap, and why. Without a profile, by
+    `age` alone when it is known (a studio account's birth date), else none."""
+    return adapt(routine, profile(uow) or (Profile(age) if age is not None else None))
 
 
 def record_pain_check(

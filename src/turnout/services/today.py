@@ -64,10 +64,15 @@ def start_of(routine: Routine, playable: Sequence[int], plan: Sequence[PlanRow])
 
 
 def today(
-    uow: UnitOfWork, routine: Routine, routines: Mapping[str, Routine], now: float, tz: tzinfo
+    uow: UnitOfWork,
+    routine: Routine,
+    routines: Mapping[str, Routine],
+    now: float,
+    tz: tzinfo,
+    age: int | None = None,
 ) -> Today:
     """The routine as this dancer may practise it today, what is done and what Start plays."""
-    seen = outlook(uow, routine, routines, now, tz)
+    seen = outlook(uow, routine, routines, now, tz, age)
     plan = today_plan(uow, routine, now, tz)
     playable = [n for n in seen.adapted.safe_numbers if n not in seen.resting]
     return Today(seen, plan, start_of(routine, playable, plan))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, tzinfo
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, Response
@@ -87,6 +87,15 @@ class Web:
     def require_owner(self) -> None:
         if not self.owns_server():
             raise ForbiddenError(NOT_OWNER)
+
+    def known_age(self) -> int | None:
+        """A studio account's age from its birth date, for adaptations before any profile."""
+        found = acting.account()
+        return found.age_on(date.fromtimestamp(self.now())) if found is not None else None
+
+    def keeps_health(self) -> bool:
+        found = acting.account()
+        return found is None or self.classes.keeps_health(found)
 
     def require_health(self) -> None:
         """Refuse (403) to keep a minor's screening answers or pain checks before a guardian

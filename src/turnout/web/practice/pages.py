@@ -27,7 +27,8 @@ def today_context(web: Web, routine: Routine | None) -> dict[str, Any]:
     """Today's plan, what Start plays and the safety outlook, as template variables."""
     if routine is None:
         return {"plan": []}
-    found = today.today(web.uow, routine, web.routines(), web.now(), web.tz)
+    age = web.known_age()
+    found = today.today(web.uow, routine, web.routines(), web.now(), web.tz, age)
     return {"plan": found.plan, "start": found.start, **context_of(found.outlook)}
 
 
@@ -50,6 +51,8 @@ def home(request: Request, web: WebApp) -> HTMLResponse:
         last_day=found.days[0] if found.days else None,
         current=live_view(live, web) if live else None,
         assignment=web.assignment(),
+        keeps_health=web.keeps_health(),
+        known_age=web.known_age(),
         token=uuid.uuid4().hex,
         **today_context(web, routine),
     )
@@ -63,14 +66,16 @@ def player(live: Live, request: Request, web: WebApp) -> HTMLResponse:
     logged = view.progress.holds_done + view.progress.holds_cut_short + view.progress.holds_skipped
     fresh = logged == 0 and not over and not view.read_only
     checks = adaptation.player_checks(web.uow, view.id, fresh, web.now(), web.tz)
+    health = web.keeps_health()  # a young dancer's pain checks wait for a guardian's yes
     return page(
         web,
         request,
         "player.html",
         session=view,
         state_json=view.model_dump_json().replace("</", "<\\/"),
-        ask_before=checks.ask_before,
-        ask_after=checks.ask_after,
+        ask_before=checks.ask_before and health,
+        ask_after=checks.ask_after and health,
+        keeps_health=health,
         reminders=checks.reminders,
         regions=list(Region),
         stop_reasons=STOP_LABELS,

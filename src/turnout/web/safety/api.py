@@ -56,7 +56,8 @@ def put_profile(answers: ProfileIn, web: WebApp) -> ProfileOut:
 def get_adaptations(routine_key: str, web: WebApp) -> AdaptationsOut:
     """Which exercises of the routine this dancer swaps, why, and for what."""
     routine = web.routine(routine_key)
-    return adaptations_out(safety.adaptations(web.uow, routine), web.routines())
+    found = safety.adaptations(web.uow, routine, web.known_age())
+    return adaptations_out(found, web.routines())
 
 
 @router.post("/pain-checks", status_code=201, responses=errors(403, 404, 422))
@@ -92,7 +93,7 @@ def plan_ics(web: WebApp, routine: str | None = None) -> Response:
     """Daily practice (and the second daily wall straddle, if it is in the plan) as iCalendar."""
     preferences = web.preferences.load()
     chosen = web.routine(routine or web.routine_key())
-    adapted = safety.adaptations(web.uow, chosen)
+    adapted = safety.adaptations(web.uow, chosen, web.known_age())
     now = datetime.fromtimestamp(web.now(), web.tz)
     text = calendar.plan_calendar(
         chosen,

@@ -35,7 +35,8 @@ def profile_page(request: Request, web: WebApp, saved: int = 0) -> Response:
 def _profile(request: Request, web: Web, status: int = 200, **more: Any) -> Response:
     profile = safety.profile(web.uow)
     routine = web.routine(web.routine_key())
-    adapted = adaptations_out(safety.adaptations(web.uow, routine), web.routines())
+    found = safety.adaptations(web.uow, routine, web.known_age())
+    adapted = adaptations_out(found, web.routines())
     return page(
         web,
         request,
@@ -48,6 +49,7 @@ def _profile(request: Request, web: Web, status: int = 200, **more: Any) -> Resp
         hip_conditions=list(HipCondition),
         regions=list(Region),
         height_range=HEIGHT_CM,
+        keeps_health=web.keeps_health(),
         **more,
     )
 
