@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.e2e.browsing import needs_chromium, shoot
 from tests.e2e.conftest import LiveServer, settings_for
+from tests.e2e.test_browser_classes import no_sideways_scroll, signed_in
 from turnout import bootstrap
 from turnout.domain.accounts import Role
 
@@ -40,20 +41,6 @@ def studio(tmp_path: Path) -> Iterator[LiveServer]:
     box.classes().link_guardian("mum@example.org", "mia@example.org")
     with LiveServer(folder) as server:
         yield server
-
-
-def signed_in(browser: Browser, server: LiveServer, email: str, size: dict[str, int]) -> Page:
-    page = browser.new_context(viewport=size, bypass_csp=True).new_page()
-    page.goto(f"{server.url}/classes")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", GOOD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/classes")
-    return page
-
-
-def fits(page: Page) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
 
 
 def practise_and_stop_for_sharp_pain(page: Page, server: LiveServer) -> None:
@@ -100,7 +87,7 @@ def test_a_teacher_two_dancers_and_a_guardian_through_their_first_week(
     assert "the teachers see nothing until a guardian agrees" in mia.inner_text("main")
     mia.goto(studio.url + "/")
     assert "for your age (14)" in mia.get_by_test_id("waiting-for-consent").inner_text()
-    assert fits(mia)
+    assert no_sideways_scroll(mia)
     shoot(mia, tmp_path, "walk-3-mia-waiting.png")
     teacher.reload()
     row = teacher.locator("[data-testid=roster] tr", has_text="Mia").inner_text()
@@ -118,7 +105,7 @@ def test_a_teacher_two_dancers_and_a_guardian_through_their_first_week(
         share.get_by_label(label).check()
     share.get_by_role("button", name="Save").click()
     mum.wait_for_selector("text=Saved: the teachers see what you chose.")
-    assert fits(mum)
+    assert no_sideways_scroll(mum)
     shoot(mum, tmp_path, "walk-4-guardian-consents.png")
 
     mia.reload()

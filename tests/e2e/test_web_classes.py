@@ -5,6 +5,7 @@ its band, but only what each dancer shares; a minor's data waits for a guardian'
 from __future__ import annotations
 
 import html
+import re
 import warnings
 from collections.abc import Iterator
 from datetime import date
@@ -339,6 +340,14 @@ def test_the_class_page_lists_the_dancers_and_a_note_is_added_from_the_dancers_p
     ana_id = studio.id_of("ana@example.org")
     page = teacher.get(f"/classes/{made['id']}").text
     assert f"{made['code'][:4]}-{made['code'][4:]}" in page and ">Ana</a>" in page
+    for url in (
+        "/classes",
+        f"/classes/{made['id']}",
+        f"/classes/{made['id']}/dancers/{ana_id}",
+        "/account",
+    ):
+        title = re.search(r"<title>(.*?)</title>", teacher.get(url).text, re.S)
+        assert title and "<" not in title.group(1), url
     url = f"/classes/{made['id']}/dancers/{ana_id}/notes"
     posted = teacher.post(url, data=with_token(teacher, {"text": "Lovely port de bras"}))
     assert posted.status_code == 200 and "Lovely port de bras" in posted.text

@@ -63,15 +63,8 @@ class SqlClassStore(SqlAccountStore):
         self._write(lambda db: db.execute(query))
 
     def add_teacher(self, class_id: int, account_id: int, at: float) -> None:
-        def write(db: Session) -> None:
-            if db.get(ClassTeacherRow, (class_id, account_id)) is None:
-                db.add(
-                    ClassTeacherRow(
-                        class_id=class_id, account_id=account_id, added_at=to_datetime(at)
-                    )
-                )
-
-        self._write(write)
+        row = ClassTeacherRow(class_id=class_id, account_id=account_id, added_at=to_datetime(at))
+        self._write(lambda db: _add_once(db, row, (class_id, account_id)))
 
     def join(self, class_id: int, account_id: int, share: Share, at: float) -> Member:
         def write(db: Session) -> ClassMemberRow:
@@ -118,15 +111,8 @@ class SqlClassStore(SqlAccountStore):
         self._write(write)
 
     def link_guardian(self, guardian_id: int, dancer_id: int, at: float) -> None:
-        def write(db: Session) -> None:
-            if db.get(GuardianRow, (guardian_id, dancer_id)) is None:
-                db.add(
-                    GuardianRow(
-                        guardian_id=guardian_id, dancer_id=dancer_id, linked_at=to_datetime(at)
-                    )
-                )
-
-        self._write(write)
+        row = GuardianRow(guardian_id=guardian_id, dancer_id=dancer_id, linked_at=to_datetime(at))
+        self._write(lambda db: _add_once(db, row, (guardian_id, dancer_id)))
 
     def guardianships(self, guardian: int | None = None, dancer: int | None = None) -> list[int]:
         """The dancers of `guardian`, or the guardians of `dancer` (account ids)."""
@@ -170,6 +156,12 @@ class SqlClassStore(SqlAccountStore):
         query = select(NoteRow).where(NoteRow.class_id == class_id, NoteRow.dancer_id == dancer_id)
         rows = self._read(lambda db: list(db.scalars(query.order_by(NoteRow.id))))
         return [Note(r.class_id, r.dancer_id, r.teacher_id, r.text, to_epoch(r.at)) for r in rows]
+
+
+def _add_once(db: Session, row: ClassTeacherRow | GuardianRow, key: tuple[int, int]) -> None:
+    """Add a link row unless the same link is there already (adding twice changes nothing)."""
+    if db.get(type(row), key) is None:
+        db.add(row)
 
 
 def _class_update(class_id: int) -> Update:
