@@ -204,17 +204,20 @@ def test_the_admin_sees_every_sign_in_and_failure_and_a_dancer_does_not(
     assert 'data-testid="sign-ins"' not in dancer.get("/account", headers=PAGE).text
 
 
-def test_on_a_studio_only_the_admin_changes_the_servers_shared_settings(
-    browsers: tuple[TestClient, TestClient],
+def test_on_a_studio_each_account_has_its_own_settings_and_only_the_admin_the_devices(
+    browsers: tuple[TestClient, TestClient], studio: Container
 ) -> None:
     admin, dancer = browsers
     sign_in(admin, "admin@example.org")
     sign_in(dancer, "ana@example.org")
-    refused = dancer.put("/api/settings", json={"voice": False})
-    assert refused.status_code == 403 and "only the admin" in refused.json()["detail"]
-    assert dancer.get("/api/settings").json()["voice"] is True  # unchanged, and readable
-    page = dancer.get("/settings", headers=PAGE).text
-    assert 'data-testid="not-owner"' in page and "<fieldset disabled>" in page
-    assert admin.put("/api/settings", json={"voice": False}).json()["voice"] is False
-    assert 'data-testid="not-owner"' not in admin.get("/settings", headers=PAGE).text
+    assert dancer.put("/api/settings", json={"voice": False, "get_ready_seconds": 9}).is_success
+    assert dancer.get("/api/settings").json()["voice"] is False
+    assert admin.get("/api/settings").json()["voice"] is True  # the admin's own, untouched
+    assert (studio.settings.data_dir / "preferences").is_dir()
+    # Her get-ready countdown is hers: her session waits 9 s, the admin's the default 5 s.
+    hers = dancer.post("/api/sessions", json={"exercises": [1]}).json()
+    dancer.post(f"/api/sessions/{hers['id']}/actions", json={"action": "ready", "position": 0})
+    now = dancer.get(f"/api/sessions/{hers['id']}").json()
+    assert (now["phase"], now["duration"]) == ("get_ready", 9)
     assert dancer.get("/api/devices").status_code == 403
+    assert admin.get("/api/devices").status_code == 200

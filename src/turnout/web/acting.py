@@ -44,6 +44,11 @@ def account() -> Account | None:
     return _ACTING.get()
 
 
+def dancer_or_nobody() -> int | None:
+    """Whose rows this request reads and writes; None for nobody (a studio's sign-in page)."""
+    return None if _NOBODY.get() else dancer()
+
+
 def dancer() -> int:
     """Whose rows this request reads and writes. Raises SignInError for nobody."""
     if _NOBODY.get():

@@ -46,7 +46,7 @@ from turnout.web.security.hosts import WILDCARDS, allowed_hosts, is_loopback, la
 from turnout.web.security.sign_in import StudioProbe
 from turnout.web.settings import api as settings_api
 from turnout.web.settings import pages as settings_pages
-from turnout.web.settings.store import FILE_NAME, PreferenceStore, defaults_from
+from turnout.web.settings.store import PreferenceStores, defaults_from
 from turnout.web.ticker import Ticker
 
 HERE = Path(__file__).resolve().parent
@@ -109,12 +109,12 @@ def create_app(container: Container, host: str | None = None) -> FastAPI:
 
 def _web(container: Container, bind: str) -> Web:
     settings = container.settings
-    preferences = PreferenceStore(settings.data_dir / FILE_NAME, defaults_from(settings))
+    preferences = PreferenceStores(settings.data_dir, defaults_from(settings))
     registries = Registries(
         container.uow,
         container.routines,
         container.clock,
-        lambda: preferences.load().get_ready_seconds,
+        lambda dancer: preferences.of(dancer).load().get_ready_seconds,
     )
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.filters.update(rendering.FILTERS)

@@ -26,11 +26,9 @@ from turnout.web import acting
 from turnout.web.registries import Registries
 from turnout.web.security.hosts import is_loopback
 from turnout.web.security.sign_in import COOKIE, StudioProbe
-from turnout.web.settings.store import PreferenceStore
+from turnout.web.settings.store import PreferenceStore, PreferenceStores
 
-NOT_OWNER = (
-    "On a studio's server these settings are the whole server's: only the admin changes them."
-)
+NOT_OWNER = "On a studio's server, only the admin manages the devices paired with it."
 PERSONAL_LOG = (
     "This turnout is personal: it has no accounts, classes or guardians. A studio's server "
     "has them (`turnout studio init --name NAME --admin EMAIL`, see the README)."
@@ -43,7 +41,7 @@ class Web:
 
     container: Container
     registries: Registries
-    preferences: PreferenceStore
+    preference_stores: PreferenceStores
     templates: Jinja2Templates
     tz: tzinfo
     pairing: Pairing
@@ -63,6 +61,11 @@ class Web:
         return self.container.uow(acting.dancer())
 
     @property
+    def preferences(self) -> PreferenceStore:
+        """The acting dancer's preferences (the server's defaults for nobody signed in)."""
+        return self.preference_stores.of(acting.dancer_or_nobody() or 0)
+
+    @property
     def registry(self) -> SessionRegistry:
         """The acting dancer's live sessions."""
         return self.registries.of(acting.dancer())
@@ -79,8 +82,8 @@ class Web:
         return self.classes.assigned(found) if found is not None else None
 
     def owns_server(self) -> bool:
-        """Whether this request may change what the whole server shares (its preferences,
-        its paired devices): on a personal log its one dancer, on a studio's the admin."""
+        """Whether this request may manage what the whole server shares (its paired devices):
+        on a personal log its one dancer, on a studio's the admin."""
         found = acting.account()
         return found is None or found.role is Role.ADMIN
 

@@ -17,7 +17,7 @@ class Registries:
         uows: Callable[[int], UnitOfWork],
         routines: RoutineSource,
         clock: Clock,
-        get_ready_seconds: Callable[[], int],
+        get_ready_seconds: Callable[[int], int],  # the dancer's own setting
     ) -> None:
         self._uows, self._routines, self._clock = uows, routines, clock
         self._get_ready = get_ready_seconds
@@ -28,9 +28,9 @@ class Registries:
         """The dancer's registry, made on first use."""
         with self._lock:
             if dancer not in self._each:
-                uows = self._uows
+                uows, get_ready = self._uows, self._get_ready
                 self._each[dancer] = SessionRegistry(
-                    lambda: uows(dancer), self._routines, self._clock, self._get_ready
+                    lambda: uows(dancer), self._routines, self._clock, lambda: get_ready(dancer)
                 )
             return self._each[dancer]
 

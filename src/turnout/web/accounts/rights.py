@@ -48,6 +48,7 @@ def my_data(acting: Acting, web: WebApp) -> Response:
 def delete_me(body: DeleteIn, acting: Acting, web: WebApp) -> JSONResponse:
     """Delete this account and all its data for good; the cookie stops working at once."""
     counts = web.account_data.delete(acting, body.password, body.confirm)
+    web.preference_stores.forget(acting.dancer_id)
     answer = JSONResponse(Deleted(deleted=counts).model_dump())
     answer.delete_cookie(COOKIE, path="/")
     return answer
@@ -65,7 +66,10 @@ def ward_data(dancer_id: Id, acting: Acting, web: WebApp) -> Response:
 @router.post("/api/guardian/dancers/{dancer_id}/delete", responses=errors(401, 403, 404, 422))
 def delete_ward(dancer_id: Id, body: DeleteIn, acting: Acting, web: WebApp) -> Deleted:
     """Delete a young dancer's account and data; the guardian's own password confirms it."""
-    return Deleted(deleted=web.account_data.delete(acting, body.password, body.confirm, dancer_id))
+    ward = web.account_data.whose(acting, dancer_id)
+    counts = web.account_data.delete(acting, body.password, body.confirm, dancer_id)
+    web.preference_stores.forget(ward.dancer_id)
+    return Deleted(deleted=counts)
 
 
 @router.post("/account/delete", include_in_schema=False)
@@ -74,7 +78,9 @@ def delete_page(
     dancer_id: Annotated[int | None, Form()] = None,
 ) -> Response:  # fmt: skip
     try:
+        ward = web.account_data.whose(acting, dancer_id)
         web.account_data.delete(acting, password, confirm, dancer_id)
+        web.preference_stores.forget(ward.dancer_id)
     except (InputError, ForbiddenError, NotFoundError) as error:
         status = 422 if isinstance(error, InputError) else 403
         return page(web, request, "deleted.html", status, message=str(error), mine=True)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 from turnout.errors import InputError
 from turnout.services import backup
 from turnout.web import acting
-from turnout.web.deps import Web, WebApp
+from turnout.web.deps import WebApp
 from turnout.web.schema_base import StrictModel, errors
 from turnout.web.settings.schemas import PreferencesUpdate
 
@@ -83,8 +83,7 @@ async def import_backup(request: Request, web: WebApp, replace: bool = Query(Fal
         counts = backup.import_backup(web.uow, found, replace, time.time())
     except backup.LogNotEmptyError as error:
         raise HTTPException(409, str(error)) from None
-    if web.owns_server():  # a studio's dancer brings their log, not the server's settings
-        web.preferences.update(preferences)
+    web.preferences.update(preferences)
     return Imported(imported=counts, message="Your backup is in place.")
 
 
@@ -103,17 +102,8 @@ def erase(confirm: EraseIn, web: WebApp) -> Erased:
     if confirm.confirm.strip().lower() != CONFIRM_WORD:
         raise InputError("confirm", f'confirm: type "{CONFIRM_WORD}" to delete all your data.')
     counts = backup.erase_everything(web.uow, time.time())
-    # A studio's server keeps one preferences file for everyone: not one dancer's to reset.
-    reset = _reset_preferences(web) if acting.account() is None else False
+    reset = web.preference_stores.forget(acting.dancer())
     return Erased(erased=counts, preferences_reset=reset, message=_erased_text(counts, reset))
-
-
-def _reset_preferences(web: Web) -> bool:
-    try:
-        web.preferences.path.unlink()
-    except FileNotFoundError:
-        return False
-    return True
 
 
 def _erased_text(counts: dict[str, int], reset: bool) -> str:

@@ -17,11 +17,10 @@ def get_settings(web: WebApp) -> Preferences:
     return web.preferences.load()
 
 
-@router.put("/settings", responses=errors(403, 422))
+@router.put("/settings", responses=errors(422))
 def put_settings(change: PreferencesUpdate, web: WebApp) -> Preferences:
-    """Change the fields you send; the others keep their values. On a studio's server, the
-    admin's only (403 for anyone else): they are the whole server's."""
-    web.require_owner()
+    """Change the fields you send; the others keep their values. On a studio's server each
+    account has its own."""
     routine = change.default_routine
     if routine is not None and routine not in web.container.routines.names():
         known = ", ".join(web.container.routines.names())

@@ -13,5 +13,4 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/settings")
 def settings_page(request: Request, web: WebApp) -> HTMLResponse:
-    owner = web.owns_server()
-    return page(web, request, "settings.html", routines=web.routines(), owner=owner)
+    return page(web, request, "settings.html", routines=web.routines())

@@ -1,4 +1,5 @@
-"""The web player's preferences, kept in a small JSON file in the data folder."""
+"""The web player's preferences, kept in a small JSON file in the data folder: one for the
+personal log's dancer (and a studio's first admin), one per dancer of a studio beside it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from turnout.web.settings.schemas import Preferences, PreferencesUpdate
 
 log = logging.getLogger(__name__)
 FILE_NAME = "web-preferences.json"
+FOLDER = "preferences"  # a studio's other dancers' files
 # The CLI's speech rate is in words a minute; about 150 is a browser voice at normal speed.
 NORMAL_WORDS_PER_MINUTE = 150
 
@@ -62,3 +64,32 @@ class PreferenceStore:
                 f"Cannot save preferences to {self.path}: {error.strerror or error}. "
                 "Check that the data folder is writable."
             ) from error
+
+
+class PreferenceStores:
+    """Each dancer's preferences: dancer 1's in FILE_NAME, as before there were studios; any
+    other dancer's in `preferences/dancer-N.json`, starting from the server's defaults."""
+
+    def __init__(self, data_dir: Path, defaults: Preferences) -> None:
+        self.data_dir, self.defaults = data_dir, defaults
+        self._each: dict[int, PreferenceStore] = {}
+        self._lock = threading.Lock()
+
+    def of(self, dancer: int) -> PreferenceStore:
+        with self._lock:
+            if dancer not in self._each:
+                self._each[dancer] = PreferenceStore(self.path_of(dancer), self.defaults)
+            return self._each[dancer]
+
+    def path_of(self, dancer: int) -> Path:
+        if dancer == 1:
+            return self.data_dir / FILE_NAME
+        return self.data_dir / FOLDER / f"dancer-{dancer}.json"
+
+    def forget(self, dancer: int) -> bool:
+        """Delete the dancer's preferences file; whether there was one."""
+        try:
+            self.path_of(dancer).unlink()
+        except FileNotFoundError:
+            return False
+        return True
