@@ -320,8 +320,15 @@ def test_a_guardian_answers_on_the_classes_page_and_the_answer_is_dated(
     studio.box.classes().link_guardian("mum@example.org", "kid@example.org")
     mum = studio.client("mum@example.org")
     kid_id = studio.id_of("kid@example.org")
+    play(kid, studio.clock, start(kid, exercises=[1])["id"])
     page = mum.get("/classes").text
     assert "You have not answered yet" in page and "Grade 5: what its teachers see" in page
+    # The guardian sees all that is kept of her daughter, whatever the teachers may see.
+    week = re.search(r'data-testid="ward-week">([^<]*)', page)
+    assert (
+        week and week.group(1).startswith("This week: 9 of ") and "last practice" in week.group(1)
+    )
+    assert studio.client("ben@example.org").get("/classes").text.count('data-testid="ward"') == 0
     form = with_token(mum, {"health": "yes", "sharing": "yes"})
     saved = mum.post(f"/guardian/{kid_id}/consent", data=form, follow_redirects=False)
     assert saved.status_code == 303 and saved.headers["location"] == "/classes?done=consent"

@@ -22,6 +22,7 @@ from turnout.domain.log import LoggedHold
 from turnout.domain.measurement import Method
 from turnout.domain.plan import HoldStatus, Plan
 from turnout.domain.routine import Routine
+from turnout.errors import NotFoundError
 from turnout.ports import RoutineSource, UnitOfWork
 from turnout.services import progress
 from turnout.services.classes import Classes
@@ -92,6 +93,23 @@ class ClassViews:
         ]
         return ClassView(dance_class, routine, since, [r for r in rows if r is not None])
 
+    def ward(self, acting: Account, dancer_id: int) -> DancerRow:
+        """A young dancer's week and flags, for a guardian of theirs: all that is kept."""
+        found = self.classes.store.account(dancer_id)
+        if found is None or dancer_id not in self.classes.store.guardianships(guardian=acting.id):
+            raise NotFoundError(f"No dancer with id {dancer_id} is in your care.")
+        assigned = self.classes.assigned(found)
+        routine = self.routines.load(
+            assigned.routine_key if assigned else self.classes.default_routine
+        )
+        now = self.classes.clock()
+        member = Member(0, found.id, Share(), found.created_at)
+        row = self._row(
+            member, _week_start(now, self.tz()), Plan.of(routine).hold_count, now, Share()
+        )
+        assert row is not None  # the account was found above
+        return row
+
     def csv(self, acting: Account, class_id: int) -> str:
         """Every hold of every dancer who shares their practice, one row each, oldest first."""
         self.classes.teaches(acting, class_id)
@@ -107,12 +125,15 @@ class ClassViews:
             writer.writerows(_csv_row(found, hold) for hold in holds)
         return out.getvalue()
 
-    def _row(self, member: Member, since: float, per_day: int, now: float) -> DancerRow | None:
+    def _row(
+        self, member: Member, since: float, per_day: int, now: float, share: Share | None = None
+    ) -> DancerRow | None:
+        """One dancer's row, showing what `share` allows (by default what the class sees)."""
         found = self._account(member)
         if found is None:
             return None
         minor = self.classes.minor(found)
-        share = self._share(found, member)
+        share = share or self._share(found, member)
         if share == NOTHING:
             return DancerRow(found, member, share, minor)
         with self.uows(found.dancer_id) as uow:

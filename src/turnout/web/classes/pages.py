@@ -4,7 +4,6 @@ for its teachers, one dancer with the notes. Who may do what: services/classes.p
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -14,7 +13,7 @@ from turnout.domain.accounts import Account, Role
 from turnout.domain.classes import Share
 from turnout.errors import ForbiddenError, InputError, NotFoundError
 from turnout.services.class_text import flag_text
-from turnout.services.class_view import DancerRow
+from turnout.web.classes.page_views import day, roster_row, ward_card
 from turnout.web.deps import Acting, Web, WebApp
 from turnout.web.rendering import page
 
@@ -34,7 +33,7 @@ def classes_page(
 def _classes(request: Request, web: Web, acting: Account, **more: Any) -> Response:
     mine = web.classes.mine(acting)
     members = {m.class_id: m for m in web.classes.store.members(account_id=acting.id)}
-    wards = [_ward(web, a) for a in web.classes.wards(acting)]
+    wards = [ward_card(web, acting, a) for a in web.classes.wards(acting)]
     joined_id = more.pop("joined", 0)
     joined = next((c.name for c in mine if c.id == joined_id), "")
     return page(
@@ -52,18 +51,6 @@ def _classes(request: Request, web: Web, acting: Account, **more: Any) -> Respon
         joined=joined,
         **more,
     )
-
-
-def _ward(web: Web, ward: Account) -> dict[str, Any]:
-    consent = web.classes.consent_for(ward.id)
-    memberships = web.classes.store.members(account_id=ward.id)
-    names = {c.id: c.name for c in web.classes.store.classes(member=ward.id)}
-    return {
-        "account": ward,
-        "consent": consent,
-        "when": _day(web, consent.at) if consent else "",
-        "memberships": [(m, names.get(m.class_id, "")) for m in memberships],
-    }
 
 
 def _act(request: Request, web: Web, acting: Account, work: Callable[[], str]) -> Response:
@@ -144,8 +131,8 @@ def class_page(
         view = web.class_views.view(acting, class_id) if acting.id in found.teachers else None
     except (ForbiddenError, NotFoundError) as error:
         return _classes(request, web, acting, status=STATUS[type(error)], message=str(error))
-    rows = [_row(web, r) for r in view.dancers] if view else []
-    inbox = [(r.account, _day(web, f.at), flag_text(f)) for r, f in view.inbox()] if view else []
+    rows = [roster_row(web, r) for r in view.dancers] if view else []
+    inbox = [(r.account, day(web, f.at), flag_text(f)) for r, f in view.inbox()] if view else []
     return page(
         web,
         request,
@@ -158,17 +145,6 @@ def class_page(
         done=done[:40],
         message="",
     )
-
-
-def _row(web: Web, row: DancerRow) -> dict[str, Any]:
-    standing = [t for t in row.trends if t.side.value == "both"]
-    latest = standing[-1].readings[-1] if standing else None
-    return {
-        "row": row,
-        "last": _day(web, row.last_practice) if row.last_practice else "",
-        "turnout": f"{latest.value:.0f} ± {latest.error:.0f}°" if latest else "",
-        "flags": len(row.flags),
-    }
 
 
 @router.post("/classes/{class_id}/code")
@@ -228,8 +204,8 @@ def dancer_page(
         "class_dancer.html",
         dance_class=view.dance_class,
         row=row,
-        flags=[(_day(web, f.at), flag_text(f)) for f in row.flags],
-        notes=[(_day(web, n.at), n.text) for n in notes],
+        flags=[(day(web, f.at), flag_text(f)) for f in row.flags],
+        notes=[(day(web, n.at), n.text) for n in notes],
         routines=web.routines(),
         message="",
     )
@@ -244,7 +220,3 @@ def note(
         return f"/classes/{class_id}/dancers/{dancer_id}"
 
     return _act(request, web, acting, work)
-
-
-def _day(web: Web, at: float) -> str:
-    return datetime.fromtimestamp(at, web.tz).strftime("%a %d %b %Y")
