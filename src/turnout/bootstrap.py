@@ -22,12 +22,14 @@ from turnout.ports import (
     Clock,
     DeviceStore,
     PasswordHasher,
+    RoutineLibrary,
     RoutineSource,
     Speaker,
     UnitOfWork,
 )
 from turnout.services.account_data import AccountData
 from turnout.services.accounts import Accounts
+from turnout.services.authoring import Authoring
 from turnout.services.classes import Classes
 from turnout.services.sign_in import SignIns
 
@@ -49,6 +51,8 @@ class Container:
     # How passwords are hashed; None means Argon2id at its recommended cost (tests pass a
     # cheaper one, since each hash is meant to take a tenth of a second).
     hasher: PasswordHasher | None = None
+    # The routines that ship with turnout, when `routines` adds those written in the app.
+    builtin_routines: RoutineSource | None = None
     _sessions: sessionmaker[Session] | None = field(default=None, repr=False)
     _vision: VisionKit | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -80,6 +84,18 @@ class Container:
         from turnout.adapters.db.studio_store import SqlStudioStore
 
         return SqlStudioStore(self._factory())
+
+    def routine_library(self) -> RoutineLibrary:
+        """The routines written in the app, in the log's database."""
+        from turnout.adapters.db.library_store import SqlRoutineLibrary
+
+        return SqlRoutineLibrary(self._factory())
+
+    def authoring(self) -> Authoring:
+        from turnout.adapters.routines.files import routine_from_text
+
+        builtins = self.builtin_routines or self.routines
+        return Authoring(self.routine_library(), builtins, routine_from_text, self.clock.now)
 
     def classes(self) -> Classes:
         clock = self.clock
@@ -151,4 +167,9 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Conta
     private_files.make_private(settings.data_dir, (settings.pictures_dir,), settings.scratch_dir)
     if clock is None:
         clock = SystemClock() if settings.time_scale == 1 else ScaledClock(settings.time_scale)
-    return Container(settings, clock, CachedRoutineSource(FileRoutineSource()))
+    from turnout.adapters.routines.library import LibraryRoutineSource
+
+    builtins = CachedRoutineSource(FileRoutineSource())
+    box = Container(settings, clock, builtins, builtin_routines=builtins)
+    box.routines = LibraryRoutineSource(builtins, box.routine_library)
+    return box

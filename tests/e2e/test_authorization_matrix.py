@@ -32,6 +32,7 @@ from tests.fakes import FakeClock, cheap_hasher
 from tests.integration.postgres import postgres_url, wipe
 from turnout import bootstrap
 from turnout.domain.accounts import Role
+from turnout.services.authoring import STARTER
 from turnout.web.app import ROUTERS, create_app
 
 with warnings.catch_warnings():
@@ -97,6 +98,9 @@ BODIES: dict[str, Any] = {
     "POST /classes/{class_id}/routine": {"routine": "classic"},
     "POST /classes/{class_id}/share": {"dancer_id": "{dancer_id}", "practice": "yes"},
     "POST /guardian/{dancer_id}/consent": {"health": "yes", "sharing": "yes"},
+    "POST /api/routine-library/check": {"text": STARTER},
+    "POST /api/routine-library": {"text": STARTER},
+    "POST /routines/editor": {"text": STARTER, "action": "check"},
 }
 
 
@@ -202,7 +206,7 @@ class Matrix:
         if method == "GET":
             answer = client.get(url, headers=headers, follow_redirects=False)
         elif page:
-            form = {k: str(v).format(**self.ids) for k, v in (body or {}).items()}
+            form = {k: self.ids.get(str(v).strip("{}"), str(v)) for k, v in (body or {}).items()}
             token = form_token(client) if role != "anonymous" else ""
             data = {**form, "csrf_token": token}
             answer = client.request(method, url, data=data, headers=headers, follow_redirects=False)

@@ -250,6 +250,11 @@ class DeviceStore(Protocol):
 
 # The studio's edges live in ports/studio.py; named here so `from turnout.ports import` finds
 # every port.
-from turnout.ports.studio import AccountStore, ClassStore, PasswordHasher  # noqa: E402
+from turnout.ports.studio import (  # noqa: E402
+    AccountStore,
+    ClassStore,
+    PasswordHasher,
+    RoutineLibrary,
+)
 
-__all__ = ["AccountStore", "ClassStore", "PasswordHasher"]
+__all__ = ["AccountStore", "ClassStore", "PasswordHasher", "RoutineLibrary"]

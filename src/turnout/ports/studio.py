@@ -6,6 +6,7 @@ from typing import Protocol
 
 from turnout.domain.accounts import Account, NewAccount, Studio
 from turnout.domain.classes import Consent, DanceClass, Member, Note, Share
+from turnout.domain.library import AuthoredRoutine
 from turnout.domain.sign_in import Attempt, SignedIn
 
 
@@ -136,3 +137,21 @@ class ClassStore(AccountStore, Protocol):
         """Delete the account and every row about it outside the practice log; counts by
         table."""
         ...
+
+
+class RoutineLibrary(Protocol):
+    """Routines written in the app, every version kept; a call a transaction."""
+
+    def add(self, key: str, text: str, author_id: int | None, at: float) -> AuthoredRoutine:
+        """Save `text` as the next version of `key` (1 for a new key)."""
+        ...
+
+    def get(self, key: str, version: int | None = None) -> AuthoredRoutine | None:
+        """One version, or the latest when `version` is None."""
+        ...
+
+    def versions(self, key: str) -> list[AuthoredRoutine]:
+        """Every version of `key`, oldest first."""
+        ...
+
+    def keys(self) -> list[str]: ...

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 
 from turnout.domain.events import Event
+from turnout.domain.library import split_version
 from turnout.domain.log import OwnerKind, PracticeSession, SessionStatus
 from turnout.domain.pain import StopDecision
 from turnout.domain.routine import Routine
@@ -30,8 +31,7 @@ from turnout.services.practice import (
 
 __all__ = ["KINDS", "EventFeed", "FeedEntry", "LiveSession", "SessionRegistry"]
 log = logging.getLogger(__name__)
-# How long a page's read waits for the ticker to finish a tick before it answers as things stand.
-REFRESH_WAIT_SECONDS = 1.0
+REFRESH_WAIT_SECONDS = 1.0  # a read waits this long for a tick under way, then answers as is
 
 
 class SessionRegistry:
@@ -127,11 +127,9 @@ class SessionRegistry:
 
     def refresh(self, live: LiveSession) -> None:
         """Bring one session up to date, so a page never sees a deadline in the past: up to the
-        clock if this server runs it, else as the log has it now.
-
-        The ticker may hold the session for a moment (logging a hold): wait for it, briefly.
-        If it holds the session longer (waiting on a locked log, say), answer with the state
-        as it stands: the ticker brings it up to date, and `error` says why it could not."""
+        clock if this server runs it, else as the log has it now. A tick under way (logging a
+        hold) is waited for, briefly; a longer one (a locked log) is not: the answer is the
+        state as it stands, the ticker brings it up to date, and `error` says why it could not."""
         if not live.lock.acquire(timeout=REFRESH_WAIT_SECONDS):
             return
         try:
@@ -197,7 +195,7 @@ class SessionRegistry:
     def _routine(self, key: str) -> Routine:
         # Only built-in routines by name: a web client must never make the server read a path.
         names = self.routines.names()
-        if key not in names:
+        if key not in names and split_version(key)[0] not in names:  # or a version of one
             raise InvalidChoiceError(f"No routine called '{key}'; choose {', '.join(names)}.")
         return self.routines.load(key)
 

@@ -38,6 +38,7 @@ from turnout.web.progress import api as progress_api
 from turnout.web.progress import pages as progress_pages
 from turnout.web.registries import Registries
 from turnout.web.routines import api as routines_api
+from turnout.web.routines import editor as routines_editor
 from turnout.web.routines import pages as routines_pages
 from turnout.web.safety import api as safety_api
 from turnout.web.safety import pages as safety_pages
@@ -58,6 +59,7 @@ ROUTERS = (
     practice_api,
     practice_pages,
     routines_api,
+    routines_editor,
     routines_pages,
     history_api,
     history_pages,
@@ -140,6 +142,7 @@ def _web(container: Container, bind: str) -> Web:
         probe,
         classes,
         views,
+        container.authoring(),
         container.account_data(),
         lan,
     )

@@ -12,11 +12,13 @@ from fastapi.templating import Jinja2Templates
 from turnout.bootstrap import Container
 from turnout.domain.accounts import Account, Role
 from turnout.domain.classes import Assignment
+from turnout.domain.library import split_version
 from turnout.domain.routine import Routine
 from turnout.errors import ForbiddenError, RoutineError, SignInError
 from turnout.ports import UnitOfWork
 from turnout.services.account_data import AccountData
 from turnout.services.accounts import Accounts
+from turnout.services.authoring import Authoring
 from turnout.services.class_view import ClassViews
 from turnout.services.classes import Classes
 from turnout.services.live import LiveSession, SessionRegistry
@@ -51,6 +53,7 @@ class Web:
     is_studio: StudioProbe
     classes: Classes
     class_views: ClassViews
+    authoring: Authoring
     account_data: AccountData
     lan_address: str = ""  # where a phone reaches this computer, when it listens beyond it
 
@@ -123,9 +126,14 @@ class Web:
 
     def routine(self, key: str) -> Routine:
         """A built-in routine by name (never a path a client sent); 404 if there is none."""
-        if key not in self.container.routines.names():
+        if not self.knows_routine(key):
             raise HTTPException(404, f"No routine called '{key}'.")
         return self.container.routines.load(key)
+
+    def knows_routine(self, key: str) -> bool:
+        """A routine's name, or a version of one written in the app ("grade-4@2")."""
+        names = self.container.routines.names()
+        return key in names or split_version(key)[0] in names
 
     def routines(self) -> dict[str, Routine]:
         """Every built-in routine that loads; a broken file must not take the pages down."""

@@ -22,12 +22,18 @@ EXCERPT = 60  # characters of a wrong value quoted back in a message
 
 def load_routine_file(path: Path) -> Routine:
     """Read, validate and expand one routine file; every failure is a one-line RoutineError."""
-    data = _parse(path, read_text(path))
+    return routine_from_text(read_text(path), f"Routine file {path}")
+
+
+def routine_from_text(text: str, label: str) -> Routine:
+    """Validate and expand a routine's TOML by the rules of routine files; a RoutineError's
+    message starts with `label` ("Routine file x.toml", "Your routine")."""
+    data = _parse(label, text)
     try:
         model = RoutineModel.model_validate(data)
     except ValidationError as error:
-        raise RoutineError(_schema_message(path, data, error.errors())) from error
-    _check_unique_keys(path, model)
+        raise RoutineError(_schema_message(label, data, error.errors())) from error
+    _check_unique_keys(label, model)
     return _routine(model)
 
 
@@ -88,10 +94,10 @@ class CachedRoutineSource:
         return found
 
 
-def _parse(path: Path, text: str) -> dict[str, Any]:
+def _parse(label: str, text: str) -> dict[str, Any]:
     if (line := deep_key_line(text)) is not None:
         raise RoutineError(
-            f"Routine file {path} is not valid TOML: line {line} has more than {MAX_KEY_DOTS} "
+            f"{label} is not valid TOML: line {line} has more than {MAX_KEY_DOTS} "
             "dots outside quotes (a key nested too deeply, or a string left open). "
             "Fix the syntax there."
         )
@@ -104,26 +110,26 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         reason = "its arrays or tables are nested too deeply"
     except ValueError:  # Python refuses to read an integer of thousands of digits
         reason = "a number in it has too many digits"
-    raise RoutineError(f"Routine file {path} is not valid TOML: {reason}. Fix the syntax there.")
+    raise RoutineError(f"{label} is not valid TOML: {reason}. Fix the syntax there.")
 
 
-def _check_unique_keys(path: Path, model: RoutineModel) -> None:
+def _check_unique_keys(label: str, model: RoutineModel) -> None:
     seen: dict[str, int] = {}
     for number, exercise in enumerate(model.exercises, start=1):
         if exercise.key in seen:
             raise RoutineError(
-                f"Routine file {path}, at exercises[{number}].key (counting from 1): "
+                f"{label}, at exercises[{number}].key (counting from 1): "
                 f"{exercise.key!r} is already the key of exercise {seen[exercise.key]}. "
                 "Give each exercise its own key."
             )
         seen[exercise.key] = number
 
 
-def _schema_message(path: Path, data: dict[str, Any], errors: list[ErrorDetails]) -> str:
+def _schema_message(label: str, data: dict[str, Any], errors: list[ErrorDetails]) -> str:
     first = errors[0]
     where = _where(first["loc"], data)
     more = f" ({len(errors) - 1} more problem(s) after this one.)" if len(errors) > 1 else ""
-    return f"Routine file {path}, at {where}: {_problem(first)}{more}"
+    return f"{label}, at {where}: {_problem(first)}{more}"
 
 
 def _where(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:

@@ -31,7 +31,7 @@ def start_session(request: StartRequest, web: WebApp) -> SessionView:
     While a session this server runs is under way: 409, unless `replace` ends it first (its
     holds stay saved). One another process owns is left alone."""
     key = request.routine or web.routine_key()
-    routine = web.routine(key) if key in web.container.routines.names() else None
+    routine = web.routine(key) if web.knows_routine(key) else None
     exercises = request.exercises
     if routine is not None:
         exercises = adaptation.without_resting(web.uow, routine, exercises, web.now(), web.tz)

@@ -46,11 +46,11 @@ def card(routine: Routine, exercise: Exercise) -> Card:
 
 
 @router.get("/routines/{key}")
-def routine_page(key: str, request: Request, web: WebApp) -> HTMLResponse:
+def routine_page(key: str, request: Request, web: WebApp, saved: int = 0) -> HTMLResponse:
     routine = web.routine(key)
     routines = web.routines()
-    found = adaptation.outlook(web.uow, routine, routines, web.now(), web.tz)
-    others = [(k, r.name) for k, r in routines.items() if k != routine.key]
+    found = adaptation.outlook(web.uow, routine, routines, web.now(), web.tz, web.known_age())
+    others = [(k, r.name) for k, r in routines.items() if r.key != routine.key]
     return page(
         web,
         request,
@@ -59,6 +59,8 @@ def routine_page(key: str, request: Request, web: WebApp) -> HTMLResponse:
         cards=[card(routine, e) for e in routine.exercises],
         others=others,
         token=uuid.uuid4().hex,
+        saved=saved,
+        authored=key if "@" in routine.key else "",
         **context_of(found),
     )
 
