@@ -28,6 +28,7 @@ def test_a_routine_is_checked_saved_as_versions_and_practised_as_the_version_sho
     assert client.post("/api/routine-library", json={"text": LONGER}).json()["version"] == 2
     page = client.get("/routines/my-warm-up").text
     assert "version 2" in page and 'href="/routines/my-warm-up/edit"' in page
+    assert "/static/figures/active/standing-rotation.svg" in page  # the drawing it names
     session = start(client, routine="my-warm-up")
     assert session["routine_key"] == "my-warm-up@2"
     client.post("/api/routine-library", json={"text": LONGER.replace("25", "30")})

@@ -73,6 +73,7 @@ class Exercise:
     end_range: bool = False
     gentle_alternative: str | None = None
     strength_alternative: str | None = None
+    figure: str | None = None  # "routine/exercise" of the drawing to show, if not its own
 
     @property
     def holds(self) -> tuple[Step, ...]:

@@ -28,6 +28,7 @@ name = "Standing rotation"
 summary = "In parallel, turn each leg out from the hip and back, slowly."
 repetitions = 2
 equipment = ["mirror"]
+figure = "active/standing-rotation"  # a drawing that ships with turnout, or leave it out
 
 [[exercises.setup]]
 kind = "setup"

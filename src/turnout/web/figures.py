@@ -19,9 +19,13 @@ URL = "/static/figures"
 _SAFE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 
 
-def figure_url(routine_key: str, exercise_key: str) -> str | None:
-    """The /static URL of the exercise's SVG, or None when there is none."""
-    return _url(routine_key, exercise_key)
+def figure_url(routine_key: str, exercise_key: str, figure: str | None = None) -> str | None:
+    """The /static URL of the exercise's SVG, or None when there is none. `figure`, a
+    "routine/exercise" a routine file names, shows that drawing instead of the exercise's own."""
+    if figure is not None:
+        folder, _, name = figure.partition("/")
+        return _url(folder, name)
+    return _url(routine_key.partition("@")[0], exercise_key)
 
 
 def beighton_figure_url(item_key: str) -> str | None:

@@ -67,6 +67,7 @@ class ExerciseModel(SchemaModel):
     end_range: bool = False
     gentle_alternative: ExerciseRef | None = None
     strength_alternative: ExerciseRef | None = None
+    figure: ExerciseRef | None = None  # a drawing that ships with turnout: "active/clamshell-band"
     setup: list[StepModel] = []
     cycle: Annotated[list[StepModel], Field(min_length=1)]
     between: list[StepModel] = []

@@ -104,7 +104,7 @@ def _exercise_view(item: PlanItem, routine_key: str) -> ExerciseView:
         repetitions=exercise.repetitions,
         equipment=list(exercise.equipment),
         partner_role=exercise.partner_role,
-        figure=figure_url(routine_key, exercise.key),
+        figure=figure_url(routine_key, exercise.key, exercise.figure),
     )
 
 

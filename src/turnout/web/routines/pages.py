@@ -32,7 +32,7 @@ class Card:
 
 
 def card(routine: Routine, exercise: Exercise) -> Card:
-    url = figure_url(routine.key, exercise.key)
+    url = figure_url(routine.key, exercise.key, exercise.figure)
     holds = exercise.holds
     return Card(
         exercise,
