@@ -93,9 +93,12 @@ class Container:
 
     def authoring(self) -> Authoring:
         from turnout.adapters.routines.files import routine_from_text
+        from turnout.adapters.routines.writing import routine_toml
 
         builtins = self.builtin_routines or self.routines
-        return Authoring(self.routine_library(), builtins, routine_from_text, self.clock.now)
+        return Authoring(
+            self.routine_library(), builtins, routine_from_text, self.clock.now, routine_toml
+        )
 
     def classes(self) -> Classes:
         clock = self.clock

@@ -99,6 +99,7 @@ BODIES: dict[str, Any] = {
     "POST /classes/{class_id}/share": {"dancer_id": "{dancer_id}", "practice": "yes"},
     "POST /guardian/{dancer_id}/consent": {"health": "yes", "sharing": "yes"},
     "POST /api/routine-library/check": {"text": STARTER},
+    "POST /api/routine-library/toml": {"routine": {"key": "x", "name": "y"}},
     "POST /api/routine-library": {"text": STARTER},
     "POST /routines/editor": {"text": STARTER, "action": "check"},
 }

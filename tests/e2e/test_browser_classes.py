@@ -79,3 +79,28 @@ def test_a_wrong_code_says_what_to_do(browser: Browser, studio_server: LiveServe
     dancer.click("button:has-text('Join')")
     alert = dancer.locator("[data-testid=form-error]")
     assert "Check it with your teacher" in (alert.text_content() or "")
+
+
+def test_a_routine_written_in_the_form_editor_is_saved_and_shown(
+    browser: Browser, live_server: LiveServer, tmp_path: Path
+) -> None:
+    page = browser.new_context(viewport=SMALL, bypass_csp=True).new_page()
+    page.goto(f"{live_server.url}/routines/new")
+    editor = page.get_by_test_id("form-editor")
+    editor.get_by_label("Name").first.fill("Grade 4 warm-up")
+    seconds = editor.get_by_label("Seconds").nth(0)
+    seconds.fill("40")
+    page.wait_for_function(
+        "document.getElementById('routine-text').value.includes('seconds = 40')"
+        " && document.getElementById('form-editor').dataset.synced === 'yes'"
+    )
+    editor.get_by_role("button", name="Add an exercise").click()
+    assert editor.get_by_role("heading", name="Exercise 2").count() == 1
+    editor.get_by_role("button", name="Remove").last.click()  # the new exercise goes again
+    page.wait_for_function("document.getElementById('form-editor').dataset.synced === 'yes'")
+    assert no_sideways_scroll(page)
+    shoot(page, tmp_path, "editor-form-360.png")
+    page.get_by_role("button", name="Save a new version").click()
+    page.get_by_test_id("saved").wait_for()
+    assert "Grade 4 warm-up" in page.inner_text("h1")
+    assert "40 s" in page.inner_text("main")

@@ -4,6 +4,8 @@ only by their author or the admin, and given to a class like a built-in one."""
 
 from __future__ import annotations
 
+import tomllib
+
 from fastapi.testclient import TestClient
 
 from tests.e2e.forms import with_token
@@ -106,3 +108,20 @@ def test_on_a_studio_teachers_write_routines_their_own_only_and_give_them_to_a_c
     assert given.status_code == 200
     assert "Grade 5: My warm-up." in ana.get("/").text
     assert start(ana)["routine_key"] == "my-warm-up@2"
+
+
+def test_the_form_editors_fields_become_toml_that_checks_like_the_file(
+    client: TestClient,
+) -> None:
+    fields = tomllib.loads(STARTER)
+    fields["exercises"][0]["partner_role"] = ""  # an empty field is left out, as in a file
+    fields["exercises"][0]["cycle"][0]["seconds"] = 40
+    text = client.post("/api/routine-library/toml", json={"routine": fields}).json()["text"]
+    assert "partner_role" not in text and "seconds = 40" in text
+    assert client.post("/api/routine-library/check", json={"text": text}).json()["holds"] == 4
+    deep = '{"routine": ' + '{"a": ' * 3000 + "{}" + "}" * 3001
+    headers = {"content-type": "application/json"}
+    refused = client.post("/api/routine-library/toml", content=deep, headers=headers)
+    assert refused.status_code in (400, 422) and refused.json()["detail"]  # a clear refusal
+    mixed = client.post("/api/routine-library/toml", json={"routine": {"key": [1, {"a": 2}]}})
+    assert mixed.status_code in (200, 422)  # never a server error

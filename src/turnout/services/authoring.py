@@ -6,7 +6,9 @@ personal log, its dancer does.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
+from typing import Any
 
 from turnout.domain.accounts import Account, Role
 from turnout.domain.library import MAX_TEXT, AuthoredRoutine, key_problem
@@ -71,8 +73,10 @@ class Authoring:
         builtins: RoutineSource,
         parse: Callable[[str, str], Routine],
         clock: Callable[[], float],
+        write: Callable[[dict[str, Any]], str],
     ) -> None:
         self.library, self.builtins, self.parse, self.clock = library, builtins, parse, clock
+        self.write = write
 
     def check(self, text: str) -> Routine:
         """The routine the text makes; InputError("text") with the first problem if none."""
@@ -130,6 +134,18 @@ class Authoring:
 
     def starter(self) -> str:
         return STARTER
+
+    def model(self, text: str) -> dict[str, Any] | None:
+        """The text's fields for the form editor; None when it is not TOML (the text box
+        then says why, on Check)."""
+        try:
+            return tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+            return None
+
+    def text_of(self, model: dict[str, Any]) -> str:
+        """The form editor's fields as TOML, to check and save like a file."""
+        return self.write(model)
 
     def mine(self) -> list[str]:
         return self.library.keys()

@@ -44,6 +44,11 @@ def _url(folder: str, name: str) -> str | None:
     return f"{URL}/{folder}/{name}.svg" if (folder, name) in _drawn() else None
 
 
+def drawings() -> list[str]:
+    """Every exercise drawing that ships, as "routine/exercise" (the self-check's left out)."""
+    return sorted(f"{f}/{n}" for f, n in _drawn() if f != "beighton")
+
+
 @cache
 def _drawn() -> frozenset[tuple[str, str]]:
     """Every (folder, name) drawn, read once: the files ship with the package."""

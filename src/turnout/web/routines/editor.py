@@ -4,7 +4,7 @@ Who may write is decided in services/authoring.py."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -17,6 +17,7 @@ from turnout.errors import ForbiddenError, InputError, NotFoundError
 from turnout.services.authoring import WRITERS
 from turnout.web import acting
 from turnout.web.deps import WebApp
+from turnout.web.figures import drawings
 from turnout.web.rendering import page
 from turnout.web.schema_base import StrictModel, errors
 
@@ -27,6 +28,14 @@ TOML = {"description": "The routine as TOML.", "content": {"text/plain": {}}}
 
 class RoutineText(StrictModel):
     text: str = Field(max_length=MAX_TEXT + 1, description="The routine as TOML.")
+
+
+class RoutineFields(StrictModel):
+    routine: dict[str, Any] = Field(description="The form editor's fields, as a routine file's.")
+
+
+class RoutineTextOut(BaseModel):
+    text: str
 
 
 class Checked(BaseModel):
@@ -65,6 +74,15 @@ def version_out(found: AuthoredRoutine) -> Version:
 def check(body: RoutineText, web: WebApp) -> Checked:
     """What the TOML makes, checked by the rules and messages of routine files; nothing saved."""
     return checked(web.authoring.check(body.text))
+
+
+@router.post("/api/routine-library/toml", responses=errors(401, 422))
+def as_toml(body: RoutineFields, web: WebApp) -> RoutineTextOut:
+    """The form editor's fields written as TOML (not checked: check or save the text)."""
+    text = web.authoring.text_of(body.routine)
+    if len(text) > MAX_TEXT:
+        raise InputError("routine", f"routine: over {MAX_TEXT // 1024} kB as TOML; shorten it.")
+    return RoutineTextOut(text=text)
 
 
 @router.post("/api/routine-library", status_code=201, responses=errors(401, 403, 422))
@@ -148,5 +166,6 @@ def _editor(
     can_save = who is None or who.role in WRITERS
     return page(
         web, request, "editor.html", status, text=text, editing=editing, message=message,
-        summary=summary, history=history, can_save=can_save,
+        summary=summary, history=history, can_save=can_save, model=web.authoring.model(text),
+        figures=sorted(drawings()),
     )  # fmt: skip
