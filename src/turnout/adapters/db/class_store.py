@@ -135,12 +135,8 @@ class SqlClassStore(SqlAccountStore):
 
     def consents(self, dancer_id: int) -> list[Consent]:
         """Every answer given for the dancer, oldest first."""
-        query = select(ConsentRow).where(ConsentRow.dancer_id == dancer_id)
-        rows = self._read(lambda db: list(db.scalars(query.order_by(ConsentRow.id))))
-        return [
-            Consent(r.dancer_id, r.guardian_id, r.health, r.sharing, r.version, to_epoch(r.at))
-            for r in rows
-        ]
+        query = select(ConsentRow).where(ConsentRow.dancer_id == dancer_id).order_by(ConsentRow.id)
+        return [consent_of(r) for r in self._read(lambda db: list(db.scalars(query)))]
 
     def add_note(self, note: Note) -> None:
         row = NoteRow(
@@ -155,7 +151,17 @@ class SqlClassStore(SqlAccountStore):
     def notes(self, class_id: int, dancer_id: int) -> list[Note]:
         query = select(NoteRow).where(NoteRow.class_id == class_id, NoteRow.dancer_id == dancer_id)
         rows = self._read(lambda db: list(db.scalars(query.order_by(NoteRow.id))))
-        return [Note(r.class_id, r.dancer_id, r.teacher_id, r.text, to_epoch(r.at)) for r in rows]
+        return [note_of(r) for r in rows]
+
+
+def consent_of(row: ConsentRow) -> Consent:
+    return Consent(
+        row.dancer_id, row.guardian_id, row.health, row.sharing, row.version, to_epoch(row.at)
+    )
+
+
+def note_of(row: NoteRow) -> Note:
+    return Note(row.class_id, row.dancer_id, row.teacher_id, row.text, to_epoch(row.at))
 
 
 def _add_once(db: Session, row: ClassTeacherRow | GuardianRow, key: tuple[int, int]) -> None:

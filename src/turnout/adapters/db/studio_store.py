@@ -14,7 +14,7 @@ from turnout.adapters.db.account_tables import (
     PasswordResetRow,
     SignInRow,
 )
-from turnout.adapters.db.class_store import SqlClassStore
+from turnout.adapters.db.class_store import SqlClassStore, consent_of, note_of
 from turnout.adapters.db.class_tables import (
     ClassMemberRow,
     ClassTeacherRow,
@@ -22,23 +22,18 @@ from turnout.adapters.db.class_tables import (
     GuardianRow,
     NoteRow,
 )
-from turnout.adapters.db.translate import to_epoch
 from turnout.domain.classes import Consent, Note
 
 
 class SqlStudioStore(SqlClassStore):
     def notes_about(self, dancer_id: int) -> list[Note]:
         query = select(NoteRow).where(NoteRow.dancer_id == dancer_id).order_by(NoteRow.id)
-        rows = self._read(lambda db: list(db.scalars(query)))
-        return [Note(r.class_id, r.dancer_id, r.teacher_id, r.text, to_epoch(r.at)) for r in rows]
+        return [note_of(r) for r in self._read(lambda db: list(db.scalars(query)))]
 
     def consents_by(self, guardian_id: int) -> list[Consent]:
         query = select(ConsentRow).where(ConsentRow.guardian_id == guardian_id)
         rows = self._read(lambda db: list(db.scalars(query.order_by(ConsentRow.id))))
-        return [
-            Consent(r.dancer_id, r.guardian_id, r.health, r.sharing, r.version, to_epoch(r.at))
-            for r in rows
-        ]
+        return [consent_of(r) for r in rows]
 
     def forget(self, account_id: int) -> dict[str, int]:
         """Delete the account and every row about it outside the practice log, in one
