@@ -127,6 +127,21 @@ class Container:
             self.hasher = Argon2Hasher()
         return self.hasher
 
+    def unready(self) -> str | None:
+        """Why the log cannot serve requests now (unreachable, or its schema not this
+        version's); None when it can. For a monitor's /readyz."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from turnout.adapters.db.migrate import current_revision, head_revision
+        from turnout.errors import StorageError
+
+        try:
+            engine = self._factory().kw["bind"]
+            found, wanted = current_revision(engine), head_revision()
+        except (StorageError, SQLAlchemyError) as error:
+            return f"the log cannot be reached: {str(error).splitlines()[0][:200]}"
+        return None if found == wanted else f"the log is at revision {found}, not {wanted}"
+
     def speaker(self, voice: bool | None = None) -> Speaker:
         wanted = self.settings.voice if voice is None else voice
         return make_speaker(wanted, self.settings.voice_rate)

@@ -108,3 +108,9 @@ def test_an_invented_device_cookie_is_refused(phone: TestClient) -> None:
 def test_the_loopback_server_asks_for_no_pairing(client: TestClient) -> None:
     page = client.get("/settings/devices")
     assert "listening on this computer only" in page.text
+
+
+def test_a_monitor_on_the_network_reaches_only_the_health_checks(phone: TestClient) -> None:
+    assert phone.get("/healthz").status_code == 200
+    assert phone.get("/readyz").json() == {"status": "ok"}
+    assert phone.get("/api/history").status_code == 401  # an unpaired device, as before

@@ -20,6 +20,7 @@ from turnout.ports import Clock, RoutineSource, UnitOfWork
 from turnout.services import safety
 from turnout.services.flow_text import under_way
 from turnout.services.leases import Owner
+from turnout.services.live_housekeeping import Housekeeping
 from turnout.services.live_session import KINDS, EventFeed, FeedEntry, LiveSession
 from turnout.services.practice import (
     Practice,
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 REFRESH_WAIT_SECONDS = 1.0  # a read waits this long for a tick under way, then answers as is
 
 
-class SessionRegistry:
+class SessionRegistry(Housekeeping):
     def __init__(
         self,
         uows: Callable[[], UnitOfWork],
@@ -76,12 +77,16 @@ class SessionRegistry:
             return live
 
     def get(self, session_id: str) -> LiveSession | None:
-        """A live session, or one brought in from the log (after a restart, or run elsewhere)."""
+        """A live session, or one brought in from the log (after a restart, run elsewhere, or
+        forgotten here once over)."""
         with self._lock:
-            if session_id in self._live:
-                return self._live[session_id]
-            record = session_record(self.uows(), session_id)
-            return self._bring_in(record) if record else None
+            found = self._live.get(session_id)
+            if found is None:
+                record = session_record(self.uows(), session_id)
+                found = self._bring_in(record) if record else None
+            if found is not None:
+                found.touched = self.clock.now()
+            return found
 
     def current(self) -> LiveSession | None:
         """The most recent session still under way: here, or (the log says) in another process."""
@@ -140,23 +145,6 @@ class SessionRegistry:
         finally:
             live.lock.release()
 
-    def tick_all(self) -> None:
-        """Log every hold that ended and renew this server's leases (the background ticker)."""
-        with self._lock:
-            going = [s for s in self._live.values() if s.practice.owned and not s.state.is_over]
-        for live in going:
-            with live.lock:
-                self._tick(live)
-
-    def release_all(self) -> None:
-        """Give back every session this server runs (it is stopping): another process may
-        resume them at once instead of waiting for the leases to lapse."""
-        with self._lock:
-            mine = [s for s in self._live.values() if s.practice.owned]
-        for live in mine:
-            with live.lock:
-                live.practice.release()
-
     def _existing(self, session_id: str) -> LiveSession:
         live = self.get(session_id)
         if live is None:
@@ -200,7 +188,7 @@ class SessionRegistry:
         return self.routines.load(key)
 
     def _add(self, practice: Practice, events: tuple[Event, ...], now: float) -> LiveSession:
-        live = LiveSession(practice)
+        live = LiveSession(practice, touched=now)
         live.apply(events, now)
         self._live[practice.id] = live
         return live

@@ -72,6 +72,7 @@ class LiveSession:
     # The lease of another process that runs this session, while that lease lives: the session
     # is then shown as the log has it, and nothing here drives it.
     holder: Lease | None = None
+    touched: float = 0.0  # when a request last asked for it (clock seconds)
 
     @property
     def state(self) -> SessionState:
@@ -80,6 +81,12 @@ class LiveSession:
     @property
     def read_only(self) -> bool:
         return self.holder is not None
+
+    def forgettable(self, untouched_since: float) -> bool:
+        """Nothing here needs it any more: it is over, or another process runs it, and no
+        request has asked for it since `untouched_since`. The log has all of it."""
+        idle = self.state.is_over or not self.practice.owned
+        return idle and self.touched < untouched_since and not self.lock.locked()
 
     def apply(self, events: tuple[Event, ...], now: float) -> None:
         self.feed.add(events, now)

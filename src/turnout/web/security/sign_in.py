@@ -24,7 +24,7 @@ from turnout.web.security.scope import cookie, header
 
 COOKIE = "turnout_session"
 OPEN_PATHS = ("/static/", "/reset/")
-OPEN_EXACT = ("/signin", "/api/auth/login", "/favicon.ico", "/sw.js")
+OPEN_EXACT = ("/signin", "/api/auth/login", "/favicon.ico", "/sw.js", "/healthz", "/readyz")
 PROBE_SECONDS = 2.0  # how long "this log is (not) a studio's" is believed
 
 
