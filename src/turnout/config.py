@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     # More names the web server answers to, comma-separated (say a name your router gives it).
     allowed_hosts: str = ""
+    # The reverse proxy in front of a studio's server (its address, e.g. 127.0.0.1; comma-
+    # separated): only its X-Forwarded-Proto and -For are believed, so that behind TLS the
+    # pages' origin is https and each request's address is the browser's, not the proxy's.
+    trusted_proxies: str = ""
     # The pose model: "full" (the default) or "lite", about a quarter faster for slow machines.
     pose_model: Literal["full", "lite"] = "full"
     # Only for tests and demos: the practice clock runs this many times faster than real time.

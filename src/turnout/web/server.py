@@ -18,9 +18,23 @@ def serve(container: Container, host: str, port: int) -> None:
     web: Web = app.state.web
     if web.pairing_required:
         announce_pairing(web, port)
+    proxies = trusted_proxies(container.settings.trusted_proxies)
     uvicorn.run(
-        app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+        proxy_headers=proxies is not None,
+        forwarded_allow_ips=proxies,
     )
+
+
+def trusted_proxies(setting: str) -> str | None:
+    """The proxies whose forwarded headers are believed; None (nobody's) by default, since a
+    browser could otherwise claim to be this computer, or to have come over https."""
+    names = ",".join(part.strip() for part in setting.split(",") if part.strip())
+    return names or None
 
 
 def announce_pairing(web: Web, port: int) -> None:
