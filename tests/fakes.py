@@ -227,6 +227,16 @@ def tiny_routine() -> Routine:
 # --- Measuring with a camera -------------------------------------------------------------
 
 
+class FakeFrame:
+    """A frame the fake vision adapters never look into: its size (a phone photo's), and
+    which frame of a video it is."""
+
+    shape = (1080, 1920, 3)
+
+    def __init__(self, index: int = 0) -> None:
+        self.index = index
+
+
 class FakePoseEstimator:
     """Returns the poses it was given, one list per call in turn (the last one repeats)."""
 

@@ -597,3 +597,11 @@ def test_the_profiles_height_refuses_outlines_not_the_size_of_a_foot(
     assert response.status_code == status, response.text
     if status == 422:
         assert "is 25 cm long, but at 110 cm tall" in response.json()["detail"]
+
+
+def test_a_tiny_picture_is_refused_for_its_size_not_its_format(client: TestClient) -> None:
+    response = post(client, jpeg(120, 90))
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert "120x90 pixels, too small" in detail and "160 pixels" in detail
+    assert "try a JPEG" not in detail

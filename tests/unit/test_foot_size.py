@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fakes import FakeFootFinder, FakeMatDetector
+from tests.fakes import FakeFootFinder, FakeFrame, FakeMatDetector
 from tests.unit.test_form_measure_service import MAT, foot
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.errors import MeasureError
 from turnout.services.measuring import Mode, Vision, foot_range_mm, measure_frames
 
-FRAME = object()
+FRAME = FakeFrame()
 
 
 def vision(left: Foot, right: Foot) -> Vision:

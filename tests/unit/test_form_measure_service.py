@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from tests.fakes import FakeFootFinder, FakeMatDetector, FakePoseEstimator
+from tests.fakes import FakeFootFinder, FakeFrame, FakeMatDetector, FakePoseEstimator
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
@@ -14,7 +14,7 @@ from turnout.services.measuring import Mode, Vision, measure_frames, same_place
 
 IDENTITY = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
 MAT = MatView("a4", IDENTITY, (0, 1, 2), {}, 0.3, {"L": 1.0})
-FRAME = object()
+FRAME = FakeFrame()
 
 
 def foot(out: float, left: bool) -> Foot:
@@ -154,9 +154,9 @@ class CountingMat:
         self.detected: list[int] = []
 
     def detect(self, frame: object) -> MatView | None:
-        assert isinstance(frame, int)
-        self.detected.append(frame)
-        return self.views[frame]
+        assert isinstance(frame, FakeFrame)
+        self.detected.append(frame.index)
+        return self.views[frame.index]
 
 
 def view_at(x: float) -> MatView:
@@ -166,7 +166,9 @@ def view_at(x: float) -> MatView:
 def test_a_still_camera_video_finds_the_mat_only_every_fifteenth_frame() -> None:
     mat = CountingMat([view_at(100.0 + 0.3 * (i % 2)) for i in range(40)])
     vision = Vision(mat, FakeFootFinder(foot(60, True), foot(60, False)), None)
-    report = measure_frames(list(range(40)), vision, Mode.FIRST_POSITION, still=False)
+    report = measure_frames(
+        [FakeFrame(i) for i in range(40)], vision, Mode.FIRST_POSITION, still=False
+    )
     assert mat.detected == [0, 1, 16, 31, 39]  # twice to see it keeps still, then checks
     assert report.frames_used == 40 and report.refused == {}
 
@@ -175,7 +177,9 @@ def test_frames_measured_through_a_mat_that_then_moved_are_refused() -> None:
     views = [view_at(100.0) if i < 20 else view_at(130.0) for i in range(40)]
     mat = CountingMat(views)
     vision = Vision(mat, FakeFootFinder(foot(60, True), foot(60, False)), None)
-    report = measure_frames(list(range(40)), vision, Mode.FIRST_POSITION, still=False)
+    report = measure_frames(
+        [FakeFrame(i) for i in range(40)], vision, Mode.FIRST_POSITION, still=False
+    )
     assert mat.detected[:4] == [0, 1, 16, 31]
     assert mat.detected[4:] == [32, 39]  # after the move, again until two agree; the last
     moved = next(reason for reason in report.refused if "camera moved" in reason)
@@ -186,7 +190,7 @@ def test_frames_measured_through_a_mat_that_then_moved_are_refused() -> None:
 def test_a_photo_still_detects_the_mat_on_its_one_frame() -> None:
     mat = CountingMat([view_at(100.0)])
     vision = Vision(mat, FakeFootFinder(foot(60, True), foot(60, False)), None)
-    measure_frames([0], vision, Mode.FIRST_POSITION)
+    measure_frames([FakeFrame(0)], vision, Mode.FIRST_POSITION)
     assert mat.detected == [0]
 
 

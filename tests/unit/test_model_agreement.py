@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from tests.fakes import FakeFootFinder, FakeMatDetector, FakePoseEstimator
+from tests.fakes import FakeFootFinder, FakeFrame, FakeMatDetector, FakePoseEstimator
 from tests.unit.test_camera_place import _inv, homography
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point, apply_homography
@@ -57,7 +57,7 @@ def dancer(heel_shift: float = 0.0, feet_visible: float = 0.9) -> Pose:
 
 def measure(pose: Pose, left: Foot, right: Foot) -> float:
     vision = Vision(FakeMatDetector(MAT), FakeFootFinder(left, right), FakePoseEstimator([pose]))
-    return measure_frames([object()], vision, Mode.FIRST_POSITION).values["total"].median
+    return measure_frames([FakeFrame()], vision, Mode.FIRST_POSITION).values["total"].median
 
 
 def test_outlines_where_the_model_sees_the_feet_are_measured() -> None:

@@ -11,20 +11,35 @@ from concurrent.futures import ThreadPoolExecutor
 
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
+from turnout.errors import MeasureError
 from turnout.ports import Frame
 from turnout.services.measuring.feet import Guess, first_position, guess_feet
 from turnout.services.measuring.person import choose_pose, needs, plie, profile
 from turnout.services.measuring.reading import FrameReading, Mode, Vision
 
+MIN_SIDE = 160  # pixels on the shorter side; below it neither the mat's markers nor a body show
+
+
+def refuse_tiny(frame: Frame) -> None:
+    """A picture too small to measure is refused for what it is, before any model runs."""
+    height, width = frame.shape[:2]
+    if min(height, width) < MIN_SIDE:
+        raise MeasureError(
+            f"The picture is {width}x{height} pixels, too small to find the mat or a person in. "
+            f"Send one at least {MIN_SIDE} pixels on its shorter side (any phone's photo is)."
+        )
+
 
 def read_frame(index: int, frame: Frame, vision: Vision, mode: Mode, still: bool) -> FrameReading:
     """One frame's reading, or a MeasureError that says what to change."""
+    refuse_tiny(frame)
     mat = vision.mat.detect(frame)
     return read(index, frame, vision, mode, still, mat, estimate(vision, frame))
 
 
 def read_photo(index: int, frame: Frame, vision: Vision, mode: Mode) -> FrameReading:
     """As `read_frame`, with the mat and feet found beside the pose model."""
+    refuse_tiny(frame)
     with ThreadPoolExecutor(max_workers=1) as worker:
         floor = worker.submit(floor_of, frame, vision, mode, vision.mat.detect)
         poses = estimate(vision, frame)
