@@ -396,3 +396,37 @@ def test_the_teachers_routine_is_on_today_and_a_dancers_screening_still_wins(
     back = teacher.put(url, json={"routine": None}).json()
     assert back["routine"] is None
     assert "Grade 5: Active turnout." in html.unescape(ana.get("/").text)
+
+
+def test_the_dancers_page_sets_her_own_routine_and_not_the_classs(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    ana = studio.client("ana@example.org")
+    join(ana, made["code"])
+    ana_id = studio.id_of("ana@example.org")
+    form = with_token(teacher, {"routine": "active", "dancer_id": str(ana_id)})
+    done = teacher.post(f"/classes/{made['id']}/routine", data=form, follow_redirects=False)
+    assert done.status_code == 303
+    assert teacher.get(f"/api/classes/{made['id']}").json()["routine"] == "classic"
+    assert roster(teacher, made["id"])["ana@example.org"]["routine"] == "active"
+
+
+def test_ids_too_large_for_the_database_are_refused_on_every_page_never_a_500(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    big = str(2**63)
+    assert teacher.get(f"/classes/{big}").status_code == 422
+    assert teacher.get(f"/classes/{made['id']}/dancers/{big}").status_code == 422
+    for url, form in (
+        (f"/classes/{big}/code", {}),
+        (f"/classes/{made['id']}/share", {"dancer_id": big}),
+        (f"/guardian/{big}/consent", {}),
+        (f"/classes/{made['id']}/dancers/{big}/notes", {"text": "x"}),
+        (f"/classes/{made['id']}/routine", {"routine": "classic", "dancer_id": big}),
+        ("/account/delete", {"password": "x", "confirm": "delete", "dancer_id": big}),
+        (f"/account/sessions/{big}/revoke", {}),
+    ):
+        assert teacher.post(url, data=with_token(teacher, form)).status_code == 422, url
+    assert teacher.delete(f"/api/me/sessions/{big}").status_code == 422

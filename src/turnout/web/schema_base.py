@@ -7,9 +7,15 @@ origin and size checks, a busy log), added to every router where the app include
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Form, Path
 from pydantic import BaseModel, ConfigDict, Field
+
+MAX_ROW_ID = 2**31 - 1  # an id the database can hold: a larger number is a 422, never a 500
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]  # an account's, a class's, a row's, in a path
+FormRowId = Annotated[int, Form(ge=1, le=MAX_ROW_ID)]  # the same, in a page's form
+MaybeFormRowId = Annotated[int | None, Form(ge=1, le=MAX_ROW_ID)]  # one a form may leave out
 
 
 class StrictModel(BaseModel):

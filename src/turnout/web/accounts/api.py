@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from turnout.web.accounts.presenters import account_out, attempt_out, me, session_out
 from turnout.web.accounts.schemas import AccountOut, AttemptOut, LoginIn, MeOut, SessionOut
 from turnout.web.deps import Acting, WebApp, client_address, set_session_cookie
-from turnout.web.schema_base import errors
+from turnout.web.schema_base import RowId, errors
 from turnout.web.security.sign_in import COOKIE
 
 router = APIRouter(tags=["accounts"])
@@ -50,7 +50,7 @@ def my_sessions(request: Request, acting: Acting, web: WebApp) -> list[SessionOu
 
 
 @router.delete("/api/me/sessions/{session_id}", status_code=204, responses=errors(401, 404, 422))
-def revoke_session(session_id: int, acting: Acting, web: WebApp) -> Response:
+def revoke_session(session_id: RowId, acting: Acting, web: WebApp) -> Response:
     """Sign one of the account's own browsers out. Another account's is not found (404)."""
     web.sign_ins.revoke(acting, session_id)
     return Response(status_code=204)

@@ -15,6 +15,7 @@ from turnout.errors import InputError, NotFoundError, SignInError, WaitError
 from turnout.web.accounts.presenters import session_out
 from turnout.web.deps import Acting, WebApp, client_address, set_session_cookie
 from turnout.web.rendering import page
+from turnout.web.schema_base import RowId
 from turnout.web.security.sign_in import COOKIE
 
 router = APIRouter(include_in_schema=False)
@@ -96,7 +97,7 @@ def signout(request: Request, acting: Acting, web: WebApp) -> Response:
 
 
 @router.post("/account/sessions/{session_id}/revoke")
-def revoke(session_id: int, acting: Acting, web: WebApp) -> Response:
+def revoke(session_id: RowId, acting: Acting, web: WebApp) -> Response:
     web.sign_ins.revoke(acting, session_id)
     return RedirectResponse("/account", status_code=303)
 

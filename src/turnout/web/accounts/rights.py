@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Path, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -16,11 +16,11 @@ from turnout.errors import ForbiddenError, InputError, NotFoundError
 from turnout.services.account_data import CONFIRM_WORD
 from turnout.web.deps import Acting, WebApp
 from turnout.web.rendering import page
-from turnout.web.schema_base import StrictModel, errors
+from turnout.web.schema_base import MaybeFormRowId, RowId, StrictModel, errors
 from turnout.web.security.sign_in import COOKIE
 
 router = APIRouter(tags=["accounts"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Id = RowId
 Text = Annotated[str, Form(max_length=MAX_PASSWORD + 1)]
 DATA = {
     "description": "Everything kept about the account, as one JSON file.",
@@ -75,7 +75,7 @@ def delete_ward(dancer_id: Id, body: DeleteIn, acting: Acting, web: WebApp) -> D
 @router.post("/account/delete", include_in_schema=False)
 def delete_page(
     request: Request, acting: Acting, web: WebApp, password: Text, confirm: Text = "",
-    dancer_id: Annotated[int | None, Form()] = None,
+    dancer_id: MaybeFormRowId = None,
 ) -> Response:  # fmt: skip
     try:
         ward = web.account_data.whose(acting, dancer_id)

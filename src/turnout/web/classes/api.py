@@ -4,9 +4,7 @@ services/classes.py; a class the account has nothing to do with is not found."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Response
 
 from turnout.domain.classes import Share
 from turnout.web.classes.presenters import (
@@ -32,10 +30,10 @@ from turnout.web.classes.schemas import (
     WardOut,
 )
 from turnout.web.deps import Acting, WebApp
-from turnout.web.schema_base import errors
+from turnout.web.schema_base import RowId, errors
 
 router = APIRouter(tags=["classes"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Id = RowId
 SEEN = errors(401, 404, 422)
 CHANGED = errors(401, 403, 404, 422)
 

@@ -16,6 +16,7 @@ from turnout.services.class_text import flag_text
 from turnout.web.classes.page_views import day, roster_row, ward_card
 from turnout.web.deps import Acting, Web, WebApp
 from turnout.web.rendering import page
+from turnout.web.schema_base import FormRowId, MaybeFormRowId, RowId
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form(max_length=2100)]
@@ -80,10 +81,10 @@ def join(request: Request, acting: Acting, web: WebApp, code: Text) -> Response:
 @router.post("/classes/{class_id}/share")
 def share(
     request: Request,
-    class_id: int,
+    class_id: RowId,
     acting: Acting,
     web: WebApp,
-    dancer_id: Annotated[int, Form()],
+    dancer_id: FormRowId,
     practice: Check = "",
     measurements: Check = "",
     flags: Check = "",
@@ -98,7 +99,7 @@ def share(
 
 
 @router.post("/classes/{class_id}/leave")
-def leave(request: Request, class_id: int, acting: Acting, web: WebApp) -> Response:
+def leave(request: Request, class_id: RowId, acting: Acting, web: WebApp) -> Response:
     def work() -> str:
         web.classes.leave(acting, class_id)
         return "/classes?done=left"
@@ -109,7 +110,7 @@ def leave(request: Request, class_id: int, acting: Acting, web: WebApp) -> Respo
 @router.post("/guardian/{dancer_id}/consent")
 def consent(
     request: Request,
-    dancer_id: int,
+    dancer_id: RowId,
     acting: Acting,
     web: WebApp,
     health: Check = "",
@@ -124,7 +125,7 @@ def consent(
 
 @router.get("/classes/{class_id:int}")
 def class_page(
-    request: Request, class_id: int, acting: Acting, web: WebApp, done: str = ""
+    request: Request, class_id: RowId, acting: Acting, web: WebApp, done: str = ""
 ) -> Response:
     try:
         found = web.classes.get(acting, class_id)
@@ -148,7 +149,7 @@ def class_page(
 
 
 @router.post("/classes/{class_id}/code")
-def rotate(request: Request, class_id: int, acting: Acting, web: WebApp) -> Response:
+def rotate(request: Request, class_id: RowId, acting: Acting, web: WebApp) -> Response:
     def work() -> str:
         web.classes.rotate_code(acting, class_id)
         return f"/classes/{class_id}?done=code"
@@ -159,11 +160,11 @@ def rotate(request: Request, class_id: int, acting: Acting, web: WebApp) -> Resp
 @router.post("/classes/{class_id}/routine")
 def routine(
     request: Request,
-    class_id: int,
+    class_id: RowId,
     acting: Acting,
     web: WebApp,
     routine: Text,
-    dancer_id: Annotated[int | None, Form()] = None,
+    dancer_id: MaybeFormRowId = None,
 ) -> Response:
     """The class's routine, or (with `dancer_id`) one dancer's: "" for the class's again."""
 
@@ -179,7 +180,7 @@ def routine(
 
 @router.post("/classes/{class_id}/teachers")
 def co_teacher(
-    request: Request, class_id: int, acting: Acting, web: WebApp, email: Text
+    request: Request, class_id: RowId, acting: Acting, web: WebApp, email: Text
 ) -> Response:
     def work() -> str:
         web.classes.add_teacher(acting, class_id, email)
@@ -190,7 +191,7 @@ def co_teacher(
 
 @router.get("/classes/{class_id}/dancers/{dancer_id}")
 def dancer_page(
-    request: Request, class_id: int, dancer_id: int, acting: Acting, web: WebApp
+    request: Request, class_id: RowId, dancer_id: RowId, acting: Acting, web: WebApp
 ) -> Response:
     try:
         notes = web.classes.notes(acting, class_id, dancer_id)
@@ -213,7 +214,7 @@ def dancer_page(
 
 @router.post("/classes/{class_id}/dancers/{dancer_id}/notes")
 def note(
-    request: Request, class_id: int, dancer_id: int, acting: Acting, web: WebApp, text: Text
+    request: Request, class_id: RowId, dancer_id: RowId, acting: Acting, web: WebApp, text: Text
 ) -> Response:
     def work() -> str:
         web.classes.add_note(acting, class_id, dancer_id, text)
