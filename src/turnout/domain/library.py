@@ -31,6 +31,11 @@ def split_version(name: str) -> tuple[str, int | None]:
     return (found.group(1), int(found.group(2))) if found else (name, None)
 
 
+def is_named(name: str, names: list[str]) -> bool:
+    """Whether `name` is one of the routines `names` lists, or a version of one ("grade-4@2")."""
+    return name in names or split_version(name)[0] in names
+
+
 def key_problem(key: str, builtins: list[str]) -> str | None:
     """Why `key` cannot name a routine of one's own; None if it can."""
     if not KEY.fullmatch(key):

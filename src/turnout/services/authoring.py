@@ -96,16 +96,7 @@ class Authoring:
         routine = self.check(text)
         latest = self.library.get(routine.key)
         if latest is not None:
-            first = self.library.versions(routine.key)[0]
-            if (
-                acting is not None
-                and acting.role is not Role.ADMIN
-                and first.author_id != acting.id
-            ):
-                raise ForbiddenError(
-                    f"The routine {routine.key!r} was written by someone else; save yours "
-                    "under a key of its own."
-                )
+            self._may_change(acting, routine.key)
             if latest.text == text:
                 return latest
         return self.library.add(routine.key, text, acting.id if acting else None, self.clock())
@@ -119,7 +110,7 @@ class Authoring:
             )
 
     def text(self, key: str, version: int | None = None) -> str:
-        """A routine's TOML: a version of one written here, or a built-in one's file."""
+        """The TOML of a routine written here: one version, or the latest."""
         found = self.library.get(key, version)
         if found is None:
             raise NotFoundError(f"No routine written here is called {key!r}" + (

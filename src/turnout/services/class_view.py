@@ -140,14 +140,16 @@ class ClassViews:
             holds = uow.practice.holds()
             stops = uow.safety.stops() if share.flags else []
             checks = uow.safety.pain_checks() if share.flags else []
-        report = progress.report(self.uows(found.dancer_id))
+        # The readings are read only for what they are shown or flagged for.
+        read = share.flags or share.measurements
+        report = progress.report(self.uows(found.dancer_id)) if read else None
         last = max((h.record.ended_at for h in holds), default=None)
         flags: tuple[RedFlag, ...] = ()
-        if share.flags:
+        if share.flags and report is not None:
             worst = _latest(report.compensated)
             flags = red_flags(stops, checks, worst, last, member.joined_at, now)
         row = DancerRow(found, member, share, minor, flags=flags)
-        if share.measurements:
+        if share.measurements and report is not None:
             row = replace(row, trends=tuple(report.trends))
         if share.practice:
             done = sum(1 for h in holds if h.record.started_at >= since and _completed(h))

@@ -39,7 +39,7 @@ NO_CODE = "No class has the code {code}. Check it with your teacher (8 letters a
 NOT_YOURS = "Only the dancer, or a guardian of a young dancer, can change what is shared."
 NO_CONSENT = (
     "A guardian has not agreed yet to keep health answers for this dancer, so nothing was "
-    "saved. Practice works without them; the guardian can agree under Account."
+    "saved. Practice works without them; the guardian can agree under Classes."
 )
 
 
@@ -166,14 +166,12 @@ class Classes:
         return self.store.members(class_id=class_id)
 
     def set_share(self, acting: Account, class_id: int, dancer_id: int, share: Share) -> Member:
-        self.get(acting, class_id)
+        dance_class = self.get(acting, class_id)
         if dancer_id != acting.id and dancer_id not in self.store.guardianships(guardian=acting.id):
             raise ForbiddenError(NOT_YOURS)
-        found = [m for m in self.store.members(class_id=class_id) if m.account_id == dancer_id]
-        if not found:
-            raise NotFoundError(f"Dancer {dancer_id} is not in class {class_id}.")
+        member = self._dancer_of(dance_class, dancer_id)
         self.store.set_share(class_id, dancer_id, share)
-        return Member(class_id, dancer_id, share, found[0].joined_at)
+        return replace(member, share=share)
 
     # --- Guardians and consent -----------------------------------------------------------
 

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 
 from turnout.domain.events import Event
-from turnout.domain.library import split_version
+from turnout.domain.library import is_named
 from turnout.domain.log import OwnerKind, PracticeSession, SessionStatus
 from turnout.domain.pain import StopDecision
 from turnout.domain.routine import Routine
@@ -183,7 +183,7 @@ class SessionRegistry(Housekeeping):
     def _routine(self, key: str) -> Routine:
         # Only built-in routines by name: a web client must never make the server read a path.
         names = self.routines.names()
-        if key not in names and split_version(key)[0] not in names:  # or a version of one
+        if not is_named(key, names):
             raise InvalidChoiceError(f"No routine called '{key}'; choose {', '.join(names)}.")
         return self.routines.load(key)
 

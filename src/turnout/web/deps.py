@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from turnout.bootstrap import Container
 from turnout.domain.accounts import Account, Role
 from turnout.domain.classes import Assignment
-from turnout.domain.library import split_version
+from turnout.domain.library import is_named
 from turnout.domain.routine import Routine
 from turnout.errors import ForbiddenError, RoutineError, SignInError
 from turnout.ports import UnitOfWork
@@ -76,8 +76,7 @@ class Web:
     def routine_key(self) -> str:
         """The dancer's routine today: the one their teacher set in a class, else the default
         of Settings."""
-        found = acting.account()
-        assigned = self.classes.assigned(found) if found is not None else None
+        assigned = self.assignment()
         return assigned.routine_key if assigned else self.preferences.load().default_routine
 
     def assignment(self) -> Assignment | None:
@@ -132,8 +131,7 @@ class Web:
 
     def knows_routine(self, key: str) -> bool:
         """A routine's name, or a version of one written in the app ("grade-4@2")."""
-        names = self.container.routines.names()
-        return key in names or split_version(key)[0] in names
+        return is_named(key, self.container.routines.names())
 
     def routines(self) -> dict[str, Routine]:
         """Every built-in routine that loads; a broken file must not take the pages down."""

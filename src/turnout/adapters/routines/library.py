@@ -36,9 +36,8 @@ class LibraryRoutineSource:
         return [*self.builtins.names(), *own]
 
     def load(self, name_or_path: str) -> Routine:
-        if name_or_path in self.builtins.names() or "/" in name_or_path or "\\" in name_or_path:
-            return self.builtins.load(name_or_path)
-        if name_or_path.endswith(".toml"):
+        path = name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
+        if path or name_or_path in self.builtins.names():
             return self.builtins.load(name_or_path)
         key, version = split_version(name_or_path)
         found = self._library().get(key, version)

@@ -24,6 +24,11 @@ Check = Annotated[str, Form(max_length=10)]
 STATUS = {InputError: 422, ForbiddenError: 403, NotFoundError: 404}
 
 
+def _status(error: Exception) -> int:
+    """The page's status for a refusal, a subclass's (InvalidChoiceError, say) included."""
+    return next(code for kind, code in STATUS.items() if isinstance(error, kind))
+
+
 @router.get("/classes")
 def classes_page(
     request: Request, acting: Acting, web: WebApp, done: str = "", joined: int = 0
@@ -59,7 +64,7 @@ def _act(request: Request, web: Web, acting: Account, work: Callable[[], str]) -
     try:
         target = work()
     except (InputError, ForbiddenError, NotFoundError) as error:
-        status = STATUS[type(error)]
+        status = _status(error)
         return _classes(request, web, acting, status=status, message=str(error), done="")
     return RedirectResponse(target, status_code=303)
 
@@ -131,7 +136,7 @@ def class_page(
         found = web.classes.get(acting, class_id)
         view = web.class_views.view(acting, class_id) if acting.id in found.teachers else None
     except (ForbiddenError, NotFoundError) as error:
-        return _classes(request, web, acting, status=STATUS[type(error)], message=str(error))
+        return _classes(request, web, acting, status=_status(error), message=str(error))
     rows = [roster_row(web, r) for r in view.dancers] if view else []
     inbox = [(r.account, day(web, f.at), flag_text(f)) for r, f in view.inbox()] if view else []
     return page(
@@ -197,7 +202,7 @@ def dancer_page(
         notes = web.classes.notes(acting, class_id, dancer_id)
         view = web.class_views.view(acting, class_id)
     except (ForbiddenError, NotFoundError) as error:
-        return _classes(request, web, acting, status=STATUS[type(error)], message=str(error))
+        return _classes(request, web, acting, status=_status(error), message=str(error))
     row = next(r for r in view.dancers if r.account.id == dancer_id)
     return page(
         web,
