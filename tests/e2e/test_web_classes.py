@@ -430,3 +430,22 @@ def test_ids_too_large_for_the_database_are_refused_on_every_page_never_a_500(
     ):
         assert teacher.post(url, data=with_token(teacher, form)).status_code == 422, url
     assert teacher.delete(f"/api/me/sessions/{big}").status_code == 422
+
+
+def test_the_roster_shows_the_latest_standing_reading_whatever_its_method(
+    studio: Studio, teacher: TestClient
+) -> None:
+    made = a_class(teacher)
+    ana = studio.client("ana@example.org")
+    join(ana, made["code"])
+    for day, method, value in (
+        ("2025-12-29", "turnout_discs", 120),
+        ("2025-12-30", "typed_in", 130),
+        ("2025-12-31", "turnout_discs", 125),
+    ):
+        reading = {"method": method, "side": "both", "trials": [value], "taken_on": day}
+        assert ana.post("/api/measurements", json=reading).status_code == 201
+    row = re.search(
+        r"<tr>\s*<td><a[^>]*>Ana</a>.*?</tr>", teacher.get(f"/classes/{made['id']}").text, re.S
+    )
+    assert row and "125 ± 10°" in row.group(0)

@@ -29,8 +29,8 @@ def ward_card(web: Web, acting: Account, ward: Account) -> dict[str, Any]:
 
 
 def roster_row(web: Web, row: DancerRow) -> dict[str, Any]:
-    standing = [t for t in row.trends if t.side.value == "both"]
-    latest = standing[-1].readings[-1] if standing else None
+    standing = [r for t in row.trends if t.side.value == "both" for r in t.readings]
+    latest = max(standing, key=lambda r: (r.taken_on, r.id or 0), default=None)
     return {
         "row": row,
         "last": day(web, row.last_practice) if row.last_practice else "",
