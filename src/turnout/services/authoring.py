@@ -138,8 +138,10 @@ class Authoring:
         """The form editor's fields as TOML, to check and save like a file."""
         return self.write(model)
 
-    def mine(self) -> list[str]:
-        return self.library.keys()
+    def mine(self) -> list[AuthoredRoutine]:
+        """The latest version of every routine written here."""
+        keys = self.library.keys()
+        return [found for key in keys if (found := self.library.get(key)) is not None]
 
 
 def _may_write(acting: Account | None) -> None:

@@ -94,7 +94,7 @@ def save(body: RoutineText, web: WebApp) -> Version:
 @router.get("/api/routine-library", responses=errors(401))
 def library(web: WebApp) -> list[Version]:
     """The latest version of each routine written here."""
-    return [version_out(web.authoring.versions(k)[-1]) for k in web.authoring.mine()]
+    return [version_out(found) for found in web.authoring.mine()]
 
 
 @router.get("/api/routine-library/{key}/versions", responses=errors(401, 404, 422))
