@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     MetaData,
     String,
+    Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -88,6 +89,10 @@ class SessionRow(DancerColumn, Base):
     owner: Mapped[str | None] = mapped_column(String(128))
     owner_kind: Mapped[str | None] = mapped_column(String(8))
     lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # A web session's state and its cues' tail, as JSON, and how many times it was written
+    # (see services/run_state.py); empty for the terminal's sessions.
+    run_state: Mapped[str | None] = mapped_column(Text)
+    run_version: Mapped[int | None]
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # see DeletedColumn
 
 
