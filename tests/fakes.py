@@ -44,6 +44,7 @@ class FakePracticeRepository:
         self.saved_sessions: dict[str, PracticeSession] = {}
         self.saved_holds: list[LoggedHold] = []
         self.leases: dict[str, Lease] = {}
+        self.runs: dict[str, tuple[str, int]] = {}
 
     def add_session(self, session: PracticeSession) -> None:
         self.saved_sessions[session.id] = session
@@ -110,6 +111,24 @@ class FakePracticeRepository:
         held = self.leases.get(session_id)
         if held is not None and held.owner == owner:
             del self.leases[session_id]
+
+    def run(self, session_id: str) -> tuple[str, int] | None:
+        return self.runs.get(session_id)
+
+    def save_run(self, session_id: str, run: str, version: int) -> bool:
+        if session_id not in self.saved_sessions:
+            return False
+        if self.runs.get(session_id, ("", 0))[1] != version:
+            return False
+        self.runs[session_id] = (run, version + 1)
+        return True
+
+    def run_versions(self, owner: str) -> dict[str, int]:
+        return {
+            key: self.runs[key][1]
+            for key, lease in self.leases.items()
+            if lease.owner == owner and key in self.runs
+        }
 
 
 class FakeUnitOfWork:
@@ -178,6 +197,7 @@ def _copy(repo: FakePracticeRepository) -> FakePracticeRepository:
     copy.saved_sessions = {k: replace(v) for k, v in repo.saved_sessions.items()}
     copy.saved_holds = list(repo.saved_holds)
     copy.leases = dict(repo.leases)
+    copy.runs = dict(repo.runs)
     return copy
 
 

@@ -21,6 +21,7 @@ from turnout.ports import (
     ClassStore,
     Clock,
     DeviceStore,
+    FreeSessions,
     PasswordHasher,
     RoutineLibrary,
     RoutineSource,
@@ -78,6 +79,18 @@ class Container:
             if self._sessions is None:
                 self._sessions = _session_factory(self.settings.db_url)
             return self._sessions
+
+    @property
+    def shared_log(self) -> bool:
+        """A studio's PostgreSQL, which several web processes may serve at once (a SQLite log
+        is served by one process, as a personal log always is)."""
+        return self.settings.db_url.startswith("postgresql")
+
+    def free_sessions(self) -> FreeSessions:
+        """Across dancers, the web sessions nobody runs any more (for a shared log's servers)."""
+        from turnout.adapters.db.free_sessions import SqlFreeSessions
+
+        return SqlFreeSessions(self._factory())
 
     def class_store(self) -> ClassStore:
         """The studio's classes, members, guardians and notes, in the log's database."""
@@ -184,7 +197,8 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Conta
     settings = settings or get_settings()
     private_files.make_private(settings.data_dir, (settings.pictures_dir,), settings.scratch_dir)
     if clock is None:
-        clock = SystemClock() if settings.time_scale == 1 else ScaledClock(settings.time_scale)
+        scale, origin = settings.time_scale, settings.clock_origin
+        clock = SystemClock() if scale == 1 else ScaledClock(scale, origin)
     from turnout.adapters.routines.library import LibraryRoutineSource
 
     builtins = CachedRoutineSource(FileRoutineSource())

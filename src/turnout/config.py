@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     pose_model: Literal["full", "lite"] = "full"
     # Only for tests and demos: the practice clock runs this many times faster than real time.
     time_scale: float = Field(default=1.0, gt=0, le=1000)
+    # With time_scale: the moment (epoch seconds) the faster clock starts from. Several
+    # processes given the same one keep the same practice time (a studio's load test).
+    clock_origin: float | None = Field(default=None, gt=0)
 
     @property
     def allowed_host_names(self) -> list[str]:

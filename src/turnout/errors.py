@@ -109,6 +109,11 @@ class StaleActionError(TransitionError):
     """The session moved on since the page sent this action."""
 
 
+class RunChangedError(StaleActionError, TurnoutError):
+    """Another process wrote this web session's run since this one read it: nothing of the
+    write landed; read the session again and go on from there."""
+
+
 class SessionHeldError(TransitionError, TurnoutError):
     """Another process runs this live session (its lease in the log is alive): this one may
     show it but neither drive, adopt nor end it. A 409 on the web."""
@@ -125,6 +130,7 @@ __all__ = [
     "NotFoundError",
     "RoutineError",
     "RoutineNotFoundError",
+    "RunChangedError",
     "SessionHeldError",
     "SettingsError",
     "SignInError",

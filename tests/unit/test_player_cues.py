@@ -8,7 +8,7 @@ from turnout.domain.events import Beep, HoldEnded, Paused, SessionEnded, StepSta
 from turnout.domain.plan import Plan, PlanItem, hold_record
 from turnout.domain.routine import Actor, StepKind
 from turnout.services.cues import Line, lines
-from turnout.services.live_session import EventFeed
+from turnout.services.run_state import EventFeed
 
 PLAN = Plan.of(tiny_routine())
 

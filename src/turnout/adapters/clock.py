@@ -14,11 +14,12 @@ class SystemClock:
 
 
 class ScaledClock:
-    """Runs `scale` times faster than real time from the moment it is made."""
+    """Runs `scale` times faster than real time from `origin` (epoch seconds; the moment it
+    is made unless given, so that several processes can share one)."""
 
-    def __init__(self, scale: float) -> None:
+    def __init__(self, scale: float, origin: float | None = None) -> None:
         self.scale = scale
-        self.origin = time.time()
+        self.origin = origin or time.time()
 
     def now(self) -> float:
         return self.origin + (time.time() - self.origin) * self.scale

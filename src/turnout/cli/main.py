@@ -125,13 +125,19 @@ def serve(
         str | None, typer.Option(help="Address to listen on; 0.0.0.0 for a phone.")
     ] = None,
     port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port to listen on.")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=64, help="Web processes to run (several only on a studio's PostgreSQL)."
+        ),
+    ] = 1,
 ) -> None:
     """Start the web app (http://127.0.0.1:8000 unless told otherwise)."""
     from turnout.web.server import serve as serve_web  # the web stack loads only when asked for
 
     box = container(ctx)
     box.uow()  # open and migrate the log first, so a problem is reported before the server starts
-    serve_web(box, host or box.settings.host, port or box.settings.port)
+    serve_web(box, host or box.settings.host, port or box.settings.port, workers)
 
 
 app.command()(friendly(measure_cli.mat))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -93,6 +93,37 @@ class PracticeRepository(Protocol):
 
     def release(self, session_id: str, owner: str) -> None:
         """Clear `owner`'s lease on the session, if it still holds it."""
+        ...
+
+    # A web session's run (services/run_state.py), versioned so two processes never both write.
+    def run(self, session_id: str) -> tuple[str, int] | None:
+        """The run last written and its version, read afresh; None if it has none."""
+        ...
+
+    def save_run(self, session_id: str, run: str, version: int) -> bool:
+        """Write the run as version `version` + 1 if the log still has `version` (0: none
+        yet); False, changing nothing, if another write came first."""
+        ...
+
+    def run_versions(self, owner: str) -> dict[str, int]:
+        """The run version of each active session `owner` holds the lease on."""
+        ...
+
+
+class FreeSessions(Protocol):
+    """Across all dancers: the web sessions of a studio's log that nobody runs any more."""
+
+    def take(
+        self,
+        lease: Lease,
+        now: float,
+        free: Callable[[Lease | None], bool],
+        host: str,
+        limit: int,
+    ) -> list[tuple[int, str]]:
+        """Give `lease` every active web session with a run whose lease `free` says is free,
+        looking at those whose lease is empty, lapsed at `now`, or held on `host` (its process
+        may be gone); rows another server is looking at are skipped. (dancer, session id)."""
         ...
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from turnout.domain.log import Lease, OwnerKind
 from turnout.errors import SessionHeldError, StorageError
-from turnout.ports import UnitOfWork
+from turnout.ports import FreeSessions, UnitOfWork
 
 LEASE_SECONDS = 10.0
 RENEW_SECONDS = 3.0
@@ -136,3 +136,13 @@ class Tenure:
                 uow.commit()
         except StorageError as error:  # the lease lapses on its own soon enough
             log.warning("could not release session %s: %s", self.session_id, error)
+
+
+def take_free(sessions: FreeSessions, owner: Owner, limit: int = 50) -> list[tuple[int, str]]:
+    """The web sessions of a studio's log whose process stopped or died, now held by `owner`:
+    (dancer, session id) of each, for its server to carry on."""
+
+    def free(lease: Lease | None) -> bool:
+        return lease is None or (lease.owner != owner.name and owner.rival(lease) is None)
+
+    return sessions.take(owner.lease(), owner.wall(), free, this_host(), limit)

@@ -1,6 +1,11 @@
 """Live practice sessions as a server sees them: those it runs (ticked in the background, so
 holds are logged the moment they end) and those another process runs, shown read-only as the
-log has them until that process's lease lapses. See live_session.py for one of them."""
+log has them until that process's lease lapses. See live_session.py for one of them.
+
+On a studio's server (`shared`) several web processes answer for the same sessions: each
+session's run is in the log, any process acts on it (each write names the run's version, so
+two never both land), the lease only says who ticks it when no page asks, and a process that
+takes a lease over carries the run on instead of starting its step again."""
 
 from __future__ import annotations
 
@@ -8,34 +13,36 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
-from turnout.domain.events import Event
 from turnout.domain.library import is_named
-from turnout.domain.log import OwnerKind, PracticeSession, SessionStatus
+from turnout.domain.log import OwnerKind, SessionStatus
 from turnout.domain.pain import StopDecision
 from turnout.domain.routine import Routine
 from turnout.domain.state import MOVES, Action, TransitionError
-from turnout.errors import InvalidChoiceError, SessionHeldError, StaleActionError, TurnoutError
+from turnout.errors import (
+    InvalidChoiceError,
+    RunChangedError,
+    SessionHeldError,
+    StaleActionError,
+    TurnoutError,
+)
 from turnout.ports import Clock, RoutineSource, UnitOfWork
 from turnout.services import safety
 from turnout.services.flow_text import under_way
 from turnout.services.leases import Owner
 from turnout.services.live_housekeeping import Housekeeping
-from turnout.services.live_session import KINDS, EventFeed, FeedEntry, LiveSession
-from turnout.services.practice import (
-    Practice,
-    logged_practice,
-    session_record,
-    start_practice,
-    unfinished_session,
-)
+from turnout.services.live_log import FromTheLog
+from turnout.services.live_session import LiveSession
+from turnout.services.practice import session_record, start_practice
 
-__all__ = ["KINDS", "EventFeed", "FeedEntry", "LiveSession", "SessionRegistry"]
+__all__ = ["LiveSession", "SessionRegistry"]
 log = logging.getLogger(__name__)
 REFRESH_WAIT_SECONDS = 1.0  # a read waits this long for a tick under way, then answers as is
+T = TypeVar("T")
 
 
-class SessionRegistry(Housekeeping):
+class SessionRegistry(FromTheLog, Housekeeping):
     def __init__(
         self,
         uows: Callable[[], UnitOfWork],
@@ -43,10 +50,13 @@ class SessionRegistry(Housekeeping):
         clock: Clock,
         get_ready_seconds: Callable[[], int],
         owner: Owner | None = None,
+        shared: bool = False,
     ) -> None:
         self.uows, self.routines, self.clock = uows, routines, clock
         self.get_ready_seconds = get_ready_seconds
         self.owner = owner or Owner.this_process(OwnerKind.WEB)
+        self.shared = shared
+        self._looked_at = 0.0  # when this server last read the versions of the runs it holds
         self._live: dict[str, LiveSession] = {}
         self._tokens: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -68,10 +78,16 @@ class SessionRegistry(Housekeeping):
                 raise InvalidChoiceError(str(error.args[0])) from None
             self._end_others(replace)
             now = self.clock.now()
-            practice, events = start_practice(
-                self.uows(), routine, now, exercises or None, self.get_ready_seconds(), self.owner
+            practice, _ = start_practice(
+                self.uows(),
+                routine,
+                now,
+                exercises or None,
+                self.get_ready_seconds(),
+                self.owner,
+                True,
             )
-            live = self._add(practice, events, now)
+            live = self._add(practice, now)
             if token:
                 self._tokens[token] = practice.id
             return live
@@ -87,6 +103,16 @@ class SessionRegistry(Housekeeping):
             if found is not None:
                 found.touched = self.clock.now()
             return found
+
+    def adopt(self, session_id: str) -> None:
+        """Run a session whose lease this server has just been given (see leases.take_free)."""
+        live = self.get(session_id)
+        if live is None:
+            return
+        with live.lock:
+            if not live.practice.owned and live.practice.record.status is SessionStatus.ACTIVE:
+                with contextlib.suppress(SessionHeldError):
+                    self._take(live, self.clock.now())
 
     def current(self) -> LiveSession | None:
         """The most recent session still under way: here, or (the log says) in another process."""
@@ -107,27 +133,27 @@ class SessionRegistry(Housekeeping):
         self, session_id: str, action: Action, position: int | None = None, at: float | None = None
     ) -> LiveSession:
         live = self._existing(session_id)
-        with self._driving(live) as now:
+
+        def press(now: float) -> None:
             if live.state.is_no_op(action):
-                return live
+                return
             if action in MOVES and position is not None and position != live.state.position:
                 raise StaleActionError("the session has already moved on; here is where it is now")
-            live.apply(live.practice.act(action, now, at), now)
+            live.practice.act(action, now, at)
+
+        self._acting(live, press)
         return live
 
     def stop(self, session_id: str, reason: str) -> tuple[StopDecision, LiveSession]:
         """The dancer pressed Stop and said why; a warning sign ends the exercise for today."""
         live = self._existing(session_id)
-        with self._driving(live) as now:
-            decision, events = safety.stop(live.practice, reason, now)
-            live.apply(events, now)
+        decision = self._acting(live, lambda now: safety.stop(live.practice, reason, now)[0])
         return decision, live
 
     def skip_exercise(self, session_id: str) -> LiveSession:
         """Leave out the rest of the exercise under way (a dancer who declines a stretch)."""
         live = self._existing(session_id)
-        with self._driving(live) as now:
-            live.apply(safety.skip_exercise(live.practice, now), now)
+        self._acting(live, lambda now: safety.skip_exercise(live.practice, now))
         return live
 
     def refresh(self, live: LiveSession) -> None:
@@ -138,7 +164,9 @@ class SessionRegistry(Housekeeping):
         if not live.lock.acquire(timeout=REFRESH_WAIT_SECONDS):
             return
         try:
-            if live.practice.owned:
+            if self._joined(live):
+                self._catch_up(live)
+            if live.practice.owned or self._joined(live):
                 self._tick(live)
             elif live.practice.record.status is SessionStatus.ACTIVE:
                 self._watch(live)
@@ -151,16 +179,29 @@ class SessionRegistry(Housekeeping):
             raise LookupError(session_id)
         return live
 
+    def _acting(self, live: LiveSession, act: Callable[[float], T]) -> T:
+        """`act` on the session, driven here; once more, on the run as it is now, if another
+        process wrote the run first."""
+        try:
+            with self._driving(live) as now:
+                return act(now)
+        except RunChangedError:
+            with self._driving(live) as now:
+                return act(now)
+
     @contextlib.contextmanager
     def _driving(self, live: LiveSession) -> Iterator[float]:
-        """Hold the session, make sure this server runs it (taking it up if no live process
-        does) and bring it up to the clock. Raises SessionHeldError while another runs it."""
+        """Hold the session, make sure this server may drive it (taking it up if no live
+        process runs it) and bring it up to the clock. Raises SessionHeldError while another
+        runs it and this server may not write it."""
         with live.lock:
             now = self.clock.now()
             try:
+                if self._joined(live):
+                    self._catch_up(live)
                 if not live.practice.owned and live.practice.record.status is SessionStatus.ACTIVE:
-                    self._take(live, now)
-                live.apply(live.practice.tick(now), now)
+                    self._take_unless_run_elsewhere(live, now)
+                live.practice.tick(now)
                 yield now
             except SessionHeldError:
                 self._watch(live)  # show it as the process that runs it has logged it
@@ -169,8 +210,10 @@ class SessionRegistry(Housekeeping):
     def _tick(self, live: LiveSession) -> None:
         now = self.clock.now()
         try:
-            live.apply(live.practice.tick(now), now)
+            live.practice.tick(now)
             live.error = None
+        except RunChangedError:
+            self._catch_up(live)  # another process wrote it: the next tick goes on from there
         except SessionHeldError:
             # Another process took the session over while this one was not answering.
             log.warning("session %s is run by another process now", live.practice.id)
@@ -187,12 +230,6 @@ class SessionRegistry(Housekeeping):
             raise InvalidChoiceError(f"No routine called '{key}'; choose {', '.join(names)}.")
         return self.routines.load(key)
 
-    def _add(self, practice: Practice, events: tuple[Event, ...], now: float) -> LiveSession:
-        live = LiveSession(practice, touched=now)
-        live.apply(events, now)
-        self._live[practice.id] = live
-        return live
-
     def _end_others(self, replace: bool) -> None:
         # One practice at a time, as in the CLI: a new start ends the one this server runs, if
         # asked to. Sessions of other processes, live or crashed, stay theirs to resume.
@@ -202,37 +239,5 @@ class SessionRegistry(Housekeeping):
                     if not replace:
                         raise TransitionError(under_way(live.state))
                     now = self.clock.now()
-                    with contextlib.suppress(SessionHeldError):
-                        live.apply(live.practice.act(Action.ABORT, now), now)
-
-    def _latest_from_log(self) -> LiveSession | None:
-        record = unfinished_session(self.uows())
-        if record is None:
-            return None
-        return self._live.get(record.id) or self._bring_in(record)
-
-    def _bring_in(self, record: PracticeSession) -> LiveSession:
-        """A logged session as this server may show it: ended, run by another live process
-        (read-only), or free to take up when the dancer acts on it."""
-        now = self.clock.now()
-        routine = self.routines.load(record.routine_key)
-        practice, holder = logged_practice(self.uows(), routine, record, self.owner, now)
-        live = self._add(practice, (), now)
-        live.holder = holder
-        if holder is None and practice.record.status is SessionStatus.ACTIVE and live.state.is_over:
-            # Every step was logged before the interruption: take it up to close it in the log.
-            with contextlib.suppress(SessionHeldError):
-                self._take(live, now)
-        return live
-
-    def _take(self, live: LiveSession, now: float) -> None:
-        routine = self.routines.load(live.practice.record.routine_key)
-        live.take(self.uows(), routine, now, self.get_ready_seconds(), self.owner)
-
-    def _watch(self, live: LiveSession) -> None:
-        try:
-            routine = self.routines.load(live.practice.record.routine_key)
-            live.watch(self.uows(), routine, self.owner, self.clock.now())
-            live.error = None
-        except TurnoutError as error:
-            live.error = str(error)
+                    with contextlib.suppress(SessionHeldError, RunChangedError):
+                        live.practice.act(Action.ABORT, now)

@@ -1,5 +1,5 @@
-"""Use cases for a session under way: start it, drive it, log each hold, resume it; and, for a
-process that does not run it, show it as the log has it."""
+"""Use cases for a session under way: start it, drive it, log each hold, resume it (runs.py has
+what other processes do with a web session's run)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,17 @@ from dataclasses import replace
 
 from turnout.domain import session as engine
 from turnout.domain.events import Event, HoldEnded, SessionEnded
-from turnout.domain.log import Lease, PracticeSession, SessionStatus
+from turnout.domain.log import PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, Plan
 from turnout.domain.routine import Routine
-from turnout.domain.session import Phase, SessionState
+from turnout.domain.session import SessionState
 from turnout.domain.state import Action
-from turnout.errors import NotFoundError, TurnoutError
+from turnout.errors import NotFoundError, RunChangedError, TurnoutError
 from turnout.ports import UnitOfWork
+from turnout.services import run_state
 from turnout.services.flow_text import rest_before
 from turnout.services.leases import Owner, Tenure, claim
+from turnout.services.run_state import EventFeed, FeedEntry
 
 # How many unfinished sessions `turnout practice --resume` looks through for one it may take.
 RESUMABLE_LOOKBACK = 10
@@ -39,7 +41,11 @@ class Practice:
 
     With a `tenure` this process runs the session under a lease in the log: every write checks
     the lease first and ticking renews it. Without one (a session only shown, or a test's)
-    nothing is checked."""
+    nothing is checked.
+
+    Its events are numbered in `feed`, for the pages. With a `version` (a web session) the run,
+    state and feed's tail, is written with every transition, and the write lands only if the
+    log still has that version (services/run_state.py)."""
 
     def __init__(
         self,
@@ -47,8 +53,12 @@ class Practice:
         record: PracticeSession,
         state: SessionState,
         tenure: Tenure | None = None,
+        feed: EventFeed | None = None,
+        version: int | None = None,
     ) -> None:
         self.uow, self.record, self.state, self.tenure = uow, record, state, tenure
+        self.feed = feed or EventFeed()
+        self.version = version
 
     @property
     def id(self) -> str:
@@ -79,27 +89,39 @@ class Practice:
         state, events = result
         # An action checks the lease even when it logs nothing, so a process that lost the
         # session to another never pauses or moves it behind that one's back.
-        self.save(events, now, check=acted)
+        self.save(events, now, check=acted, state=state)
         self.state = state
         if self.tenure is not None:
             self.tenure.keep(self.uow)
         return events
 
-    def save(self, events: tuple[Event, ...], now: float, check: bool = False) -> None:
-        """Log the holds that ended and the session's close, all in one transaction.
+    def save(
+        self,
+        events: tuple[Event, ...],
+        now: float,
+        check: bool = False,
+        state: SessionState | None = None,
+    ) -> None:
+        """Log the holds that ended, the session's close and the run (`state`, when it is
+        kept), all in one transaction; then number the events in the feed.
 
         Save first, state after: if the log cannot be written nothing of this transition is
         saved and the state stays put, so the next tick derives the same holds again, none
         lost and none logged twice. Under a lease the same transaction checks and renews it:
-        a process that lost the session logs nothing more in it."""
+        a process that lost the session logs nothing more in it. A run another process wrote
+        first (RunChangedError) leaves nothing written either."""
         holds = [e.record for e in events if isinstance(e, HoldEnded)]
         ended = next((e for e in events if isinstance(e, SessionEnded)), None)
-        tenure = self.tenure
-        if not holds and ended is None and not (check and tenure):
+        tenure, entries = self.tenure, self.feed.entries(events, now)
+        kept = self.version is not None and bool(events or check)
+        if not holds and ended is None and not (check and tenure) and not kept:
+            self.feed.extend(entries)
             return
         record = self.record if ended is None else self._closed(ended.finished, now)
         with self.uow.writing():
             renewed = tenure.fence(self.uow) if tenure else 0.0
+            if kept:
+                self._write_run(state or self.state, entries)
             for hold in holds:
                 self.uow.practice.add_hold(self.id, hold)
             if ended is not None:
@@ -108,9 +130,19 @@ class Practice:
                     self.uow.practice.release(self.id, tenure.owner.name)
             self.uow.commit()
         self.record = record
+        self.feed.extend(entries)
+        if kept and self.version is not None:
+            self.version += 1
         if tenure:
             tenure.renewed = renewed
         self.tenure = None if ended else tenure
+
+    def _write_run(self, state: SessionState, entries: list[FeedEntry]) -> None:
+        version = self.version or 0
+        if not self.uow.practice.save_run(
+            self.id, run_state.dump(state, self.feed, entries), version
+        ):
+            raise RunChangedError("This session has just moved on elsewhere; here it is now.")
 
     def _closed(self, finished: bool, now: float) -> PracticeSession:
         status = SessionStatus.FINISHED if finished else SessionStatus.ABORTED
@@ -124,8 +156,10 @@ def start_practice(
     exercises: Sequence[int] | None = None,
     get_ready_seconds: int = 5,
     owner: Owner | None = None,
+    keep_run: bool = False,
 ) -> tuple[Practice, tuple[Event, ...]]:
-    """Open a new session in the log and start the state machine on it, held by `owner`."""
+    """Open a new session in the log and start the state machine on it, held by `owner`;
+    with `keep_run` (the web's), its run is kept in the log from the start."""
     try:
         plan = session_plan(routine, exercises)
     except KeyError as error:
@@ -139,13 +173,21 @@ def start_practice(
         planned_holds=plan.hold_count,
         planned_seconds=plan.hold_seconds,
     )
+    state, events = engine.start(plan, now, get_ready_seconds)
+    practice = Practice(uow, record, state, version=0 if keep_run else None)
+    entries = practice.feed.entries(events, now)
     with uow.writing():
         uow.practice.add_session(record)
         if owner is not None:
             claim(uow, owner, record.id)
+        if keep_run:
+            practice._write_run(state, entries)
         uow.commit()
-    state, events = engine.start(plan, now, get_ready_seconds)
-    return Practice(uow, record, state, _tenure(owner, record.id)), events
+    practice.feed.extend(entries)
+    practice.tenure = _tenure(owner, record.id)
+    if keep_run:
+        practice.version = 1
+    return practice, events
 
 
 def session_plan(routine: Routine, exercises: Sequence[int] | None) -> Plan:
@@ -191,9 +233,13 @@ def resume_practice(
     now: float,
     get_ready_seconds: int = 5,
     owner: Owner | None = None,
+    feed: EventFeed | None = None,
+    keep_run: bool = False,
 ) -> tuple[Practice, tuple[Event, ...]]:
     """Pick an interrupted session up again at the step after its last logged hold, held by
-    `owner`. Raises SessionHeldError while another live process runs it."""
+    `owner`, its events numbered on in `feed` when given. A session whose run the log keeps
+    goes on keeping it, and so does one resumed `keep_run` (by the web). Raises
+    SessionHeldError while another live process runs it."""
     if record.routine_key != routine.key:
         raise TurnoutError(
             f"Session {record.id[:8]} was of routine '{record.routine_key}', not "
@@ -204,32 +250,18 @@ def resume_practice(
             claim(uow, owner, record.id)
         # Read after the claim: the holds the last owner logged before it stopped are all in.
         holds = uow.practice.session_holds(record.id)
+        run = uow.practice.run(record.id)
         uow.commit()
     plan = session_plan(routine, record.exercise_numbers)
-    state, events = engine.start(plan, now, get_ready_seconds, position=_next(holds), wait=True)
-    practice = Practice(uow, record, state, _tenure(owner, record.id))
+    state, events = engine.start(
+        plan, now, get_ready_seconds, position=next_position(holds), wait=True
+    )
+    version = run[1] if run is not None else (0 if keep_run else None)
+    practice = Practice(uow, record, state, _tenure(owner, record.id), feed, version)
     # Every step was logged before the interruption: the session is over, so say so in the log.
     practice.save(events, now)
     return practice, events
 
 
-def logged_practice(
-    uow: UnitOfWork, routine: Routine, record: PracticeSession, owner: Owner, now: float
-) -> tuple[Practice, Lease | None]:
-    """The session as the log has it now, for a process that does not run it: ended, or
-    waiting at the step after its last logged hold; and the lease of the other live process
-    that runs it, if one does."""
-    with uow:
-        record = uow.practice.get_session(record.id) or record
-        lease = uow.practice.lease(record.id)
-        holds = uow.practice.session_holds(record.id)
-    plan = session_plan(routine, record.exercise_numbers)
-    if record.status is SessionStatus.ACTIVE:
-        state, _ = engine.start(plan, now, 0, position=_next(holds), wait=True)
-        return Practice(uow, record, state), owner.rival(lease)
-    phase = Phase.FINISHED if record.status is SessionStatus.FINISHED else Phase.ABORTED
-    return Practice(uow, record, SessionState(plan, len(plan.items), phase)), None
-
-
-def _next(holds: list[HoldRecord]) -> int:
+def next_position(holds: list[HoldRecord]) -> int:
     return max((h.position for h in holds), default=-1) + 1

@@ -118,6 +118,7 @@ def _web(container: Container, bind: str) -> Web:
         container.routines,
         container.clock,
         lambda dancer: preferences.of(dancer).load().get_ready_seconds,
+        container.free_sessions() if container.shared_log else None,
     )
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.filters.update(rendering.FILTERS)

@@ -144,6 +144,26 @@ class SqlPracticeRepository:
         cleared = {"owner": None, "owner_kind": None, "lease_until": None}
         self._set_lease(session_id, cleared, SessionRow.owner == owner)
 
+    def run(self, session_id: str) -> tuple[str, int] | None:
+        columns = (SessionRow.run_state, SessionRow.run_version)
+        found = self._db.execute(select(*columns).where(SessionRow.id == session_id)).first()
+        if found is None or found[0] is None:
+            return None
+        return found[0], found[1] or 0
+
+    def save_run(self, session_id: str, run: str, version: int) -> bool:
+        seen = SessionRow.run_version.is_(None) if version == 0 else None
+        same = or_(SessionRow.run_version == version, *(() if seen is None else (seen,)))
+        return self._set_lease(session_id, {"run_state": run, "run_version": version + 1}, same)
+
+    def run_versions(self, owner: str) -> dict[str, int]:
+        query = select(SessionRow.id, SessionRow.run_version).where(
+            SessionRow.owner == owner,
+            SessionRow.status == SessionStatus.ACTIVE.value,
+            SessionRow.run_state.is_not(None),
+        )
+        return {key: version or 0 for key, version in self._db.execute(query)}
+
     def _set_lease(
         self, session_id: str, values: dict[str, Any], *where: ColumnElement[bool]
     ) -> bool:
