@@ -19,6 +19,7 @@ import httpx
 
 COUNTING = ("get_ready", "running")
 OVER = ("finished", "aborted")
+BEEPS_FROM = 3  # clock seconds before a countdown's end: the first beep
 
 
 @dataclass
@@ -93,7 +94,7 @@ async def dancer(
     figures.sessions.append(view["id"])
     path = f"/api/sessions/{view['id']}"
     while view["phase"] not in OVER:
-        await asyncio.sleep((poll_ms if view["phase"] in COUNTING else 1000) / 1000)
+        await asyncio.sleep(_poll_wait(view, poll_ms) / 1000)
         answer = await servers.ask("GET /api/sessions/ID", "GET", path, cookie)
         events = await servers.ask(
             "GET /api/sessions/ID/events", "GET", f"{path}/events?after={last}", cookie
@@ -116,6 +117,17 @@ async def dancer(
             if acted is not None and acted.status_code == 200:
                 view = acted.json()
     figures.finished += view["phase"] == "finished"
+
+
+def _poll_wait(view: dict[str, Any], poll_ms: int) -> float:
+    """When the player asks again (player.js nextPollMs): at the next cue while counting,
+    every `poll_ms` from the first beep to the end, each second otherwise."""
+    if view["phase"] not in COUNTING or view["remaining"] is None:
+        return 1000.0
+    ahead = view["remaining"] - BEEPS_FROM
+    if ahead <= 0.25 or poll_ms >= 1000:
+        return float(poll_ms)
+    return max(float(poll_ms), min(1000.0, ahead / view["time_scale"] * 1000))
 
 
 def _next_action(view: dict[str, Any], paused_once: bool) -> str | None:

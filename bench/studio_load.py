@@ -45,7 +45,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--teachers", type=int, default=10)
     parser.add_argument("--uploads", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=180.0, help="the run's longest time")
-    parser.add_argument("--poll-ms", type=int, default=250, help="the player polls this often")
+    parser.add_argument("--poll-ms", type=int, default=250, help="poll at the end of a countdown")
     parser.add_argument("--exercises", default="1", help="of the classic routine, e.g. 1,2")
     parser.add_argument("--scale", type=float, default=10.0, help="practice clock speed")
     parser.add_argument("--kill", action="store_true", help="kill -9 one web process half-way")

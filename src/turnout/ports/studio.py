@@ -38,6 +38,10 @@ class AccountStore(Protocol):
 
     def account(self, account_id: int) -> Account | None: ...
 
+    def signed_in(self, token_hash: str) -> tuple[SignedIn, Account] | None:
+        """The browser session with this token and its account, in one read."""
+        ...
+
     def with_password(self, email: str) -> tuple[Account, str] | None:
         """The account of `email` and its password hash."""
         ...

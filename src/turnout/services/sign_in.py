@@ -56,11 +56,11 @@ class SignIns:
     def account_for(self, secret: str) -> tuple[Account, SignedIn] | None:
         """Whose browser this cookie's secret is, while its session is alive."""
         now = self.clock()
-        session = self.store.session(token_digest(secret)) if secret else None
-        if session is None or not session.alive(now):
+        found = self.store.signed_in(token_digest(secret)) if secret else None
+        if found is None:
             return None
-        account = self.store.account(session.account_id)
-        if account is None or account.disabled_at is not None:
+        session, account = found
+        if not session.alive(now) or account.disabled_at is not None:
             return None
         if now - session.last_seen_at > TOUCH_SECONDS:
             self.store.touch(session.id, now)

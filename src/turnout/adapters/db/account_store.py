@@ -126,6 +126,15 @@ class SqlAccountStore:
         row = self._read(lambda db: db.scalars(query).first())
         return None if row is None else _signed_in(row)
 
+    def signed_in(self, token_hash: str) -> tuple[SignedIn, Account] | None:
+        query = (
+            select(AuthSessionRow, AccountRow)
+            .join(AccountRow, AccountRow.id == AuthSessionRow.account_id)
+            .where(AuthSessionRow.token_hash == token_hash)
+        )
+        found = self._read(lambda db: db.execute(query).first())
+        return None if found is None else (_signed_in(found[0]), _account(found[1]))
+
     def sessions(self, account_id: int) -> list[SignedIn]:
         query = (
             select(AuthSessionRow)

@@ -31,7 +31,11 @@ def make_engine(url: str) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        # A pool as large as the server's busy moments (the request threads and the ticker),
+        # and no ping before each use: a request makes several short transactions, and a ping
+        # each doubled its round trips. A connection the database dropped (a restart) fails
+        # one request, then the pool is renewed.
+        return create_engine(parsed, pool_size=10, max_overflow=30, pool_recycle=1800)
     path = errors.sqlite_file(parsed)
     if path is not None:
         try:
