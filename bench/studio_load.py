@@ -46,7 +46,10 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--uploads", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=180.0, help="the run's longest time")
     parser.add_argument("--poll-ms", type=int, default=250, help="poll at the end of a countdown")
-    parser.add_argument("--exercises", default="1", help="of the classic routine, e.g. 1,2")
+    parser.add_argument("--exercises", default="1,2", help="of the classic routine (1,2: 46 s)")
+    parser.add_argument(
+        "--arrive", type=float, default=60.0, help="seconds over which they sign in"
+    )
     parser.add_argument("--scale", type=float, default=10.0, help="practice clock speed")
     parser.add_argument("--kill", action="store_true", help="kill -9 one web process half-way")
     parsed = parser.parse_args()
@@ -64,8 +67,9 @@ async def run(args: argparse.Namespace, processes: Processes, classes: list[int]
         servers = Servers(client, processes.bases, figures)
         until = time.monotonic() + args.seconds
         exercises = [int(n) for n in args.exercises.split(",")]
+        apart = args.arrive / max(1, args.dancers)
         work = [
-            dancer(servers, f"dancer{n}@bench.org", PASSWORD, args.poll_ms, exercises, n * 0.05)
+            dancer(servers, f"dancer{n}@bench.org", PASSWORD, args.poll_ms, exercises, n * apart)
             for n in range(args.dancers)
         ]
         work += [

@@ -6,6 +6,8 @@ on one shared fake clock."""
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
@@ -185,6 +188,50 @@ def test_several_web_processes_are_refused_on_a_sqlite_log(tmp_path: Path) -> No
     )
     assert done.returncode != 0
     assert "Several web processes need a studio's PostgreSQL" in done.stdout + done.stderr
+
+
+def test_serve_workers_runs_several_processes_on_postgresql(
+    studio_url: str, tmp_path: Path
+) -> None:
+    bootstrap.build(Settings(data_dir=tmp_path, database_url=studio_url)).uow()  # migrated
+    env = {**os.environ, "TURNOUT_DATA_DIR": str(tmp_path), "TURNOUT_DATABASE_URL": studio_url}
+    port = _a_free_port()
+    command = [str(Path(sys.executable).parent / "turnout"), "serve", "--workers", "2"]
+    server = subprocess.Popen([*command, "--port", str(port)], env=env, start_new_session=True)
+    try:
+        pids = _children_when_ready(server.pid, port)
+        assert len(pids) == 2  # two web processes behind the one port
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
+
+
+def _children_when_ready(parent: int, port: int) -> set[int]:
+    for _ in range(100):
+        try:
+            ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200
+        except httpx.HTTPError:
+            ready = False
+        children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+        # uvicorn's processes, started by multiprocessing (its resource tracker is not one)
+        web = {int(pid) for pid in children if b"spawn_main" in _cmdline(pid)}
+        if ready and len(web) >= 2:
+            return web
+        time.sleep(0.3)
+    raise AssertionError("serve --workers 2 did not start two ready processes")
+
+
+def _cmdline(pid: str) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def _a_free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _a_pid_no_process_has() -> int:
