@@ -6,6 +6,7 @@ twice ends failed with a message. Skipped without TURNOUT_TEST_POSTGRES_URL."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -19,6 +20,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
+from tests.e2e.browsing import chromium, needs_chromium
+from tests.e2e.conftest import LiveServer
 from tests.integration.postgres import postgres_url, wipe
 from tests.integration.vision_scenes import CAMERAS, first_position_feet, scene
 from turnout import bootstrap
@@ -208,3 +211,33 @@ def test_a_worker_refuses_a_personal_log(tmp_path: Path) -> None:
     )
     assert run.returncode != 0
     assert "workers need a studio's PostgreSQL; a personal log analyses uploads" in run.stderr
+
+
+def in_a_browser(test: Callable[..., None]) -> Callable[..., None]:
+    """The marks of a browser test: skipped without Chromium, unless CI requires one."""
+    for mark in needs_chromium():
+        test = mark(test)
+    return test
+
+
+@in_a_browser
+def test_the_measure_page_shows_the_progress_of_a_worker_then_the_result(
+    database: str, workers: Workers, tmp_path: Path, long_video: bytes
+) -> None:
+    video = tmp_path / "long.mp4"
+    video.write_bytes(long_video)
+    settings = Settings(data_dir=tmp_path / "web", database_url=database)
+    with LiveServer(tmp_path, settings) as server, chromium() as browser:
+        page = browser.new_page()
+        page.goto(server.url + "/measure")
+        page.set_input_files("#file-pick", str(video))
+        page.get_by_text("long.mp4").wait_for()
+        page.locator("input[name=feet_only]").check()
+        page.get_by_role("button", name="Measure", exact=True).click()
+        page.get_by_text("Waiting for its turn to be measured…").wait_for()
+        workers.start()
+        midway = page.get_by_text(re.compile(rf"Analysed [1-9][0-9]* of {LONG_FRAMES} frames"))
+        midway.wait_for(timeout=30_000)
+        page.get_by_role("heading", name="Result").wait_for(timeout=60_000)
+        page.get_by_text(f"{LONG_FRAMES} of {LONG_FRAMES} frames used").wait_for()
+        page.close()
