@@ -17,13 +17,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-from tests.e2e.conftest import settings_for
 from tests.e2e.test_web_measure import MAT, FakeVisionKit, FootsSeen, app_with, dancer
-from tests.e2e.test_web_studio import GOOD, sign_in
-from tests.fakes import FakeClock, cheap_hasher
-from turnout import bootstrap
+from tests.e2e.test_web_studio import make_studio, sign_in
+from tests.fakes import FakeClock
 from turnout.bootstrap import Container
-from turnout.domain.accounts import Role
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
@@ -214,13 +211,7 @@ def test_an_unknown_job_is_a_404_and_a_bad_id_a_422(client: TestClient) -> None:
 
 @pytest.fixture
 def studio(tmp_path: Path) -> Container:
-    box = bootstrap.build(settings_for(tmp_path), clock=FakeClock())
-    box.hasher = cheap_hasher()
-    accounts = box.accounts()
-    accounts.init_studio("Studio Nord", "admin@example.org", GOOD, 16)
-    accounts.add("ana@example.org", Role.DANCER, GOOD, "Ana")
-    accounts.add("ben@example.org", Role.DANCER, GOOD, "Ben")
-    return box
+    return make_studio(tmp_path)
 
 
 def test_a_dancers_job_is_hidden_from_another_and_records_for_its_own_dancer(

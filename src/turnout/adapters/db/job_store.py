@@ -4,15 +4,13 @@ own short transaction: a worker's progress never holds a lock while it measures.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy import CursorResult, delete, or_, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from turnout.adapters.db import errors
+from turnout.adapters.db.account_store import SqlAccountStore
 from turnout.adapters.db.engine import WRITE_INTENT
 from turnout.adapters.db.job_tables import MeasureJobRow, MeasureUploadRow
 from turnout.adapters.db.translate import to_datetime, to_epoch
@@ -23,9 +21,8 @@ _OPEN = (JobStatus.QUEUED.value, JobStatus.RUNNING.value)
 _ENDED = tuple(status.value for status in FINISHED)
 
 
-class SqlMeasureJobStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+class SqlMeasureJobStore(SqlAccountStore):
+    """It shares the account store's transaction handling; its writes take the lock first."""
 
     def add(self, dancer: int, request: JobRequest, data: bytes, now: float) -> int:
         def write(db: Session) -> int:
@@ -126,31 +123,13 @@ class SqlMeasureJobStore:
     def _change(self, job_id: int, when: Any, values: dict[str, Any]) -> bool:
         return self._write(lambda db: _changed(db, job_id, when, values))
 
-    def _read(self, work: Callable[[Session], _T]) -> _T:
-        with self._session(writes=False) as db:
+    def _write(self, work: Callable[[Session], _T]) -> _T:
+        def first_the_lock(db: Session) -> _T:
+            # SQLite: take the write lock as the transaction begins (see SqlUnitOfWork.writing).
+            db.connection(execution_options={WRITE_INTENT: True})
             return work(db)
 
-    def _write(self, work: Callable[[Session], _T]) -> _T:
-        with self._session(writes=True) as db:
-            done = work(db)
-            db.commit()
-            return done
-
-    @contextmanager
-    def _session(self, writes: bool) -> Iterator[Session]:
-        db = self._sessions()
-        try:
-            if writes:  # SQLite: take the write lock first (see SqlUnitOfWork.writing)
-                db.connection(execution_options={WRITE_INTENT: True})
-            yield db
-        except IntegrityError as error:
-            db.rollback()
-            raise errors.from_integrity(error) from error
-        except OperationalError as error:
-            db.rollback()
-            raise errors.from_dbapi(db.get_bind().engine.url, error) from error
-        finally:
-            db.close()
+        return super()._write(first_the_lock)
 
 
 def _changed(db: Session, job_id: int, when: Any, values: dict[str, Any]) -> bool:

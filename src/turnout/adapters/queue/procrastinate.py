@@ -9,14 +9,14 @@ the use cases whether to start it again (`MeasureJobs.stalled`): once, then fail
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from procrastinate import App, JobContext, PsycopgConnector, SyncPsycopgConnector
 from procrastinate.jobs import Job, Status
@@ -58,20 +58,12 @@ class ProcrastinateQueue:
                 self._app = None
 
 
-class DeferPlace:
+class DeferPlace(contextlib.AbstractContextManager["DeferPlace"]):
     def __init__(self, defer: Callable[[int], None]) -> None:
         self.start = defer
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        return None
+    def __exit__(self, *exc: object) -> None:
+        return None  # a deferred job needs no room given back
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,12 @@ SQLite log), and measuring as the Measure page does it. A `turnout worker` build
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from types import TracebackType
-from typing import Self
 
 from starlette.datastructures import State
 
@@ -44,23 +43,15 @@ class PoolQueue:
             raise BusyError(BUSY) from None
 
 
-class PoolPlace:
+class PoolPlace(contextlib.AbstractContextManager["PoolPlace"]):
     def __init__(self, place: Place, run: Callable[[int], None]) -> None:
         self._place, self._run = place, run
 
     def start(self, job_id: int) -> None:
         self._place.start(functools.partial(_logged, self._run, job_id))
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._place.__exit__(kind, error, tb)
+    def __exit__(self, *exc: object) -> None:
+        self._place.__exit__(None, None, None)  # gives the room back unless a job started
 
 
 def _logged(run: Callable[[int], None], job_id: int) -> None:
