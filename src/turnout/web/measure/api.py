@@ -119,7 +119,7 @@ async def submit_job(request: Request, web: WebApp) -> dict[str, object]:
     return {"id": job.id, "status": job.status.value, "url": f"/api/measure/jobs/{job.id}"}
 
 
-@router.get("/api/measure/jobs/{job_id}", responses=errors(404))
+@router.get("/api/measure/jobs/{job_id}", responses=errors(404, 422))
 def job(job_id: RowId, request: Request, web: WebApp) -> dict[str, object]:
     """A job's `status` (queued, running, done, failed), its `progress` (frames analysed, of
     the `total` when known), then its `result` as POST /api/measure gives it, or the
