@@ -28,6 +28,13 @@ QUEUE_TYPES = ("job_status", "job_event_type", "job_to_defer_v1")
 
 
 def upgrade() -> None:
+    _create_jobs()
+    _create_uploads()
+    if op.get_bind().dialect.name == "postgresql":
+        _apply_queue_schema()
+
+
+def _create_jobs() -> None:
     op.create_table(
         "measure_jobs",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -52,6 +59,9 @@ def upgrade() -> None:
     )
     for column in ("status", "created_at", "dancer_id"):
         op.create_index(op.f(f"ix_measure_jobs_{column}"), "measure_jobs", [column])
+
+
+def _create_uploads() -> None:
     op.create_table(
         "measure_uploads",
         sa.Column("job_id", sa.Integer(), nullable=False),
@@ -66,8 +76,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("job_id", name=op.f("pk_measure_uploads")),
     )
     op.create_index(op.f("ix_measure_uploads_dancer_id"), "measure_uploads", ["dancer_id"])
-    if op.get_bind().dialect.name == "postgresql":
-        _apply_queue_schema()
 
 
 def _apply_queue_schema() -> None:
