@@ -12,6 +12,7 @@ from turnout.adapters.passwords import Argon2Hasher
 from turnout.domain.corrections import Correction, HoldEntry, Target
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
+from turnout.domain.jobs import JobRequest, JobStatus, MeasureJob
 from turnout.domain.log import Lease, LoggedHold, PracticeSession, SessionStatus
 from turnout.domain.mat import MatView
 from turnout.domain.measurement import Measurement
@@ -361,3 +362,96 @@ class FakeMeasurementRepository:
 def cheap_hasher() -> Argon2Hasher:
     """Argon2id at its lowest cost: the same code path, a thousandth of the time."""
     return Argon2Hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+class FakeMeasureJobStore:
+    """Jobs and their uploads in dictionaries, each call as the SQL store does it."""
+
+    def __init__(self) -> None:
+        self.jobs: dict[int, MeasureJob] = {}
+        self.uploads: dict[int, bytes] = {}
+        self.finished_at: dict[int, float] = {}
+
+    def add(self, dancer: int, request: JobRequest, data: bytes, now: float) -> int:
+        job_id = len(self.jobs) + 1
+        self.jobs[job_id] = MeasureJob(job_id, dancer, request, JobStatus.QUEUED, now)
+        self.uploads[job_id] = data
+        return job_id
+
+    def job(self, job_id: int, dancer: int | None = None) -> MeasureJob | None:
+        found = self.jobs.get(job_id)
+        return found if found and dancer in (None, found.dancer) else None
+
+    def start(self, job_id: int, now: float) -> tuple[MeasureJob, bytes] | None:
+        job = self.jobs.get(job_id)
+        if job is None or job.finished or job_id not in self.uploads:
+            return None
+        job = self.jobs[job_id] = replace(
+            job, status=JobStatus.RUNNING, started_at=now, attempts=job.attempts + 1, done=0
+        )
+        return job, self.uploads[job_id]
+
+    def progress(self, job_id: int, done: int, total: int | None) -> None:
+        self.jobs[job_id] = replace(self.jobs[job_id], done=done, total=total)
+
+    def finish(self, job_id: int, result: dict[str, object], now: float) -> None:
+        self._end(job_id, now, status=JobStatus.DONE, result=result)
+
+    def fail(self, job_id: int, message: str, now: float) -> bool:
+        return self._end(job_id, now, status=JobStatus.FAILED, message=message)
+
+    def requeue(self, job_id: int) -> None:
+        self.jobs[job_id] = replace(self.jobs[job_id], status=JobStatus.QUEUED)
+
+    def expire(self, queued_before: float, running_before: float, message: str, now: float) -> int:
+        stale = [
+            job.id
+            for job in self.jobs.values()
+            if (job.status is JobStatus.QUEUED and job.created_at < queued_before)
+            or (job.status is JobStatus.RUNNING and (job.started_at or now) < running_before)
+        ]
+        return sum(self.fail(job_id, message, now) for job_id in stale)
+
+    def forget(self, finished_before: float) -> int:
+        old = [i for i, at in self.finished_at.items() if at < finished_before]
+        for job_id in old:
+            del self.jobs[job_id], self.finished_at[job_id]
+        return len(old)
+
+    def claim_save(self, job_id: int) -> bool:
+        job = self.jobs[job_id]
+        if job.status is not JobStatus.DONE or not job.request.save or job.saved is not None:
+            return False
+        self.jobs[job_id] = replace(job, saved="")
+        return True
+
+    def set_saved(self, job_id: int, saved: str) -> None:
+        self.jobs[job_id] = replace(self.jobs[job_id], saved=saved)
+
+    def _end(self, job_id: int, now: float, **values: object) -> bool:
+        self.uploads.pop(job_id, None)
+        job = self.jobs[job_id]
+        if job.finished:
+            return False
+        self.jobs[job_id] = replace(job, **values)  # type: ignore[arg-type]
+        self.finished_at[job_id] = now
+        return True
+
+
+class FakeJobQueue:
+    """Takes every job; the test runs them when it likes."""
+
+    def __init__(self) -> None:
+        self.started: list[int] = []
+
+    def reserve(self) -> FakeJobQueue:
+        return self
+
+    def start(self, job_id: int) -> None:
+        self.started.append(job_id)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None

@@ -28,10 +28,12 @@ from turnout.ports import (
     Speaker,
     UnitOfWork,
 )
+from turnout.ports.jobs import JobQueue, MeasureJobStore
 from turnout.services.account_data import AccountData
 from turnout.services.accounts import Accounts
 from turnout.services.authoring import Authoring
 from turnout.services.classes import Classes
+from turnout.services.measure_jobs import MeasureJobs
 from turnout.services.sign_in import SignIns
 
 if TYPE_CHECKING:
@@ -170,6 +172,32 @@ class Container:
         if self._vision is None:
             self._vision = VisionKit(self.settings.pose_model)
         return self._vision
+
+    def measure_job_store(self) -> MeasureJobStore:
+        """Camera analyses as jobs, and their uploads, in the log's database."""
+        from turnout.adapters.db.job_store import SqlMeasureJobStore
+
+        return SqlMeasureJobStore(self._factory())
+
+    def job_queue(self) -> JobQueue | None:
+        """Where jobs go on a studio's PostgreSQL: procrastinate, for `turnout worker`. None on
+        SQLite, whose jobs run in the web process."""
+        if not self.settings.on_postgres:
+            return None
+        from turnout.adapters.queue.procrastinate import ProcrastinateQueue
+
+        return ProcrastinateQueue(self.settings.db_url)
+
+    def run_workers(self, jobs: MeasureJobs, concurrency: int) -> None:
+        """Measure the queued jobs, `concurrency` at a time, until stopped (PostgreSQL only)."""
+        from turnout.adapters.queue.procrastinate import WorkerCalls, WorkerOptions, run_workers
+
+        settings = self.settings
+        options = WorkerOptions(
+            concurrency, settings.worker_heartbeat_seconds, settings.worker_sweep_seconds
+        )
+        self.uow()  # the log is migrated (and the queue's schema applied) before any work
+        run_workers(settings.db_url, WorkerCalls(jobs.run, jobs.stalled, jobs.sweep), options)
 
     def scratch(self) -> Path:
         """This process's private folder (0700) for uploads while they are measured."""

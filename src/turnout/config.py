@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
     # The pose model: "full" (the default) or "lite", about a quarter faster for slow machines.
     pose_model: Literal["full", "lite"] = "full"
+    # Camera analyses as jobs: the wall time one may take, how long a job nobody finished (and a
+    # finished job's result) is kept, and for `turnout worker`, its heartbeat (three missed and
+    # its job is started again by another) and how often stalled and expired jobs are swept.
+    job_timeout_seconds: float = Field(default=600, gt=0, le=24 * 3600)
+    job_expiry_seconds: float = Field(default=3600, gt=0, le=7 * 24 * 3600)
+    worker_heartbeat_seconds: float = Field(default=10, ge=0.5, le=600)
+    worker_sweep_seconds: int = Field(default=30, ge=1, le=59)
     # Only for tests and demos: the practice clock runs this many times faster than real time.
     time_scale: float = Field(default=1.0, gt=0, le=1000)
     # With time_scale: the moment (epoch seconds) the faster clock starts from. Several
@@ -55,6 +62,10 @@ class Settings(BaseSettings):
         """Uploads while they are measured, one folder per process; emptied of stale ones on
         start."""
         return self.data_dir / "scratch"
+
+    @property
+    def on_postgres(self) -> bool:
+        return self.db_url.startswith("postgresql")
 
     @property
     def db_url(self) -> str:

@@ -101,6 +101,10 @@ class WaitError(TurnoutError):
         self.retry_after = retry_after
 
 
+class BusyError(TurnoutError):
+    """No room to take more work now (every place of a pool is taken): try again shortly."""
+
+
 class InvalidChoiceError(ValueError):
     """A request names something that does not exist, such as exercise 9 of 5."""
 
@@ -120,6 +124,7 @@ class SessionHeldError(TransitionError, TurnoutError):
 
 
 __all__ = [
+    "BusyError",
     "ConflictError",
     "ExitCode",
     "ForbiddenError",

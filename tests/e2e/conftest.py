@@ -60,8 +60,8 @@ def free_port() -> int:
 class LiveServer:
     """uvicorn in a thread, on a free port, with a practice clock running TIME_SCALE times fast."""
 
-    def __init__(self, folder: Path) -> None:
-        self.container = bootstrap.build(settings_for(folder, time_scale=TIME_SCALE))
+    def __init__(self, folder: Path, settings: Settings | None = None) -> None:
+        self.container = bootstrap.build(settings or settings_for(folder, time_scale=TIME_SCALE))
         self.port = free_port()
         config = uvicorn.Config(
             create_app(self.container), host="127.0.0.1", port=self.port, log_level="warning"

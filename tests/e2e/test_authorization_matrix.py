@@ -181,7 +181,10 @@ class Matrix:
         note = {"text": TEACHER_NOTE}
         self.clients["teacher"].post(f"/api/classes/{class_id}/dancers/{kid}/notes", json=note)
         signed_in = k.get("/api/me/sessions").json()[0]["id"]
+        upload = {"file": ("notes.txt", b"not a photo", "text/plain")}
+        job = k.post("/api/measure/jobs", files=upload, data={"mode": "first-position"}).json()
         return {
+            "job_id": str(job["id"]),
             "class_id": str(class_id),
             "dancer_id": str(kid),
             "session_id": session["id"],
@@ -230,6 +233,7 @@ class Matrix:
             "session_id": ids["auth_session_id"] if auth else ids["session_id"],
             "entry_id": where,
             "hold_id": ids["hold_id"],
+            "job_id": ids["job_id"],
             "class_id": ids["class_id"],
             "dancer_id": ids["dancer_id"],
             "key": "classic",

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Locator, Page
 from tests.e2e.browsing import chromium, needs_chromium, phone, shoot
 from tests.e2e.conftest import LiveServer
 from tests.e2e.test_web_measure import MAT, FakeVisionKit, dancer
+from tests.e2e.test_web_measure_jobs import FRAMES, GatedKit, clip
 from tests.integration.vision_scenes import CAMERAS, first_position_feet, scene
 from turnout.adapters.vision.mat_layout import Paper, layout
 from turnout.bootstrap import VisionKit
@@ -245,3 +246,28 @@ def test_a_handle_can_be_dragged_with_a_finger_on_a_phone(
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         shoot(page, tmp_path, "measure-corrected-phone.png")
         context.close()
+
+
+def test_a_video_shows_its_progress_while_it_is_measured_then_its_result(
+    browser: Browser, tmp_path: Path
+) -> None:
+    # The upload pool of the server's own process does the job (a personal log): the fake foot
+    # finder lets frames through only when the test says, so the page is caught midway.
+    kit = GatedKit()
+    video = tmp_path / "plie.mp4"
+    video.write_bytes(clip(tmp_path))
+    with serve(tmp_path / "data", kit) as server:
+        page = browser.new_page()
+        page.goto(server.url + "/measure")
+        page.set_input_files("#file-pick", str(video))
+        page.get_by_text("plie.mp4").wait_for()
+        page.get_by_role("button", name="Measure", exact=True).click()
+        page.get_by_text(f"Analysed 0 of {FRAMES} frames").wait_for()
+        kit.let_through(10)
+        page.get_by_text(f"Analysed 10 of {FRAMES} frames").wait_for()
+        assert page.locator("#result").is_hidden()
+        kit.let_through()
+        page.get_by_role("heading", name="Result").wait_for()
+        assert page.locator("#readout .reading.main strong").text_content() == "155°"
+        page.get_by_text(f"{FRAMES} of {FRAMES} frames used").wait_for()
+        page.close()

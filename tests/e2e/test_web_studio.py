@@ -26,7 +26,12 @@ PAGE = {"accept": "text/html"}
 
 @pytest.fixture
 def studio(tmp_path: Path) -> Container:
-    box = bootstrap.build(settings_for(tmp_path), clock=FakeClock())
+    return make_studio(tmp_path)
+
+
+def make_studio(folder: Path) -> Container:
+    """A studio's log with its admin and two dancers, Ana and Ben (all passwords GOOD)."""
+    box = bootstrap.build(settings_for(folder), clock=FakeClock())
     box.hasher = cheap_hasher()
     accounts = box.accounts()
     accounts.init_studio("Studio Nord", "admin@example.org", GOOD, 16)

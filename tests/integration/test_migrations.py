@@ -18,6 +18,7 @@ from turnout.adapters.db.migrate import (
     alembic_config,
     current_revision,
     head_revision,
+    ours,
     prepare_database,
 )
 from turnout.adapters.db.tables import Base
@@ -171,8 +172,9 @@ def test_postgresql_gets_the_same_schema_and_refuses_a_newer_one() -> None:
     assert current_revision(engine) == head_revision()
     assert {"practice_sessions", "holds"} <= set(inspect(engine).get_table_names())
     with engine.begin() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-        assert diff == []
+        # procrastinate's queue keeps its own tables beside ours (migration 0011 applies them).
+        context = MigrationContext.configure(connection, opts={"include_name": ours})
+        assert compare_metadata(context, Base.metadata) == []
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     engine.dispose()
     with pytest.raises(StorageError, match="newer version of turnout"):
@@ -203,3 +205,19 @@ def test_a_profile_from_before_heights_upgrades_with_no_height_and_keeps_its_ans
     columns = {c["name"] for c in inspect(engine).get_columns("dancer_profile")}
     engine.dispose()
     assert "height_cm" not in columns
+
+
+def test_postgresql_gets_the_queues_schema_once_and_loses_it_when_undone() -> None:
+    url = postgres_url()
+    wipe(url)
+    prepare_database(url).dispose()
+    engine = prepare_database(url)  # a second time: the queue's schema is not applied again
+    assert {"procrastinate_jobs", "measure_jobs"} <= set(inspect(engine).get_table_names())
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0010")
+    tables = set(inspect(engine).get_table_names())
+    assert not {name for name in tables if name.startswith(("procrastinate_", "measure_"))}
+    engine.dispose()
+    engine = prepare_database(url)
+    assert "procrastinate_jobs" in inspect(engine).get_table_names()
+    engine.dispose()

@@ -17,6 +17,7 @@ from turnout.cli import measure as measure_cli
 from turnout.cli import practice, views
 from turnout.cli import progress as progress_cli
 from turnout.cli import studio as studio_cli
+from turnout.cli import worker as worker_cli
 from turnout.cli.common import container, friendly, out
 from turnout.errors import TurnoutError
 from turnout.services.history import export_holds
@@ -146,6 +147,7 @@ app.command()(friendly(progress_cli.progress))
 app.command("measure-add")(friendly(progress_cli.measure_add))
 app.command()(friendly(data_cli.backup))
 app.command("import")(friendly(data_cli.import_backup))
+app.command()(friendly(worker_cli.worker))
 
 
 def run() -> None:

@@ -206,6 +206,9 @@ class MediaSource(Protocol):
     @property
     def is_video(self) -> bool: ...
 
+    @property
+    def expected_frames(self) -> int | None: ...  # as the file says (a photo: 1); None: unknown
+
     def frames(self) -> Iterator[Frame]: ...
 
 

@@ -101,6 +101,7 @@ def create_app(container: Container, host: str | None = None) -> FastAPI:
     hosts = allowed_hosts(bind, container.settings.allowed_host_names)
     bodies = {
         "/api/measure": MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD,
+        "/api/measure/jobs": MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD,
         "/api/backup/import": BACKUP_BYTES,
     }
     security.install(app, hosts, web, bodies)

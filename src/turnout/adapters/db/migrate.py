@@ -17,6 +17,7 @@ from turnout.errors import StorageError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _VERSION_TABLE = "alembic_version"
+QUEUE_PREFIX = "procrastinate_"
 
 
 def prepare_database(url: str) -> Engine:
@@ -64,6 +65,12 @@ def alembic_config(connection: Connection | None = None) -> Config:
     config.set_main_option("path_separator", "os")
     config.attributes["connection"] = connection
     return config
+
+
+def ours(name: str | None, kind: str, parents: object = None) -> bool:
+    """Whether a table is turnout's, for Alembic's comparisons: procrastinate's queue shares a
+    studio's PostgreSQL and keeps its own tables there (applied by migration 0011)."""
+    return not (kind == "table" and (name or "").startswith(QUEUE_PREFIX))
 
 
 def _upgrade(connection: Connection, where: str) -> None:

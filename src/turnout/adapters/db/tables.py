@@ -207,4 +207,5 @@ class CorrectionRow(DancerColumn, Base):
 # metadata, which migrations and the schema check compare against.
 from turnout.adapters.db import account_tables as _account_tables  # noqa: E402, F401
 from turnout.adapters.db import class_tables as _class_tables  # noqa: E402, F401
+from turnout.adapters.db import job_tables as _job_tables  # noqa: E402, F401
 from turnout.adapters.db import library_tables as _library_tables  # noqa: E402, F401

@@ -6,6 +6,7 @@ A photo is decoded upright, as a viewer shows it (`stills`)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,16 @@ class Media:
     fps: float = 0.0
     frame_count: int = 1
     format: str = ""  # a photo's, as `image_size` named it
+
+    @property
+    def expected_frames(self) -> int | None:
+        """How many frames `frames()` will give, as far as the header tells: a photo is 1; a
+        video's count from its header, at most MAX_VIDEO_FPS; None when the header has none."""
+        if not self.is_video:
+            return 1
+        if self.frame_count <= 0:
+            return None
+        return math.ceil(min(self.frame_count, _most(self.fps)) / _every(self.fps))
 
     def frames(self) -> Iterator[Image]:
         """The photo, or the video's frames at up to MAX_VIDEO_FPS, each at most WORK_LONG_SIDE."""
@@ -142,9 +153,7 @@ def _too_long(name: str, length: str) -> str:
 
 def _video_frames(path: Path, fps: float) -> Iterator[Image]:
     capture = cv2.VideoCapture(str(path))
-    every = max(1, round(fps / MAX_VIDEO_FPS))
-    # The frame count in the header may be missing or false: stop at the limit whatever it says.
-    most = min(MAX_VIDEO_FRAMES, int(MAX_VIDEO_SECONDS * fps) + 1)
+    every, most = _every(fps), _most(fps)
     index = 0
     try:
         while True:
@@ -160,3 +169,13 @@ def _video_frames(path: Path, fps: float) -> Iterator[Image]:
             index += 1
     finally:
         capture.release()
+
+
+def _every(fps: float) -> int:
+    """One frame in this many is read: at most MAX_VIDEO_FPS of them a second."""
+    return max(1, round(fps / MAX_VIDEO_FPS))
+
+
+def _most(fps: float) -> int:
+    # The frame count in the header may be missing or false: stop at the limit whatever it says.
+    return min(MAX_VIDEO_FRAMES, int(MAX_VIDEO_SECONDS * fps) + 1)

@@ -7,7 +7,7 @@ readers), `frames` (one frame), `video` (a video through a steady mat), `report`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from turnout.errors import MeasureError
 from turnout.ports import Frame
@@ -33,6 +33,7 @@ from turnout.services.measuring.video import (
     CAMERA_MOVED,
     MAT_CHECK_EVERY,
     MAX_MAT_DRIFT_PX,
+    PROGRESS_EVERY,
     read_video,
     same_place,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "MAX_MAT_DRIFT_PX",
     "MIN_BODY_SHARE",
     "MIN_PLIE_BEND",
+    "PROGRESS_EVERY",
     "FrameReading",
     "Mode",
     "ReadingMethod",
@@ -69,17 +71,22 @@ def measure_frames(
     mode: Mode,
     still: bool = True,
     height_cm: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Measure a photo (one frame) or a video: the median over its steady frames, with spread.
-    With the dancer's height, foot outlines that are not the size of a foot are refused."""
+    With the dancer's height, foot outlines that are not the size of a foot are refused.
+    `progress` hears how many frames are read and analysed, every PROGRESS_EVERY and at the
+    end (it may raise to stop the measuring: a job out of time)."""
     if still:
         readings = [read_photo(index, frame, vision, mode) for index, frame in enumerate(frames)]
+        if progress is not None:
+            progress(len(readings))
         if not readings:
             raise MeasureError("No frame of the video could be measured. The video has no frames.")
         for reading in readings:
             check_size(reading, height_cm)
         return summarise(readings, mode, len(readings), {})
-    tally = read_video(frames, vision, mode)
+    tally = read_video(frames, vision, mode, progress)
     readings = sized(tally.readings, height_cm, tally.refused)
     if not readings:
         reason = tally.refused.most_common(1)[0][0] if tally.refused else "The video has no frames."

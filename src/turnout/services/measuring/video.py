@@ -25,6 +25,7 @@ from turnout.services.measuring.reading import FrameReading, Mode, Vision
 MAT_CHECK_EVERY = 15  # video frames between two detections of the mat (the camera keeps still)
 MAX_MAT_DRIFT_PX = 2.0  # a marker corner that moved further: the camera moved
 AHEAD = 2  # frames read ahead of the one measured
+PROGRESS_EVERY = 10  # frames between two reports of progress (a job writes each to the log)
 CAMERA_MOVED = "The camera moved: put the phone on a stand and keep it still while filming."
 
 
@@ -45,9 +46,15 @@ class Tally:
         self.pending.clear()
 
 
-def read_video(frames: Iterable[Frame], vision: Vision, mode: Mode) -> Tally:
+def read_video(
+    frames: Iterable[Frame],
+    vision: Vision,
+    mode: Mode,
+    progress: Callable[[int], None] | None = None,
+) -> Tally:
     """Each frame's pose in this thread, its mat and first guess of the feet in a second one
-    meanwhile (2 cores); the mat is detected only now and then (`_SteadyMat`)."""
+    meanwhile (2 cores); the mat is detected only now and then (`_SteadyMat`). `progress`
+    hears the count of frames analysed every PROGRESS_EVERY frames, and at the end."""
     tally, mats = Tally(), _SteadyMat(vision.mat)
     last: tuple[int, Frame] | None = None
     with ThreadPoolExecutor(max_workers=1) as worker:
@@ -57,8 +64,12 @@ def read_video(frames: Iterable[Frame], vision: Vision, mode: Mode) -> Tally:
             poses = estimate(vision, frame)
             _video_frame(tally, mats, floor, (index, frame), vision, mode, poses)
             last = (index, frame)
+            if progress is not None and tally.seen % PROGRESS_EVERY == 0:
+                progress(tally.seen)
     if last is not None and tally.pending:
         mats.confirm(tally, *last)
+    if progress is not None:
+        progress(tally.seen)
     return tally
 
 

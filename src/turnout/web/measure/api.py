@@ -9,24 +9,28 @@ from collections.abc import Mapping
 
 from fastapi import APIRouter, HTTPException, Request, WebSocket, WebSocketDisconnect
 from pydantic import Field
+from starlette.concurrency import run_in_threadpool
 
-from turnout.errors import MeasureError
+from turnout.domain.jobs import JobRequest
+from turnout.errors import BusyError, MeasureError
 from turnout.services import safety
 from turnout.services.measuring import Mode
+from turnout.web import acting
 from turnout.web.deps import Web, WebApp
 from turnout.web.measure import feet as measure_feet
+from turnout.web.measure import jobs as measure_jobs
 from turnout.web.measure import mirrors
 from turnout.web.measure import upload as measure_upload
 from turnout.web.measure.feet import FeetRequest
+from turnout.web.measure.jobs import BUSY
 from turnout.web.measure.live import MirrorLoop, Reply
 from turnout.web.measure.mirrors import Claim
 from turnout.web.measure.pool import MIRROR_FRAMES, UPLOADS, PoolFullError
 from turnout.web.measure.upload import PAPERS, Upload
-from turnout.web.schema_base import StrictModel, errors
+from turnout.web.schema_base import RowId, StrictModel, errors
 
 router = APIRouter(tags=["measure"])
 log = logging.getLogger(__name__)
-BUSY = "The server is busy measuring other uploads; try again in a minute."
 # The form the handler reads itself (to cap it while it streams in), described for the docs.
 _TICK = "Ticked when 1, true, on or yes; anything else is not ticked."
 UPLOAD_FORM = {
@@ -89,6 +93,40 @@ def _measure(web: Web, upload: Upload) -> dict[str, object]:
     if upload.record:
         result["recorded"] = measure_upload.record(web, report)
     return result
+
+
+@router.post(
+    "/api/measure/jobs",
+    status_code=202,
+    responses=errors(415, 422, 503),
+    openapi_extra={"requestBody": UPLOAD_FORM},
+)
+async def submit_job(request: Request, web: WebApp) -> dict[str, object]:
+    """The form of POST /api/measure, queued as a job: 202 at once with its id and the `url`
+    that tells how far it got, then its result (or what to do). 503 when no room is left."""
+    jobs, dancer = measure_jobs.jobs_of(request.app.state, web.container), acting.dancer()
+    try:
+        place = jobs.reserve()  # before the body is read, as for /api/measure
+    except BusyError as error:
+        raise HTTPException(503, str(error)) from None
+    with place:
+        upload = await measure_upload.read_upload(request, measure_upload.MAX_UPLOAD_BYTES)
+        wanted = JobRequest(
+            upload.name, upload.mode.value, upload.feet_only, upload.save, upload.record,
+            upload.paper,
+        )  # fmt: skip
+        job = await run_in_threadpool(jobs.submit, place, dancer, wanted, upload.data)
+    return {"id": job.id, "status": job.status.value, "url": f"/api/measure/jobs/{job.id}"}
+
+
+@router.get("/api/measure/jobs/{job_id}", responses=errors(404, 422))
+def job(job_id: RowId, request: Request, web: WebApp) -> dict[str, object]:
+    """A job's `status` (queued, running, done, failed), its `progress` (frames analysed, of
+    the `total` when known), then its `result` as POST /api/measure gives it, or the
+    `message` saying what went wrong. Another dancer's job is a 404."""
+    jobs = measure_jobs.jobs_of(request.app.state, web.container)
+    found = jobs.view(acting.dancer(), job_id, measure_jobs.keeper(web.container))
+    return measure_jobs.present(found)
 
 
 @router.post("/api/measure/feet", responses=errors(422))

@@ -60,11 +60,15 @@ class Place:
         self._pool, self._handed_on = pool, False
 
     async def run(self, work: Callable[[], T]) -> T:
+        return await asyncio.wrap_future(self.start(work))
+
+    def start(self, work: Callable[[], T]) -> Future[T]:
+        """Hand `work` to the pool without waiting for it (a job that a page follows)."""
         if self._handed_on:
             raise RuntimeError("a place in the pool runs one piece of work")
         future = self._pool._submit(work)
         self._handed_on = True
-        return await asyncio.wrap_future(future)
+        return future
 
     def __enter__(self) -> Place:
         return self

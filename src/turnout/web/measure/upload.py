@@ -27,8 +27,9 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from turnout.bootstrap import VisionKit
 from turnout.domain.form import Foot, KneeVerdict
 from turnout.domain.history import local_day
-from turnout.ports import Frame
+from turnout.ports import Frame, MediaSource
 from turnout.services import progress
+from turnout.services.measure_jobs import Progress, record_reading
 from turnout.services.measuring import Mode, Report, measure_frames
 from turnout.web.deps import Web
 
@@ -142,25 +143,24 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def measure_upload(
-    kit: VisionKit, upload: Upload, pictures: Path, scratch: Path, height_cm: int | None = None
+    kit: VisionKit,
+    upload: Upload,
+    pictures: Path,
+    scratch: Path,
+    height_cm: int | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Report, dict[str, object]]:
     """The report, and as JSON with the picture as a PNG data URL. Raises MeasureError.
     The upload is held in `scratch` while it is measured; a kept picture goes to `pictures`.
-    `height_cm`, the dancer's from the profile, lets outlines the wrong size be refused."""
+    `height_cm`, the dancer's from the profile, lets outlines the wrong size be refused;
+    `progress` hears the frames analysed, of the total the file announces."""
     with _held(upload, scratch) as path:
         source = kit.open_media(path)
-        vision = kit.build(source.is_video, upload.feet_only, upload.paper)
-        try:
-            report = measure_frames(
-                source.frames(), vision, upload.mode, not source.is_video, height_cm
-            )
-        finally:
-            if vision.poses is not None:
-                vision.poses.close()
+        report = _report(kit, source, upload, height_cm, progress)
         frame = next(f for i, f in enumerate(source.frames()) if i == report.best.index)
         png = kit.annotate_png(frame, report, PICTURE_LONG_SIDE)
         top = _top_view(kit, frame, report)
-    saved = _save(pictures, png, report) if upload.save else None
+    saved = save_picture(pictures, png, report.as_dict()) if upload.save else None
     return report, {
         **report.as_dict(),
         "messages": [for_the_page(line) for line in report.messages],
@@ -170,6 +170,22 @@ def measure_upload(
         "saved": saved,
         **top,
     }
+
+
+def _report(
+    kit: VisionKit, source: MediaSource, upload: Upload, height: int | None, told: Progress | None
+) -> Report:
+    total, heard = source.expected_frames, None
+    if told is not None:  # a header's frame count can be short: never more done than the total
+        heard = lambda done: told(done, None if total is None else max(total, done))  # noqa: E731
+        told(0, total)
+    vision = kit.build(source.is_video, upload.feet_only, upload.paper)
+    still = not source.is_video
+    try:
+        return measure_frames(source.frames(), vision, upload.mode, still, height, heard)
+    finally:
+        if vision.poses is not None:
+            vision.poses.close()
 
 
 def _top_view(kit: VisionKit, frame: Frame, report: Report) -> dict[str, object]:
@@ -198,11 +214,7 @@ def _foot(foot: Foot) -> dict[str, dict[str, float]]:
 
 def record(web: Web, report: Report) -> str:
     """Add a first-position angle to the dancer's measurements; the sentence says what happened."""
-    if report.mode is not Mode.FIRST_POSITION:
-        return "Only the first-position angle goes into your measurements; nothing was added."
-    method = "camera_mat" if report.calibrated else "camera"
-    note = f"{report.method}, +/- {report.band:.0f} deg, {report.frames_used} frame(s)"
-    return add_total(web, method, report.values["total"].median, note)
+    return record_reading(web.uow, report, local_day(web.now(), web.tz))
 
 
 def add_total(web: Web, method: str, total: float, note: str, how: str = "") -> str:
@@ -223,10 +235,11 @@ def _knees_inside(report: Report) -> list[str]:
     return [k.side for k in knees if k.verdict is KneeVerdict.INSIDE]
 
 
-def _save(folder: Path, png: bytes, report: Report) -> str:
-    """Where the picture was kept, relative to the data folder (`folder` is in it)."""
+def save_picture(folder: Path, png: bytes, summary: dict[str, object]) -> str:
+    """Keep the picture and the measurement's `summary` (JSON) under `folder`, in the data
+    folder; where the picture went, relative to the data folder."""
     folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{report.mode.value}-{uuid.uuid4().hex[:6]}"
+    stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{summary['mode']}-{uuid.uuid4().hex[:6]}"
     write_private(folder / f"{stem}.png", png)
-    write_private(folder / f"{stem}.json", json.dumps(report.as_dict(), indent=2).encode())
+    write_private(folder / f"{stem}.json", json.dumps(summary, indent=2).encode())
     return f"{folder.name}/{stem}.png"

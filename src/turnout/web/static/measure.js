@@ -114,6 +114,45 @@ async function saveShown() {
   recorded.hidden = false;
 }
 
+// An upload is a job on the server: queued at once, then followed until it is done.
+const POLL_MS = 400;
+const POLL_RETRIES = 5; // a poll the network drops is tried again, this many times in a row
+
+function progressText(job) {
+  const { done, total } = job.progress;
+  if (job.status === "queued") {
+    return job.attempts ? "Waiting to be measured again: the worker measuring it stopped."
+      : "Waiting for its turn to be measured…";
+  }
+  if (total === 1) return "Measuring the photo…";
+  if (total === null) return `Analysed ${done} frames…`;
+  return `Analysed ${done} of ${total} frames`;
+}
+
+function jobFailed(message) {
+  const error = new Error(message);
+  error.status = 422;
+  return error;
+}
+
+async function follow(url, status) {
+  let misses = 0;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    let job;
+    try {
+      job = await api("GET", url);
+      misses = 0;
+    } catch (error) {
+      if (error.status !== undefined || ++misses > POLL_RETRIES) throw error;
+      continue;
+    }
+    if (job.status === "done") return job.result;
+    if (job.status === "failed") throw jobFailed(job.message);
+    status.textContent = progressText(job);
+  }
+}
+
 async function send(form) {
   const file = chosenFile(form);
   if (!file) { showError("Choose a photo or a video first."); return; }
@@ -127,14 +166,16 @@ async function send(form) {
   const button = document.getElementById("measure-button");
   const status = document.getElementById("measure-status");
   button.disabled = true;
-  status.textContent = file.type.startsWith("video") ? "Measuring the video… this takes a few seconds." : "Measuring…";
+  status.textContent = "Sending…";
   try {
-    const response = await fetch("/api/measure", { method: "POST", body, headers: csrfHeaders(), cache: "no-store" });
+    const response = await fetch("/api/measure/jobs", { method: "POST", body, headers: csrfHeaders(), cache: "no-store" });
     const data = await response.json().catch(() => ({}));
-    if (!response.ok) showError(data.detail || `The server answered ${response.status}.`);
-    else showResult(data);
+    if (!response.ok) { showError(data.detail || `The server answered ${response.status}.`); return; }
+    status.textContent = progressText({ ...data, attempts: 0, progress: { done: 0, total: null } });
+    showResult(await follow(data.url, status));
   } catch (error) {
-    showError("The server could not be reached; check the connection and try again.");
+    showError(error.status !== undefined ? error.message
+      : "The server could not be reached; check the connection and try again.");
   } finally {
     button.disabled = false;
     status.textContent = "";

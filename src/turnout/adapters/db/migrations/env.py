@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from turnout.adapters.db.engine import make_engine, without_foreign_keys
+from turnout.adapters.db.migrate import ours
 from turnout.adapters.db.tables import Base
 
 target_metadata = Base.metadata
@@ -25,7 +26,12 @@ def _url() -> str:
 
 def _run(connection: Connection) -> None:
     # Batch mode rebuilds a SQLite table for the changes SQLite's ALTER cannot make.
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_name=ours,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

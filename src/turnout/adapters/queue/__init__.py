@@ -1,0 +1,1 @@
+"""Task queues that camera analyses run on."""
