@@ -206,8 +206,19 @@ def log_figures(
     print(f"median {statistics.median(lags):.2f}, over {len(watcher.lags)} holds")
     print("holds:", holds_check(args.database_url, figures.sessions))
     done = [j for j in figures.jobs if j.get("status") == "done"]
-    waits = [j["queue_wait"] for j in figures.jobs if isinstance(j.get("queue_wait"), float)]
+    waits = [
+        (j["started_at"] - j["queued_at"]) / args.scale
+        for j in figures.jobs
+        if j.get("started_at") is not None and j.get("queued_at") is not None
+    ]
     print(f"jobs: {len(done)} done of {len(figures.jobs)} ({args.uploads} sent)", end="")
-    print(f", queue wait max {max(waits):.1f} s" if waits else "")
+    print(
+        f", waited for a worker: max {max(waits):.1f} s, median {statistics.median(waits):.1f}"
+        if waits
+        else ""
+    )
+    failed = [j.get("message", j.get("status")) for j in figures.jobs if j.get("status") != "done"]
+    if failed:
+        print("  not done:", failed[:3])
     print("RSS MB before:", {k: round(v) for k, v in rss_before.items()})
     print("RSS MB after: ", {k: round(v) for k, v in rss_after.items()})

@@ -221,3 +221,22 @@ def test_eight_uploads_at_once_two_run_four_wait_and_two_are_told_to_come_back(
             sender.join(10)
     assert sorted(answers) == [200] * 6 + [503] * 2
     assert running <= 2 and len(kit.threads) == 6  # never more than two measured at once
+
+
+@pytest.mark.parametrize("path", ["/api/measure", "/api/measure/jobs"])
+def test_a_checkbox_field_that_is_neither_true_nor_false_is_refused_before_anything_runs(
+    container: Container, path: str
+) -> None:
+    kit = BlockingKit()
+    kit.go_on.set()
+    with app_with(container, kit) as client:
+        files = {"file": ("a.jpg", jpeg(), "image/jpeg")}
+        for field, value in [("save", "maybe"), ("feet_only", "1"), ("record", "")]:
+            answer = client.post(path, files=files, data={field: value}, headers=ORIGIN)
+            assert answer.status_code == 422, (field, value)
+            assert f"{field} must be true or false" in answer.json()["detail"]
+        ticked = client.post(
+            path, files=files, data={"save": "False", "record": "false"}, headers=ORIGIN
+        )
+        assert ticked.status_code in (200, 202)
+    assert len(kit.threads) <= 1  # only the accepted upload reached a model

@@ -32,7 +32,7 @@ from turnout.web.schema_base import RowId, StrictModel, errors
 router = APIRouter(tags=["measure"])
 log = logging.getLogger(__name__)
 # The form the handler reads itself (to cap it while it streams in), described for the docs.
-_TICK = "Ticked when 1, true, on or yes; anything else is not ticked."
+_TICK = "true or false; left out, false. Any other value is refused (422)."
 UPLOAD_FORM = {
     "required": True,
     "content": {
@@ -47,9 +47,9 @@ UPLOAD_FORM = {
                         "description": "A photo or video.",
                     },
                     "mode": {"type": "string", "enum": [m.value for m in Mode]},
-                    "feet_only": {"type": "string", "description": _TICK},
-                    "save": {"type": "string", "description": "Keep the picture. " + _TICK},
-                    "record": {"type": "string", "description": "Add the angle. " + _TICK},
+                    "feet_only": {"type": "boolean", "description": _TICK},
+                    "save": {"type": "boolean", "description": "Keep the picture. " + _TICK},
+                    "record": {"type": "boolean", "description": "Add the angle. " + _TICK},
                     "paper": {
                         "type": "string",
                         "enum": ["", *PAPERS],

@@ -126,6 +126,9 @@ def present(job: MeasureJob) -> dict[str, object]:
         "url": f"/api/measure/jobs/{job.id}",
         "progress": {"done": job.done, "total": job.total},
         "attempts": job.attempts,
+        # On the server's clock: how long it waited for a worker is started_at - queued_at.
+        "queued_at": job.created_at,
+        "started_at": job.started_at,
     }
     if job.status is JobStatus.DONE and job.result is not None:
         body["result"] = {**job.result, "saved": job.saved or None}

@@ -15,7 +15,7 @@ import re
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,9 +86,9 @@ async def read_upload(request: Request, limit: int) -> Upload:
         _safe_name(file.filename),
         data,
         _mode(str(form.get("mode") or Mode.FIRST_POSITION.value)),
-        _ticked(form.get("feet_only")),
-        _ticked(form.get("save")),
-        _ticked(form.get("record")),
+        _ticked(form, "feet_only"),
+        _ticked(form, "save"),
+        _ticked(form, "record"),
         _paper(str(form.get("paper") or "")),
     )
 
@@ -116,8 +116,19 @@ def _paper(value: str) -> str:
     return value
 
 
-def _ticked(value: object) -> bool:
-    return isinstance(value, str) and value.lower() in ("1", "true", "on", "yes")
+TICKED, NOT_TICKED = ("true",), ("false",)  # what the page sends, as its schema says
+
+
+def _ticked(form: Mapping[str, object], name: str) -> bool:
+    """A checkbox: left out or false, not ticked; true, ticked; anything else, 422 (a value
+    the page never sends means the request is not what its sender thinks it is)."""
+    value = form.get(name)
+    if value is None:
+        return False
+    said = value.strip().lower() if isinstance(value, str) else None
+    if said not in (*TICKED, *NOT_TICKED):
+        raise HTTPException(422, f"{name} must be true or false, or left out.")
+    return said in TICKED
 
 
 def _safe_name(name: str | None) -> str:
