@@ -124,13 +124,6 @@ class FakePracticeRepository:
         self.runs[session_id] = (run, version + 1)
         return True
 
-    def run_versions(self, owner: str) -> dict[str, int]:
-        return {
-            key: self.runs[key][1]
-            for key, lease in self.leases.items()
-            if lease.owner == owner and key in self.runs
-        }
-
 
 class FakeUnitOfWork:
     """Keeps what was committed; work not committed before the block ends is thrown away."""

@@ -105,13 +105,14 @@ class PracticeRepository(Protocol):
         yet); False, changing nothing, if another write came first."""
         ...
 
-    def run_versions(self, owner: str) -> dict[str, int]:
-        """The run version of each active session `owner` holds the lease on."""
-        ...
-
 
 class FreeSessions(Protocol):
-    """Across all dancers: the web sessions of a studio's log that nobody runs any more."""
+    """Across all dancers: the web sessions of a studio's log that nobody runs any more, and
+    the versions of the runs one server holds."""
+
+    def versions(self, owner: str) -> dict[str, int]:
+        """The run version of every active session `owner` holds the lease on, in one read."""
+        ...
 
     def take(
         self,

@@ -56,7 +56,6 @@ class SessionRegistry(FromTheLog, Housekeeping):
         self.get_ready_seconds = get_ready_seconds
         self.owner = owner or Owner.this_process(OwnerKind.WEB)
         self.shared = shared
-        self._looked_at = 0.0  # when this server last read the versions of the runs it holds
         self._live: dict[str, LiveSession] = {}
         self._tokens: dict[str, str] = {}
         self._lock = threading.Lock()

@@ -20,6 +20,7 @@ from turnout.web.acting import PERSONAL
 FORGET_AFTER = 15 * 60.0  # clock seconds: a summary page left open keeps polling well within
 FORGET_EVERY = 30.0  # real seconds between two looks for sessions to let go of
 SWEEP_EVERY = 2.0  # real seconds between two looks for sessions nobody runs (shared only)
+LOOK_EVERY = 1.0  # real seconds between two reads of the versions of this server's runs
 log = logging.getLogger(__name__)
 
 
@@ -38,7 +39,7 @@ class Registries:
         self.owner = Owner.this_process(OwnerKind.WEB)  # one name for this process's leases
         self._each: dict[int, SessionRegistry] = {}
         self._lock = threading.Lock()
-        self._forgot_at = self._swept_at = time.monotonic()
+        self._forgot_at = self._swept_at = self._looked_at = time.monotonic()
 
     def of(self, dancer: int) -> SessionRegistry:
         """The dancer's registry, made on first use."""
@@ -65,8 +66,9 @@ class Registries:
         if self._free is not None and time.monotonic() - self._swept_at >= SWEEP_EVERY:
             self._swept_at = time.monotonic()
             self.take_over()
+        versions = self._versions()
         for registry in self._all():
-            registry.tick_all()
+            registry.tick_all(versions)
         if time.monotonic() - self._forgot_at >= FORGET_EVERY:
             self._forgot_at = time.monotonic()
             self.forget_idle()
@@ -75,6 +77,18 @@ class Registries:
         """Sessions over (or run elsewhere) that no page asked for in FORGET_AFTER clock
         seconds leave memory; a later request brings one back from the log."""
         return sum(registry.forget_idle(FORGET_AFTER) for registry in self._all())
+
+    def _versions(self) -> dict[str, int] | None:
+        """Every LOOK_EVERY seconds on a studio's server, the versions of the runs this server
+        holds, in one read for all its dancers; None in between (and on a personal log)."""
+        if self._free is None or time.monotonic() - self._looked_at < LOOK_EVERY:
+            return None
+        self._looked_at = time.monotonic()
+        try:
+            return self._free.versions(self.owner.name)
+        except TurnoutError as error:
+            log.warning("could not read the versions of this server's sessions: %s", error)
+            return None
 
     def take_over(self) -> int:
         """Carry on the sessions whose web process stopped or died; how many."""

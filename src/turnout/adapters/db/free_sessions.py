@@ -18,6 +18,15 @@ class SqlFreeSessions:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
+    def versions(self, owner: str) -> dict[str, int]:
+        query = select(SessionRow.id, SessionRow.run_version).where(
+            SessionRow.owner == owner,
+            SessionRow.status == SessionStatus.ACTIVE.value,
+            SessionRow.run_state.is_not(None),
+        )
+        with self._sessions() as db:
+            return {key: version or 0 for key, version in db.execute(query)}
+
     def take(
         self,
         lease: Lease,

@@ -156,14 +156,6 @@ class SqlPracticeRepository:
         same = or_(SessionRow.run_version == version, *(() if seen is None else (seen,)))
         return self._set_lease(session_id, {"run_state": run, "run_version": version + 1}, same)
 
-    def run_versions(self, owner: str) -> dict[str, int]:
-        query = select(SessionRow.id, SessionRow.run_version).where(
-            SessionRow.owner == owner,
-            SessionRow.status == SessionStatus.ACTIVE.value,
-            SessionRow.run_state.is_not(None),
-        )
-        return {key: version or 0 for key, version in self._db.execute(query)}
-
     def _set_lease(
         self, session_id: str, values: dict[str, Any], *where: ColumnElement[bool]
     ) -> bool:
