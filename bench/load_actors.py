@@ -95,15 +95,14 @@ async def dancer(
     path = f"/api/sessions/{view['id']}"
     while view["phase"] not in OVER:
         await asyncio.sleep(_poll_wait(view, poll_ms) / 1000)
-        answer = await servers.ask("GET /api/sessions/ID", "GET", path, cookie)
-        events = await servers.ask(
-            "GET /api/sessions/ID/events", "GET", f"{path}/events?after={last}", cookie
+        # One request a poll, as the player asks: the state and the cues after the last one.
+        answer = await servers.ask(
+            "GET /api/sessions/ID?events_after=N", "GET", f"{path}?events_after={last}", cookie
         )
         if answer is None or answer.status_code != 200:
             continue
         view = answer.json()
-        if events is not None and events.status_code == 200:
-            last = events.json()["last"]
+        last = view["events"]["last"]
         action = _next_action(view, paused_once)
         if action is not None:
             paused_once = paused_once or action == "pause"
@@ -151,8 +150,9 @@ async def teacher(servers: Servers, email: str, password: str, class_id: int, un
 async def upload(servers: Servers, cookie: str, video: bytes, delay: float, until: float) -> None:
     await asyncio.sleep(delay)
     files = {"file": ("clip.mp4", video, "video/mp4")}
+    form = {"mode": "plie"}  # knees over toes: measured from the person alone, no mat needed
     answer = await servers.ask(
-        "POST /api/measure/jobs", "POST", "/api/measure/jobs", cookie, files=files
+        "POST /api/measure/jobs", "POST", "/api/measure/jobs", cookie, files=files, data=form
     )
     if answer is None or answer.status_code != 202:
         servers.figures.errors["POST /api/measure/jobs"].append(answer.text if answer else "none")

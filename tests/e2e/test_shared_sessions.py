@@ -140,6 +140,7 @@ def test_a_session_started_on_one_server_is_driven_through_the_other(
     assert events["feed"] == running["feed"]
     numbers = [event["seq"] for event in events["events"]]
     assert numbers == sorted(set(numbers)) and numbers[-1] == events["last"]
+    assert one.client.get(f"/api/sessions/{session_id}?events_after=0").json()["events"] == events
     kinds = [event["kind"] for event in events["events"]]
     assert "paused" in kinds and "resumed" in kinds and "hold_ended" in kinds
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter, HTTPException, Query
 from turnout.domain.session import same_exercise
 from turnout.errors import StaleActionError
 from turnout.services import adaptation
+from turnout.services.live import LiveSession
 from turnout.services.pain_text import stop_explanation, stop_label
 from turnout.web.deps import Live, WebApp
 from turnout.web.practice.presenters import live_view
@@ -50,19 +51,28 @@ def current_session(web: WebApp) -> SessionView:
 
 
 @router.get("/{session_id}", responses=errors(404, 422))
-def get_session(live: Live, web: WebApp) -> SessionView:
-    """Where the session is now: step, countdown (as a deadline and what remains), progress."""
-    return live_view(live, web)
+def get_session(
+    live: Live, web: WebApp, events_after: int | None = Query(None, ge=0, le=2**31 - 1)
+) -> SessionView:
+    """Where the session is now: step, countdown (as a deadline and what remains), progress;
+    with `events_after`, the cues after that number too (what the player polls)."""
+    view = live_view(live, web)
+    if events_after is not None:
+        view.events = _events(live, events_after)
+    return view
 
 
 @router.get("/{session_id}/events", responses=errors(404, 422))
-def get_events(live: Live, after: int = Query(0, ge=0)) -> EventsView:
+def get_events(live: Live, after: int = Query(0, ge=0, le=2**31 - 1)) -> EventsView:
     """Cues to speak and beeps to play, numbered; ask for those after the last one you had."""
+    return _events(live, after)
+
+
+def _events(live: LiveSession, after: int) -> EventsView:
     with live.lock:
         entries = live.feed.after(after)
-        last = live.feed.last
-    events = [EventView(**entry.__dict__) for entry in entries]
-    return EventsView(feed=live.feed.id, last=last, events=events)
+        last, feed = live.feed.last, live.feed.id
+    return EventsView(feed=feed, last=last, events=[EventView(**e.__dict__) for e in entries])
 
 
 @router.post("/{session_id}/actions", responses=errors(404, 409, 422))

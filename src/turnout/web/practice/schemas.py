@@ -83,6 +83,23 @@ class ProgressView(BaseModel):
     fraction: float = Field(description="Share of the session's timed seconds behind us.")
 
 
+class EventView(BaseModel):
+    seq: int
+    kind: str
+    say: str
+    beep: int | None
+    at: float
+    role: Literal["dancer", "partner"] = Field(
+        "dancer", description="Who the words are for; a page may give each a voice of its own."
+    )
+
+
+class EventsView(BaseModel):
+    feed: str
+    last: int
+    events: list[EventView]
+
+
 class SessionView(BaseModel):
     id: str
     routine_key: str
@@ -113,27 +130,15 @@ class SessionView(BaseModel):
         description="Another process runs this session: follow it here, drive it there; every "
         "action answers 409 until that process stops (then the session can be resumed here)."
     )
+    events: EventsView | None = Field(
+        None,
+        description="With ?events_after=N: the cues after number N, as /events gives them, so "
+        "that one request a poll is enough.",
+    )
     owner: Literal["terminal", "web"] | None = Field(
         description="Who runs the session when it is not this server: 'terminal' (turnout "
         "practice) or 'web' (another turnout server); null when this server runs it or nobody does."
     )
-
-
-class EventView(BaseModel):
-    seq: int
-    kind: str
-    say: str
-    beep: int | None
-    at: float
-    role: Literal["dancer", "partner"] = Field(
-        "dancer", description="Who the words are for; a page may give each a voice of its own."
-    )
-
-
-class EventsView(BaseModel):
-    feed: str
-    last: int
-    events: list[EventView]
 
 
 class StopIn(StrictModel):

@@ -256,7 +256,8 @@
     try {
       if (outbox.size && !(await outbox.flush())) throw new Error("offline");
       const ticket = ++issued;
-      const [state] = await Promise.all([api("GET", `/api/sessions/${id}`), cues.poll()]);
+      const state = await api("GET", `/api/sessions/${id}?events_after=${cues.after()}`);
+      await cues.take(state.events);
       // What this page did and the server has not heard yet wins over what it says now.
       if (!outbox.size) accept(state, ticket);
       failures = 0;

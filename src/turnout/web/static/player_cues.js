@@ -17,8 +17,9 @@ window.turnoutCues = ({ id, feed, sound, prefs, serverNow, timeScale }) => {
     sound.unhush();
   }
 
-  async function poll() {
-    const data = await api("GET", `/api/sessions/${id}/events?after=${after}`);
+  // The events of one poll (`?events_after=` of the session's state, or its /events).
+  async function take(data) {
+    if (!data) return;
     if (data.feed !== feedId) {
       // The server restarted: a new feed, numbered from 1 again.
       feedId = data.feed;
@@ -53,5 +54,5 @@ window.turnoutCues = ({ id, feed, sound, prefs, serverNow, timeScale }) => {
     }
   }
 
-  return { poll, heardUpTo };
+  return { take, after: () => after, heardUpTo };
 };
