@@ -167,7 +167,8 @@ def holds_check(url: str, sessions: list[str]) -> dict[str, int]:
     """Holds lost (a finished session with fewer holds than planned) or logged twice."""
     with _connect(url) as db:
         rows = db.execute(
-            "SELECT s.id, s.status, s.planned_holds, count(h.id), count(DISTINCT h.position) "
+            "SELECT s.id, s.status, s.planned_holds, count(h.id), count(DISTINCT h.position), "
+            "coalesce(max(s.run_version), 0) "
             "FROM practice_sessions s LEFT JOIN holds h ON h.session_id = s.id "
             "WHERE s.id = ANY(%s) GROUP BY s.id",
             (sessions,),
@@ -179,6 +180,7 @@ def holds_check(url: str, sessions: list[str]) -> dict[str, int]:
         "holds": sum(r[3] for r in rows),
         "lost": sum(max(0, r[2] - r[4]) for r in finished),
         "twice": sum(r[3] - r[4] for r in rows),
+        "run writes": sum(r[5] for r in rows),  # every transition of every session
     }
 
 

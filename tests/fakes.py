@@ -116,10 +116,12 @@ class FakePracticeRepository:
     def run(self, session_id: str) -> tuple[str, int] | None:
         return self.runs.get(session_id)
 
-    def save_run(self, session_id: str, run: str, version: int) -> bool:
+    def save_run(self, session_id: str, run: str, version: int, lease: Lease | None = None) -> bool:
         if session_id not in self.saved_sessions:
             return False
         if self.runs.get(session_id, ("", 0))[1] != version:
+            return False
+        if lease is not None and not self.renew(session_id, lease):
             return False
         self.runs[session_id] = (run, version + 1)
         return True

@@ -27,7 +27,8 @@ from turnout.domain.plan import HoldStatus
 from turnout.domain.session import Phase
 from turnout.domain.state import Action
 from turnout.errors import ExitCode
-from turnout.services.practice import session_holds, start_practice
+from turnout.services.practice import start_practice
+from turnout.services.practice_log import session_holds
 
 GET_READY = 5
 # Exercise 1 of the classic routine: setup, then 3 rounds of hold, switch, hold, switch, hold,

@@ -12,7 +12,8 @@ from turnout.domain.session import Phase
 from turnout.domain.state import Action
 from turnout.errors import TurnoutError
 from turnout.services import history
-from turnout.services.practice import Practice, resume_practice, start_practice, unfinished_session
+from turnout.services.practice import Practice, resume_practice, start_practice
+from turnout.services.practice_log import unfinished_session
 
 DAY = 86_400.0
 

@@ -15,12 +15,8 @@ from turnout.domain.log import Lease, OwnerKind, SessionStatus
 from turnout.domain.state import Action, Phase
 from turnout.errors import SessionHeldError
 from turnout.services.leases import LEASE_SECONDS, RENEW_SECONDS, Owner, process_gone
-from turnout.services.practice import (
-    Practice,
-    resumable_session,
-    resume_practice,
-    start_practice,
-)
+from turnout.services.practice import Practice, resume_practice, start_practice
+from turnout.services.practice_log import resumable_session
 
 HOST = socket.gethostname()
 

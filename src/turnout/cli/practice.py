@@ -17,14 +17,8 @@ from turnout.domain.outcome import tally
 from turnout.errors import NotFoundError
 from turnout.ports import UnitOfWork
 from turnout.services.leases import Owner
-from turnout.services.practice import (
-    Practice,
-    resumable_session,
-    resume_practice,
-    session_holds,
-    start_practice,
-    unfinished_session,
-)
+from turnout.services.practice import Practice, resume_practice, start_practice
+from turnout.services.practice_log import resumable_session, session_holds, unfinished_session
 
 
 def practice(

@@ -100,9 +100,10 @@ class PracticeRepository(Protocol):
         """The run last written and its version, read afresh; None if it has none."""
         ...
 
-    def save_run(self, session_id: str, run: str, version: int) -> bool:
+    def save_run(self, session_id: str, run: str, version: int, lease: Lease | None = None) -> bool:
         """Write the run as version `version` + 1 if the log still has `version` (0: none
-        yet); False, changing nothing, if another write came first."""
+        yet), and with a `lease`, renew it if its owner still holds it, in one statement;
+        False, changing nothing, if another write came first or the lease is another's."""
         ...
 
 

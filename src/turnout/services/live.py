@@ -34,7 +34,8 @@ from turnout.services.leases import Owner
 from turnout.services.live_housekeeping import Housekeeping
 from turnout.services.live_log import FromTheLog
 from turnout.services.live_session import LiveSession
-from turnout.services.practice import session_record, start_practice
+from turnout.services.practice import start_practice
+from turnout.services.practice_log import session_record
 
 __all__ = ["LiveSession", "SessionRegistry"]
 log = logging.getLogger(__name__)

@@ -12,7 +12,8 @@ from turnout.errors import SessionHeldError, TurnoutError
 from turnout.ports import Clock, RoutineSource, UnitOfWork
 from turnout.services.leases import Owner
 from turnout.services.live_session import LiveSession
-from turnout.services.practice import Practice, unfinished_session
+from turnout.services.practice import Practice
+from turnout.services.practice_log import unfinished_session
 from turnout.services.runs import catch_up, logged_practice
 
 

@@ -21,10 +21,6 @@ from turnout.services.flow_text import rest_before
 from turnout.services.leases import Owner, Tenure, claim
 from turnout.services.run_state import EventFeed, FeedEntry
 
-# How many unfinished sessions `turnout practice --resume` looks through for one it may take.
-RESUMABLE_LOOKBACK = 10
-
-
 # What each action asks of the state machine.
 ACTIONS = {
     Action.READY: engine.ready,
@@ -119,9 +115,10 @@ class Practice:
             return
         record = self.record if ended is None else self._closed(ended.finished, now)
         with self.uow.writing():
-            renewed = tenure.fence(self.uow) if tenure else 0.0
             if kept:
-                self._write_run(state or self.state, entries)
+                renewed = self._write_run(state or self.state, entries, tenure)
+            else:
+                renewed = tenure.fence(self.uow) if tenure else 0.0
             for hold in holds:
                 self.uow.practice.add_hold(self.id, hold)
             if ended is not None:
@@ -137,12 +134,20 @@ class Practice:
             tenure.renewed = renewed
         self.tenure = None if ended else tenure
 
-    def _write_run(self, state: SessionState, entries: list[FeedEntry]) -> None:
-        version = self.version or 0
-        if not self.uow.practice.save_run(
-            self.id, run_state.dump(state, self.feed, entries), version
-        ):
-            raise RunChangedError("This session has just moved on elsewhere; here it is now.")
+    def _write_run(
+        self, state: SessionState, entries: list[FeedEntry], tenure: Tenure | None = None
+    ) -> float:
+        """Write the run, and under a `tenure` renew the lease in the same statement; when it
+        renewed. Raises RunChangedError if another process wrote the run first, and
+        SessionHeldError if the lease is another's now."""
+        at = tenure.owner.wall() if tenure else 0.0
+        text = run_state.dump(state, self.feed, entries)
+        lease = tenure.owner.lease() if tenure else None
+        if self.uow.practice.save_run(self.id, text, self.version or 0, lease):
+            return at
+        if tenure is not None:
+            tenure.fence(self.uow)  # raises SessionHeldError when the lease is gone
+        raise RunChangedError("This session has just moved on elsewhere; here it is now.")
 
     def _closed(self, finished: bool, now: float) -> PracticeSession:
         status = SessionStatus.FINISHED if finished else SessionStatus.ABORTED
@@ -198,32 +203,6 @@ def session_plan(routine: Routine, exercises: Sequence[int] | None) -> Plan:
 
 def _tenure(owner: Owner | None, session_id: str) -> Tenure | None:
     return None if owner is None else Tenure(owner, session_id)
-
-
-def unfinished_session(uow: UnitOfWork) -> PracticeSession | None:
-    """The most recent session still marked active, whoever runs it."""
-    with uow:
-        return uow.practice.latest_unfinished()
-
-
-def resumable_session(uow: UnitOfWork, owner: Owner) -> PracticeSession | None:
-    """The most recent unfinished session no other live process runs, if any."""
-    with uow:
-        for record in uow.practice.unfinished(RESUMABLE_LOOKBACK):
-            if owner.rival(uow.practice.lease(record.id)) is None:
-                return record
-    return None
-
-
-def session_holds(uow: UnitOfWork, session_id: str) -> list[HoldRecord]:
-    with uow:
-        return uow.practice.session_holds(session_id)
-
-
-def session_record(uow: UnitOfWork, session_id: str) -> PracticeSession | None:
-    """The logged session with this id, if there is one."""
-    with uow:
-        return uow.practice.get_session(session_id)
 
 
 def resume_practice(

@@ -31,11 +31,11 @@ def make_engine(url: str) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        # A pool as large as the server's busy moments (the request threads and the ticker),
-        # and no ping before each use: a request makes several short transactions, and a ping
-        # each doubled its round trips. A connection the database dropped (a restart) fails
-        # one request, then the pool is renewed.
-        return create_engine(parsed, pool_size=10, max_overflow=30, pool_recycle=1800)
+        # Connections kept open for the server's busy moments (opening one per request, past
+        # the pool, cost a PostgreSQL process each time), and no ping before each use: a
+        # request makes several short transactions, and a ping each doubled its round trips.
+        # A connection the database dropped (a restart) fails one request; then it is renewed.
+        return create_engine(parsed, pool_size=20, max_overflow=20, pool_recycle=1800)
     path = errors.sqlite_file(parsed)
     if path is not None:
         try:

@@ -151,10 +151,14 @@ class SqlPracticeRepository:
             return None
         return found[0], found[1] or 0
 
-    def save_run(self, session_id: str, run: str, version: int) -> bool:
+    def save_run(self, session_id: str, run: str, version: int, lease: Lease | None = None) -> bool:
         seen = SessionRow.run_version.is_(None) if version == 0 else None
         same = or_(SessionRow.run_version == version, *(() if seen is None else (seen,)))
-        return self._set_lease(session_id, {"run_state": run, "run_version": version + 1}, same)
+        values: dict[str, Any] = {"run_state": run, "run_version": version + 1}
+        if lease is None:
+            return self._set_lease(session_id, values, same)
+        values.update(lease_columns(lease))
+        return self._set_lease(session_id, values, same, SessionRow.owner == lease.owner)
 
     def _set_lease(
         self, session_id: str, values: dict[str, Any], *where: ColumnElement[bool]
