@@ -55,7 +55,9 @@ class Servers:
         first = next(self._turn)
         began = time.perf_counter()
         headers = {"cookie": f"turnout_session={cookie}"} if cookie else {}
-        for attempt in range(len(self.bases)):
+        # Each server once, then the first again: a connection kept alive that the server
+        # has just closed fails at once and is worth one more try, as the player would.
+        for attempt in range(len(self.bases) + 1):
             base = self.bases[(first + attempt) % len(self.bases)]
             try:
                 answer = await self.client.request(method, base + path, headers=headers, **more)

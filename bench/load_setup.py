@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -83,10 +84,21 @@ class Processes:
 
     def rss(self) -> dict[str, float]:
         """Each process's resident memory in MB (a killed one is left out)."""
+        return {name: _rss(pid) for name, pid in self._named().items()}
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds used so far: each process, this client, and PostgreSQL's processes."""
+        used = {name: _cpu(pid) for name, pid in self._named().items()}
+        mine = resource.getrusage(resource.RUSAGE_SELF)
+        used["load client"] = mine.ru_utime + mine.ru_stime
+        used["postgresql"] = sum(_cpu(int(p.name)) for p in Path("/proc").iterdir() if _pg(p))
+        return used
+
+    def _named(self) -> dict[str, int]:
         named = {f"web {p.pid}": p for p in self.web}
         if self.worker is not None:
             named[f"worker {self.worker.pid}"] = self.worker
-        return {name: _rss(p.pid) for name, p in named.items() if p.poll() is None}
+        return {name: p.pid for name, p in named.items() if p.poll() is None}
 
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         for process in [*self.web, *([self.worker] if self.worker else [])]:
@@ -115,6 +127,21 @@ def _rss(pid: int) -> float:
     return 0.0
 
 
+def _cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _pg(entry: Path) -> bool:
+    try:
+        return entry.name.isdigit() and entry.joinpath("comm").read_text().startswith("postgres")
+    except OSError:
+        return False
+
+
 def _connect(url: str) -> psycopg.Connection[Any]:
     return psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
 
@@ -137,15 +164,19 @@ class HoldWatcher:
         self._thread.join()
 
     def _watch(self) -> None:
-        last = 0
+        # Rows can commit out of id order: look back 1000 ids, and count each id once.
+        last, seen_ids = 0, set()
         with _connect(self.url) as db:
             while not self._stop.wait(0.05):
                 rows = db.execute(
-                    "SELECT id, extract(epoch FROM ended_at) FROM holds WHERE id > %s ORDER BY id",
-                    (last,),
+                    "SELECT id, extract(epoch FROM ended_at) FROM holds WHERE id > %s",
+                    (last - 1000,),
                 ).fetchall()
                 seen = time.time()
                 for hold_id, ended in rows:
+                    if hold_id in seen_ids:
+                        continue
+                    seen_ids.add(hold_id)
                     wall = self.origin + (float(ended) - self.origin) / self.scale
                     self.lags.append(seen - wall)
                     last = max(last, hold_id)
@@ -192,6 +223,7 @@ def log_figures(
     load_before: tuple[float, float, float],
     rss_before: dict[str, float],
     rss_after: dict[str, float],
+    cpu: dict[str, float],
 ) -> None:
     print(f"\n{args.dancers} dancers, {args.teachers} teachers, {args.uploads} uploads, ", end="")
     print(f"clock x{args.scale:g}, poll {args.poll_ms} ms, kill -9: {args.kill}; {took:.0f} s")
@@ -224,3 +256,7 @@ def log_figures(
         print("  not done:", failed[:3])
     print("RSS MB before:", {k: round(v) for k, v in rss_before.items()})
     print("RSS MB after: ", {k: round(v) for k, v in rss_after.items()})
+    requests = sum(count for _, count, *_ in figures.table())
+    print(
+        f"CPU seconds during the run ({requests} requests):", {k: round(v) for k, v in cpu.items()}
+    )

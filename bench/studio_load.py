@@ -101,14 +101,15 @@ def main() -> None:
     with Processes(args.database_url, args.scale) as processes:
         watcher = HoldWatcher(args.database_url, processes.origin, args.scale)
         load_before = os.getloadavg()
-        rss_before = processes.rss()
+        rss_before, cpu_before = processes.rss(), processes.cpu()
         began = time.monotonic()
         with watcher:
             figures = asyncio.run(run(args, processes, classes))
             time.sleep(1.5)  # the last holds' rows
         took = time.monotonic() - began
         rss_after = processes.rss()
-    log_figures(args, figures, watcher, took, load_before, rss_before, rss_after)
+        cpu = {k: v - cpu_before.get(k, 0.0) for k, v in processes.cpu().items()}
+    log_figures(args, figures, watcher, took, load_before, rss_before, rss_after, cpu)
 
 
 if __name__ == "__main__":
