@@ -1,6 +1,6 @@
-"""The sweep of a studio's log for web sessions nobody runs: one transaction across dancers,
-its rows taken FOR UPDATE SKIP LOCKED, so two servers sweeping at once share them out instead
-of both claiming (SQLite, with one writer at a time, ignores the clause)."""
+"""The sweep of a studio's log for web sessions nobody runs, across dancers: those that look
+free are then taken FOR UPDATE SKIP LOCKED in one transaction, so two servers sweeping at once
+share them out instead of both claiming (SQLite, one writer at a time, ignores the clause)."""
 
 from __future__ import annotations
 
@@ -40,24 +40,30 @@ class SqlFreeSessions:
             SessionRow.lease_until < to_datetime(now),
             SessionRow.owner.like(f"% %@{host}"),
         )
-        query = (
+        where = (
+            SessionRow.status == SessionStatus.ACTIVE.value,
+            SessionRow.run_state.is_not(None),
+            SessionRow.deleted_at.is_(None),
+            or_(SessionRow.owner_kind.is_(None), SessionRow.owner_kind == OwnerKind.WEB.value),
+            SessionRow.owner.is_distinct_from(lease.owner),
+            may_be_free,
+        )
+        # First without locks: in a steady state nothing is free, and locking every session
+        # of this machine's live servers each sweep would hold up their writes.
+        with self._sessions() as db:
+            seen = db.execute(select(SessionRow.id, *_LEASE).where(*where)).all()
+        free_ids = [row[0] for row in seen if free(to_lease(row[1], row[2], row[3]))][:limit]
+        if not free_ids:
+            return []
+        locked = (
             select(SessionRow.id, SessionRow.dancer_id, *_LEASE)
-            .where(
-                SessionRow.status == SessionStatus.ACTIVE.value,
-                SessionRow.run_state.is_not(None),
-                SessionRow.deleted_at.is_(None),
-                or_(SessionRow.owner_kind.is_(None), SessionRow.owner_kind == OwnerKind.WEB.value),
-                SessionRow.owner.is_distinct_from(lease.owner),
-                may_be_free,
-            )
-            .order_by(SessionRow.started_at)
-            .limit(limit)
+            .where(SessionRow.id.in_(free_ids), *where)
             .with_for_update(skip_locked=True)
         )
         taken: list[tuple[int, str]] = []
         with self._sessions() as db, db.begin():
-            for session_id, dancer, owner, kind, until in db.execute(query).all():
-                if free(to_lease(owner, kind, until)):
+            for session_id, dancer, owner, kind, until in db.execute(locked).all():
+                if free(to_lease(owner, kind, until)):  # again: it may have changed meanwhile
                     db.execute(
                         update(SessionRow)
                         .where(SessionRow.id == session_id)
