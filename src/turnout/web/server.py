@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from typing import Any
 
 import segno
 import uvicorn
@@ -33,16 +34,7 @@ def serve(container: Container, host: str, port: int, workers: int = 1) -> None:
     web: Web = app.state.web
     if web.pairing_required:
         announce_pairing(web, port)
-    proxies = trusted_proxies(container.settings.trusted_proxies)
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        log_level="info",
-        server_header=False,
-        proxy_headers=proxies is not None,
-        forwarded_allow_ips=proxies,
-    )
+    uvicorn.run(app, host=host, port=port, **_options(container))
 
 
 def serve_several(container: Container, host: str, port: int, workers: int) -> None:
@@ -54,18 +46,24 @@ def serve_several(container: Container, host: str, port: int, workers: int) -> N
         # A faster clock must be the same in every process, or their deadlines would differ.
         os.environ["TURNOUT_CLOCK_ORIGIN"] = repr(time.time())
     os.environ["TURNOUT_HOST"] = host
-    proxies = trusted_proxies(settings.trusted_proxies)
     uvicorn.run(
         "turnout.web.server:app_from_environment",
         factory=True,
         workers=workers,
         host=host,
         port=port,
-        log_level="info",
-        server_header=False,
-        proxy_headers=proxies is not None,
-        forwarded_allow_ips=proxies,
+        **_options(container),
     )
+
+
+def _options(container: Container) -> dict[str, Any]:
+    proxies = trusted_proxies(container.settings.trusted_proxies)
+    return {
+        "log_level": "info",
+        "server_header": False,
+        "proxy_headers": proxies is not None,
+        "forwarded_allow_ips": proxies,
+    }
 
 
 def app_from_environment() -> FastAPI:
