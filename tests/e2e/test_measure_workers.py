@@ -20,7 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-from tests.e2e.browsing import chromium, needs_chromium
+from tests.e2e.browsing import chromium, needs_chromium, shoot
 from tests.e2e.conftest import LiveServer
 from tests.integration.postgres import postgres_url, wipe
 from tests.integration.vision_scenes import CAMERAS, first_position_feet, scene
@@ -238,6 +238,7 @@ def test_the_measure_page_shows_the_progress_of_a_worker_then_the_result(
         workers.start()
         midway = page.get_by_text(re.compile(rf"Analysed [1-9][0-9]* of {LONG_FRAMES} frames"))
         midway.wait_for(timeout=30_000)
+        shoot(page, tmp_path, "measure-job-progress.png")  # the worker part-way through
         page.get_by_role("heading", name="Result").wait_for(timeout=60_000)
         page.get_by_text(f"{LONG_FRAMES} of {LONG_FRAMES} frames used").wait_for()
         page.close()
