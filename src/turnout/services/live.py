@@ -85,7 +85,7 @@ class SessionRegistry(FromTheLog, Housekeeping):
                 exercises or None,
                 self.get_ready_seconds(),
                 self.owner,
-                True,
+                keep_run=True,
             )
             live = self._add(practice, now)
             if token:

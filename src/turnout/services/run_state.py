@@ -6,6 +6,7 @@ answer for the session and a process that takes it over carries on from the same
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections import deque
@@ -92,13 +93,17 @@ class EventFeed:
         self.last = max(self.last, other.last)
         return self
 
+    def tail(self, count: int) -> list[FeedEntry]:
+        """The last `count` entries, oldest first, without walking the whole feed."""
+        return list(itertools.islice(reversed(self._entries), count))[::-1]
+
     def after(self, seq: int) -> list[FeedEntry]:
         return [entry for entry in self._entries if entry.seq > seq]
 
 
 def dump(state: SessionState, feed: EventFeed, adding: Sequence[FeedEntry] = ()) -> str:
     """The run as JSON: `state`, and `feed` with `adding` (not yet in it) at its end."""
-    tail = [*feed.after(0), *adding][-KEPT_IN_LOG:]
+    tail = [*feed.tail(KEPT_IN_LOG), *adding][-KEPT_IN_LOG:]
     last = adding[-1].seq if adding else feed.last
     fields = {name: getattr(state, name) for name in _FIELDS}
     return json.dumps(
