@@ -63,15 +63,29 @@ def test_every_marker_is_found_where_the_layout_puts_its_corners(
         assert np.abs(quad.reshape(4, 2) - px).max() < 1.0
 
 
-def test_the_feet_stand_on_plain_paper_in_the_picture(tmp_path: Path) -> None:
+def test_the_feet_stand_on_stripes_where_the_layout_puts_them(tmp_path: Path) -> None:
     picture, layout = assembled(tmp_path, "a4")
     to_px = np.array(layout["picture"]["floor_to_pixel"])
     paper = layout["picture"]["greys"]["paper"]
-    radius = layout["feet_area"]["ahead"]["radius"]
-    for angle in np.radians(np.arange(25, 160, 10)):  # across the half-disc, clear of the seams
-        x, y = 0.8 * radius * np.cos(angle), 0.8 * radius * np.sin(angle)
+    stripes = layout["feet_area"]["stripes"]
+    assert len(stripes["items"]) > 30 and stripes["width"] < stripes["period"]
+
+    def grey(x: float, y: float) -> float:
         col, row = (to_px @ [x, y, 1.0])[:2]
-        assert abs(float(picture[round(row), round(col)]) - paper) < 2
+        return float(picture[round(row), round(col)])
+
+    checked = 0
+    for item in stripes["items"]:
+        x = (item["x_min"] + item["x_max"]) / 2
+        if item["x_max"] - item["x_min"] < stripes["width"] or abs(x) < 20:
+            continue  # a cut stripe at the paper's edge; the seam and its marks at the middle
+        for y in (-40.0, 30.0, 150.0):  # behind the heel line, ahead of it, in the front row
+            if item["y_min"] + 3 <= y <= item["y_max"] - 3:
+                assert abs(grey(x, y) - stripes["grey"]) < 3
+                gap = x + stripes["period"] / 2  # the middle of the paper beside it
+                assert abs(grey(gap, y) - paper) < 3 or abs(gap) > 275
+                checked += 1
+    assert checked > 60
 
 
 def test_with_an_output_too_the_pdf_is_written_beside_the_picture(tmp_path: Path) -> None:

@@ -21,19 +21,24 @@ SIZE = (1600, 1200)
 Change = Callable[[random.Random], dict[str, object]]
 
 
-def view(rng: random.Random, pitch: float | None = None, height: float | None = None) -> View:
+def view(
+    rng: random.Random,
+    pitch: float | None = None,
+    height: float | None = None,
+    size: tuple[int, int] = SIZE,
+) -> View:
     pitch = rng.uniform(40, 70) if pitch is None else pitch
     height = rng.uniform(800, 1500) if height is None else height
     reach = height / math.sin(math.radians(min(pitch, 89.5)))  # to the middle of the mat
-    wide = 0.72 * SIZE[0]  # a phone's main lens: about 70 deg across
-    focal = max(wide, min(2 * wide, 0.85 * SIZE[0] * reach / 650))
+    wide = 0.72 * size[0]  # a phone's main lens: about 70 deg across
+    focal = max(wide, min(2 * wide, 0.85 * size[0] * reach / 650))
     return View(
         pitch=pitch,
         height=height,
         side=rng.uniform(-300, 300),
         roll=rng.uniform(-5, 5),
         aim=rng.uniform(40, 120),
-        size=SIZE,
+        size=size,
         focal=focal,
     )
 
@@ -71,6 +76,11 @@ def _light(rng: random.Random) -> Light:
 
 def _pitch(pitch: float) -> Change:
     return lambda rng: {"view": view(rng, pitch, rng.uniform(700, 1600))}
+
+
+def _small(size: tuple[int, int], shoe: str) -> Change:
+    """A smaller picture (a video frame, a live mirror's) of the same scenes."""
+    return lambda rng: {"view": view(rng, size=size), "shoe": shoe}
 
 
 def _fault(kind: str, seam: str, mm: float) -> Change:
@@ -135,13 +145,23 @@ CONDITIONS: dict[str, Change] = {
     "blur 2 px": _fixed(blur=2.0),
     "JPEG quality 60": _fixed(jpeg=60),
     "JPEG quality 30": _fixed(jpeg=30),
+    # Added later, after the others so that theirs keep their scenes (seeds follow the order).
+    "white canvas + shadow band 30%": lambda rng: {**_band(0.30)(rng), "shoe": "white-canvas"},
+    "white canvas + own shadow": lambda rng: {"light": _light(rng), "shoe": "white-canvas"},
+    "3D white canvas": _fixed(solid=True, shoe="white-canvas"),
+    "3D + legs, white tights, white canvas": _fixed(solid=True, legs="white", shoe="white-canvas"),
+    "plain paper, 2 sheets, pink satin": lambda rng: {**_paper(2)(rng), "shoe": "pink-satin"},
+    "1280x720 video frame": _small((1280, 720), "dark"),
+    "1280x720 video frame, white canvas": _small((1280, 720), "white-canvas"),
+    "640x480 frame": _small((640, 480), "dark"),
+    "640x480 frame, white canvas": _small((640, 480), "white-canvas"),
 }
 BASELINE = "clean dark shoes"
 
 
 def scenes(name: str, count: int, seed: int = 1) -> list[SceneSpec]:
     """`count` scenes of one condition; the same seed gives the same scenes."""
-    index = list(CONDITIONS).index(name)
+    index = list(CONDITIONS).index(name)  # so new conditions go at the end
     out = []
     for i in range(count):
         scene_seed = seed * 1_000_000 + index * 1000 + i

@@ -40,7 +40,12 @@ from turnout.domain.geometry import Point
 
 Image = NDArray[np.uint8]
 FINE = 2  # the camera is drawn this much finer, then shrunk (each pixel averages its area)
-LEGS = {"tights": (172, 180, 226), "black": (45, 42, 40), "skin": (160, 188, 232)}
+LEGS = {
+    "tights": (172, 180, 226),
+    "black": (45, 42, 40),
+    "skin": (160, 188, 232),
+    "white": (232, 236, 238),
+}
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,8 @@ def test_a_gap_lays_the_sheets_apart_by_the_gap_with_the_floor_between(
         expected = step if moved in marker.sheet else (0, 0)
         assert shift == pytest.approx(expected, abs=0.1)
     _, to_px = box_and_map(Paper.A4)
-    middle = (-4.0, 150.0) if seam == "left-right" else (150.0, mat.seam + 4.0)
+    # Between two stripes (8 mm wide, every 16 mm from x = 0), so the sheet shows paper.
+    middle = (-4.0, 150.0) if seam == "left-right" else (156.0, mat.seam + 4.0)
     assert at(mat_floor(Paper.A4, Fault("gap", seam, 8)), to_px, *middle) == pytest.approx(
         FLOOR_GREY, abs=1
     )

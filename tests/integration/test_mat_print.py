@@ -45,10 +45,12 @@ from turnout.adapters.vision.mat_print_marks import (
     letter_corner,
     seam_marks,
 )
-from turnout.adapters.vision.mat_raster import PAPER_GREY
+from turnout.adapters.vision.mat_raster import PAPER_GREY, ink
+from turnout.adapters.vision.mat_stripes import STRIPE_GREY
 from turnout.domain.form import first_position
 from turnout.domain.geometry import Point, Vector
 
+STRIPE_INK = ink(STRIPE_GREY)  # the feet's stripes as printed: marks must show on them too
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
     reason="poppler-utils (pdftotext, pdftoppm) is not installed",
@@ -177,11 +179,11 @@ def test_the_seam_marks_meet_across_every_seam_where_the_layout_puts_them(paper:
         for at, away, _ in marks:
             along = Vector(-away.dy, away.dx)
             tick, arm = at + away * (MARK_ARM / 2), at + (away + along) * (MARK_ARM / 2)
+            # Between the tick and the arm: the paper or a stripe, so the cross reads as lines.
+            gap = pixel(mat, picture, tick + along * (MARK_ARM / 4))
+            assert gap > STRIPE_INK - 10, (sheet, at)
             for p in (tick, arm):
-                assert pixel(mat, picture, p) < PAPER_GREY - 40, (sheet, p)
-            # Between the tick and the arm: plain paper, so the cross reads as lines.
-            gap = tick + along * (MARK_ARM / 4)
-            assert pixel(mat, picture, gap) > PAPER_GREY - 10, (sheet, gap)
+                assert pixel(mat, picture, p) < min(gap, PAPER_GREY) - 35, (sheet, p)
     # Each seam shows both halves: the marks of the two sheets either side lie face to face.
     for first, second in (("BL", "BR"), ("FL", "FR"), ("BR", "FR"), ("BL", "FL")):
         near = {(round(a.x, 3), round(a.y, 3)) for a, _, _ in seam_marks(mat, first)}
@@ -255,3 +257,21 @@ def test_the_new_marks_do_not_move_the_foot_outline(
     assert with_marks.total == pytest.approx(left + right, abs=3)
     assert with_marks.left == pytest.approx(without.left, abs=0.3)
     assert with_marks.right == pytest.approx(without.right, abs=0.3)
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_each_sheet_prints_its_own_stripes_under_everything_else(paper: Paper) -> None:
+    from turnout.adapters.vision.mat_pdf import _page_content
+    from turnout.adapters.vision.mat_stripes import PERIOD_MM, STRIPE_GREY, stripes
+
+    mat = layout(paper)
+    for sheet in SHEETS:
+        ops = _page_content(mat, sheet).splitlines()
+        grey = [i for i, op in enumerate(ops) if op.startswith(f"{STRIPE_GREY:.2f} g ")]
+        rects = stripes(mat, sheet)
+        assert grey == list(range(len(rects)))  # first, so every mark lies on top of them
+        assert len(rects) >= 16
+        for x0, x1, y0, y1 in rects:
+            assert x0 % PERIOD_MM == pytest.approx(0) or x0 == -mat.half_width
+            assert in_clear_area(Point(x0, y0)) and in_clear_area(Point(x1, y1))
+            assert (x0 >= 0) == sheet.endswith("L")

@@ -1,5 +1,6 @@
 """The measuring use cases with fake vision: which path is taken, and what the user is told."""
 
+import dataclasses
 import math
 
 import pytest
@@ -45,6 +46,14 @@ def test_a_photo_on_the_mat_gives_each_foot_and_the_total() -> None:
     assert report.values["left"].median == pytest.approx(60)
     assert report.calibrated and report.method == "mat: foot outline"
     assert "130 deg" in report.messages[0]
+
+
+def test_an_outline_whose_edges_were_not_all_seen_widens_the_band_by_its_slack() -> None:
+    sure = measure_frames([FRAME], feet_only(foot(60, True), foot(70, False)), Mode.FIRST_POSITION)
+    pale = dataclasses.replace(foot(60, True), slack=2.0)
+    less = measure_frames([FRAME], feet_only(pale, foot(70, False)), Mode.FIRST_POSITION)
+    assert less.values["total"].median == sure.values["total"].median
+    assert less.band == pytest.approx(sure.band + 2.0)
 
 
 def test_feet_only_mode_without_the_mat_says_to_print_it() -> None:

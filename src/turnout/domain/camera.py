@@ -67,7 +67,7 @@ def grounded(
     if low > high:
         return None
     ends = (place.lifted(seen, low), place.lifted(seen, high))
-    return Foot(place.lifted(seen, (low + high) / 2), foot.toe, ends)
+    return Foot(place.lifted(seen, (low + high) / 2), foot.toe, ends, foot.slack)
 
 
 def camera_place(image_to_floor: Homography, width: int, height: int) -> CameraPlace | None:

@@ -26,11 +26,13 @@ _E = TypeVar("_E", bound=StrEnum)
 @frozen
 class Foot:
     """A foot on the floor: back of the heel and tip of the longest toe; `heel_range`, when
-    known, the two ends of the floor segment the heel may lie anywhere on."""
+    known, the two ends of the floor segment the heel may lie anywhere on; `slack`, degrees its
+    axis may be off besides (an outline whose edges were not all seen)."""
 
     heel: Point
     toe: Point
     heel_range: tuple[Point, Point] | None = None
+    slack: float = 0.0
 
     @property
     def axis(self) -> Vector:

@@ -11,11 +11,13 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+import cv2
 import numpy as np
 from numpy.typing import NDArray
 
 from turnout.adapters.vision.mat_layout import CLEAR_BEHIND_MM, MARKER_MM, MatLayout, Paper, layout
 from turnout.adapters.vision.mat_render import floor_box
+from turnout.adapters.vision.mat_stripes import striped_area
 from turnout.domain.camera import HEEL_LINE_MM
 from turnout.domain.geometry import Homography
 from turnout.domain.mat import MatView
@@ -26,6 +28,7 @@ PX_PER_MM = 1.0
 BEHIND_MM = 15.0
 LEGS_MM = 110.0
 PAPER_EDGE_MM = 6.0  # kept clear inside a plain sheet's edge (the edge itself, and its shadow)
+STRIPED_INSET_MM = 3.0
 PAPER_PAD_MM = 12.0  # the top view shows this much floor around plain paper
 # On plain paper the heels go "about 6 cm in front of the back edge", by eye: a wider strip.
 PAPER_HEEL_LINE_MM = (-20.0, 30.0)
@@ -38,6 +41,7 @@ class FeetArea:
     searchable: Mask  # 1 where a foot may be, in top-view pixels; never written to
     heel_line: tuple[float, float]  # floor y the back of a heel stands between
     on_mat: bool  # the printed mat (else plain paper)
+    striped: Mask | None = None  # 1 where the mat's stripes are printed (never on plain paper)
 
     @property
     def to_px(self) -> Homography:
@@ -62,7 +66,8 @@ def _area(name: str) -> FeetArea:
         return _paper_area(Paper(paper), int(count))
     mat = layout(Paper(name))
     area = FeetArea(floor_box(mat), np.zeros((0, 0), np.uint8), HEEL_LINE_MM, True)
-    return FeetArea(area.box, _mat_searchable(mat, area), HEEL_LINE_MM, True)
+    searchable = _mat_searchable(mat, area)
+    return FeetArea(area.box, searchable, HEEL_LINE_MM, True, _striped(mat, area))
 
 
 def _paper_area(paper: Paper, count: int) -> FeetArea:
@@ -97,6 +102,22 @@ def _mat_searchable(mat: MatLayout, area: FeetArea) -> Mask:
         allowed[a[1] : a[1] + size, a[0] : a[0] + size] = 0
     allowed.flags.writeable = False
     return allowed
+
+
+def _striped(mat: MatLayout, area: FeetArea) -> Mask:
+    """Where the stripes are printed, in top-view pixels, kept `STRIPED_INSET_MM` inside its
+    edge (the test for missing stripes looks half a period either side)."""
+    width, height = area.size
+    striped = np.zeros((height, width), np.uint8)
+    x0, _, y0, _ = area.box
+    for a, b, c, d in striped_area(mat):
+        cols = (round((a - x0) * PX_PER_MM), round((b - x0) * PX_PER_MM))
+        rows = (round((c - y0) * PX_PER_MM), round((d - y0) * PX_PER_MM))
+        striped[rows[0] : rows[1], cols[0] : cols[1]] = 1
+    inset = 2 * round(STRIPED_INSET_MM * PX_PER_MM) + 1
+    inner: Mask = cv2.erode(striped, np.ones((inset, inset), np.uint8))
+    inner.flags.writeable = False
+    return inner
 
 
 def _clear_legs(allowed: Mask, box: tuple[float, float, float, float]) -> None:

@@ -15,6 +15,7 @@ from turnout.errors import MeasureError
 # No foot seen from above is longer or wider than this (an adult's 300 mm foot in a shoe whose
 # upper, seen from a slant, adds to its width); an outline that is has something joined to it.
 MAX_LENGTH_MM, MAX_WIDTH_MM = 320.0, 150.0
+SIDES_AGREE_DEG = 10.0  # a foot's long sides and its middle line point within this of each other
 Array = NDArray[Any]
 
 
@@ -32,6 +33,21 @@ def check_shape(offsets: Array, direction: Array, reach_left: float, left: bool)
         f"Something joins your {_side(left)} foot's outline and runs across the mat (a shadow, "
         "a trouser leg, or something on the paper), so its angle cannot be read. Light the mat "
         "evenly from the front or above, keep clothes and bags off the paper, and measure again."
+    )
+
+
+def check_sides(sides: Array, middle: Array, left: bool) -> None:
+    """Refuse an outline whose two long sides point another way than its middle does (more
+    than `SIDES_AGREE_DEG` apart): a foot's sides and middle run nearly together, and where
+    they do not, a leg or something pale on the paper is joined to it, or part of it is lost."""
+    turn = float(np.degrees(np.arccos(min(1.0, abs(float(np.dot(sides, middle)))))))
+    if turn <= SIDES_AGREE_DEG:
+        return
+    raise MeasureError(
+        f"The outline found for your {_side(left)} foot is not a foot's shape: its sides and its "
+        f"middle point {turn:.0f} degrees apart, as when a leg, a shadow or something pale on "
+        "the mat joins it. Keep trousers and long socks off the mat (dark tights show best), "
+        "and measure again."
     )
 
 

@@ -33,7 +33,9 @@ from turnout.adapters.vision.mat_raster import (
     PAPER_GREY,
     RasterCanvas,
     coverage,
+    ink,
 )
+from turnout.adapters.vision.mat_stripes import PERIOD_MM, STRIPE_GREY, STRIPE_MM, stripes
 from turnout.domain.geometry import Point
 
 Array = NDArray[Any]
@@ -113,7 +115,7 @@ def _xy(p: Point) -> list[float]:
 
 
 def _rect(box: Box) -> dict[str, float]:
-    return {"x_min": box[0], "x_max": box[1], "y_min": box[2], "y_max": box[3]}
+    return {"x_min": box[0], "x_max": box[1], "y_min": round(box[2], 3), "y_max": round(box[3], 3)}
 
 
 def describe(
@@ -172,9 +174,17 @@ def _mark(x: float) -> dict[str, Any]:
 
 def _feet_area(mat: MatLayout) -> dict[str, Any]:
     return {
-        "note": "plain white paper where the feet stand: the half-disc and the band together",
+        "note": "where the feet stand: the half-disc and the band together, striped",
         "ahead": {"half_disc_centre": [0.0, 0.0], "radius": CLEAR_RADIUS_MM, "y_min": 0.0},
         "behind": _rect((-mat.half_width, mat.half_width, -CLEAR_BEHIND_MM, 0.0)),
+        "stripes": {
+            "note": "grey stripes running front to back, so that white shoes show; each sheet "
+            "prints its own part",
+            "period": PERIOD_MM,
+            "width": STRIPE_MM,
+            "grey": ink(STRIPE_GREY),
+            "items": [_rect(r) for sheet in SHEETS for r in stripes(mat, sheet)],
+        },
     }
 
 

@@ -8,9 +8,10 @@ the R sheets at x <= 0; the R sheets are cut along their inner dashed line and l
 sheets' blank margin, and the front row is cut along its back dashed line and laid over the
 back row's blank margin, so the printed areas meet exactly at x = 0 and at y = `seam`.
 
-Where the feet can be is plain white paper: a half-disc of `CLEAR_RADIUS_MM` ahead of the heel
-mark and a band `CLEAR_BEHIND_MM` deep behind the heel line. The markers sit around it: a row
-behind the heel line, and a few in the front row's outer corners.
+Where the feet can be is kept free of marks but light stripes (mat_stripes.py): a half-disc of
+`CLEAR_RADIUS_MM` ahead of the heel mark and a band `CLEAR_BEHIND_MM` deep behind the heel
+line. The markers sit around it: a row behind the heel line, and a few in the front row's outer
+corners.
 """
 
 from __future__ import annotations
@@ -164,6 +165,6 @@ def instructions(mat: MatLayout, sheet: str) -> list[str]:
         "2. Cut the FL+FR pair along its back dashed line and lay it over the BL+BR pair's"
         " front margin, the cut edge on their dashed line, the side lines meeting.",
         "3. Stand with both heels on the grey heel line, one each side of the short mark, toes"
-        " toward the camera. The feet stand on plain white paper.",
+        " toward the camera. The feet stand on the striped paper.",
         "4. Keep every black square uncovered. Camera 1-2 m in front, looking down at the mat.",
     ]

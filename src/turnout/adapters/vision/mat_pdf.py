@@ -24,6 +24,7 @@ from turnout.adapters.vision.mat_print_canvas import (
 )
 from turnout.adapters.vision.mat_print_guide import guide_page
 from turnout.adapters.vision.mat_print_marks import PRINT_ORDER, SHEET_LETTERS, draw_marks
+from turnout.adapters.vision.mat_stripes import draw_stripes
 from turnout.domain.geometry import Point
 
 __all__ = ["PT_PER_MM", "TEXT_PT", "SheetCanvas", "draw_sheet", "marker_bits", "mat_pdf"]
@@ -57,6 +58,7 @@ def draw_sheet(canvas: SheetCanvas, mat: MatLayout, sheet: str) -> None:
     """Everything printed on one sheet (greys: 0 black, 1 white; dashes in points)."""
     sign = 1.0 if sheet.endswith("L") else -1.0
     reach, back_row = mat.half_width, sheet.startswith("B")
+    draw_stripes(canvas, mat, sheet)
     for marker in (m for m in mat.markers if m.sheet == sheet):
         _draw_marker(canvas, marker.corners[0], marker.id)
     # The seams: where the R sheets are cut and laid (x = 0), and where the rows meet.

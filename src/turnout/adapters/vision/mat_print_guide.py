@@ -35,7 +35,7 @@ def steps() -> list[str]:
         "Lay the C-D strip over the bottom margin of A-B, its cut edge on their dashed line."
         " At every join the little crosses must run straight across: no gap, no dashed line"
         " showing, no step. Tape each join.",
-        "Tape the mat flat to the floor. Stand on the white paper with both heels on the heel"
+        "Tape the mat flat to the floor. Stand on the striped paper with both heels on the heel"
         " line, one each side of the short mark in the middle.",
         "Put the phone in front of you, on the C-D side: 1 to 2 m from your heels, about 1 m"
         " up, tilted down so that every black square is in the picture and none is covered.",

@@ -67,7 +67,7 @@ def first_position(
         check_model(left, right, pose, mat)
     _check_stance(left, right, pose)
     angles = form.first_position(left, right)
-    band = BAND_OUTLINE + _heel_spread(left, right, angles.total)
+    band = BAND_OUTLINE + _heel_spread(left, right, angles.total) + left.slack + right.slack
     values, method = angle_values(angles), ReadingMethod.MAT_OUTLINE
     return FrameReading(index, values, method, pose, mat, (left, right), band=band)
 
@@ -95,16 +95,17 @@ def _near(seeds: tuple[Point, Point], other: tuple[Point, Point]) -> bool:
 
 def _not_found(left: bool, right: bool, paper: bool) -> str:
     which = "either foot" if left and right else "your left foot" if left else "your right foot"
-    where = (
-        "on the paper: stand on the two sheets, heels together about 6 cm from their back edge "
-        "and the whole of both feet on the paper, keep all the paper in the picture,"
-        if paper
-        else "on the mat: stand with both heels on the grey line and the feet on the white "
-        "paper, keep the whole mat in the picture,"
-    )
+    if not paper:
+        return (
+            f"Cannot find {which} on the mat: stand with both heels on the grey line and the "
+            "feet on the striped paper, keep the whole mat in the picture, lit evenly, and hold "
+            "the phone close enough that the stripes show clearly."
+        )
     return (
-        f"Cannot find {which} {where} and wear shoes or socks that are darker or more coloured "
-        "than the paper (white shoes on white paper cannot be told apart)."
+        f"Cannot find {which} on the paper: stand on the two sheets, heels together about 6 cm "
+        "from their back edge and the whole of both feet on the paper, keep all the paper in "
+        "the picture, and wear shoes or socks that are darker or more coloured than the paper "
+        "(on plain paper white shoes cannot be told from it; the printed mat's stripes can)."
     )
 
 
