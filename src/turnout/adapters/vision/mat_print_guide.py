@@ -13,6 +13,7 @@ from collections.abc import Callable
 from turnout.adapters.vision.mat_layout import SHEET_NAMES, SHEETS, MatLayout, sheet_rect
 from turnout.adapters.vision.mat_print_canvas import PT_PER_MM, PdfCanvas, wrap
 from turnout.adapters.vision.mat_print_marks import SHEET_LETTERS
+from turnout.adapters.vision.mat_stripes import STRIPE_GREY, stripes
 from turnout.domain.geometry import Point
 
 EDGE = 12.0  # the page's blank border
@@ -73,6 +74,9 @@ def _diagram(canvas: PdfCanvas, mat: MatLayout) -> Point:
         x0, x1, y0, y1 = sheet_rect(mat, sheet)
         canvas.rect(at(x0, y0), (x1 - x0) * SCALE, (y1 - y0) * SCALE, 1.0)
         _outline(canvas, [at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1)], 0.3, 0.35)
+    for sheet in SHEETS:  # the feet's stripes, as each sheet prints them, then its name
+        for x0, x1, y0, y1 in stripes(mat, sheet):
+            canvas.rect(at(x0, y0), (x1 - x0) * SCALE, (y1 - y0) * SCALE, STRIPE_GREY)
         _name(canvas, at, sheet)
     for marker in mat.markers:
         corner = marker.corners[0]
