@@ -1,9 +1,9 @@
 """What the measuring pipeline costs on top of the pose model, and how fast `measure` runs.
 
-Frames: a synthetic view of the printed mat with two feet on it (tests/integration/
-vision_scenes.py), with a real photo of a person pasted above it (tests/assets/pose2sim, so
-that the model has someone to find), at 640x480 and 720x1280. On the same frames, in video
-(tracking) mode:
+Frames: a synthetic view of the printed mat (stripes, letters and marks as printed) with two
+feet on it (tests/integration/vision_scenes.py), with a real photo of a person pasted above it
+(tests/assets/pose2sim, so that the model has someone to find), at 640x480 and 720x1280. On
+the same frames, in video (tracking) mode:
 
     bare model  = MediaPipe's own PoseLandmarker.detect_for_video on the package's full bundle,
                   on frames already decoded and turned into RGB mp.Image objects: the raw
@@ -17,7 +17,7 @@ that the model has someone to find), at 640x480 and 720x1280. On the same frames
                   mat and feet of one frame worked out while the model runs on the next), and
                   one annotated picture at the end; total time / frames
 
-and then `measure_frames` on a 10 s, 30 fps video of such frames (it reads up to 15 frames a
+and then `measure_frames` on a 10 s, 30 fps video of such frames (it reads up to 10 frames a
 second). Ratios, not thresholds; nothing is written to the repository.
 
     python bench/pose_pipeline.py [--frames 60]
@@ -60,7 +60,8 @@ def frames(width: int, height: int, count: int) -> list[np.ndarray]:
     person = cv2.imread(str(PERSON))[170:600, 90:330]  # the man, head to toes
     out = []
     for i in range(count):
-        picture = scene(layout(Paper.A4), camera, first_position_feet(TRUE[i % 5] - 85, 85))
+        feet = first_position_feet(TRUE[i % 5] - 85, 85)
+        picture = scene(layout(Paper.A4), camera, feet, printed=True)
         paper_rows = (picture.min(axis=2) > 200).mean(axis=1) > 0.05
         top = int(np.argmax(paper_rows)) - 4  # the mat's first row
         scale = max(top, 8) / person.shape[0]

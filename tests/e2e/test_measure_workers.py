@@ -31,7 +31,7 @@ from turnout.services.measure_jobs import STOPPED_TWICE
 from turnout.web.app import create_app
 
 COMMAND = Path(sys.executable).parent / "turnout"  # the console script beside this Python
-LONG_FRAMES = 600  # 40 s at 15 fps: several seconds of measuring, time to kill a worker
+LONG_FRAMES = 500  # 50 s at 10 fps, all read: several seconds of measuring, time to kill a worker
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def long_video(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     frame = scene(layout(Paper.A4), CAMERAS[0], first_position_feet(80, 85))
     path = tmp_path_factory.mktemp("video") / "long.mp4"
     height, width = frame.shape[:2]
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 15, (width, height))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 10, (width, height))
     for _ in range(LONG_FRAMES):
         writer.write(frame)
     writer.release()

@@ -6,6 +6,7 @@ camera); z points down into the floor, so the frame is right-handed and the came
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from dataclasses import dataclass
 
@@ -13,7 +14,8 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from turnout.adapters.vision.mat_layout import MatLayout
+from turnout.adapters.vision.mat_assembled import floor_box, floor_to_pixels, render_assembled
+from turnout.adapters.vision.mat_layout import MatLayout, Paper, layout
 from turnout.adapters.vision.mat_render import floor_to_top_view, render_mat
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point, Vector
@@ -104,15 +106,27 @@ def _arc(start: float, stop: float, count: int = 24) -> list[float]:
     return [start + (stop - start) * i / (count - 1) for i in range(count)]
 
 
+@functools.lru_cache(maxsize=2)
+def _printed(paper: Paper) -> Image:
+    return render_assembled(layout(paper), PX_PER_MM, PAD_MM)
+
+
 def scene(
     mat: MatLayout,
     camera: Camera,
     feet: tuple[Foot, Foot],
     colour: tuple[int, int, int] = (60, 60, 70),
+    printed: bool = False,
 ) -> Image:
-    """The camera's picture of the mat with two flat feet drawn on it."""
-    top = render_mat(mat, PX_PER_MM, PAD_MM)
-    to_top = np.array(floor_to_top_view(mat, PX_PER_MM, PAD_MM))
+    """The camera's picture of the mat with two flat feet drawn on it; `printed`: the mat as
+    printed (stripes, letters and marks; mat_assembled), else its markers and paper alone."""
+    if printed:
+        grey = _printed(mat.paper)
+        top = cv2.cvtColor(np.clip(np.round(grey), 0, 255).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+        to_top = floor_to_pixels(floor_box(mat, PAD_MM), PX_PER_MM)
+    else:
+        top = render_mat(mat, PX_PER_MM, PAD_MM)
+        to_top = np.array(floor_to_top_view(mat, PX_PER_MM, PAD_MM))
     for foot in feet:
         outline = np.array([[p.x, p.y] for p in foot_outline(foot)]).reshape(-1, 1, 2)
         px = cv2.perspectiveTransform(outline, to_top).reshape(-1, 2)

@@ -23,7 +23,7 @@ MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000  # larger stills are refused from their header, before decoding
 WORK_LONG_SIDE = 1920  # larger frames are shrunk to this before measuring
 MAX_VIDEO_SECONDS = 60.0
-MAX_VIDEO_FPS = 15.0  # frames above this rate are skipped: steadier, and faster than real time
+MAX_VIDEO_FPS = 10.0  # frames above this rate are skipped: a held position needs no more
 MAX_VIDEO_PIXELS = 4096 * 2160  # a frame larger than 4K (DCI) is refused before it is decoded
 MAX_VIDEO_FRAMES = 120 * 60  # a 60 s video at 120 fps; no file gets more frames read than this
 
