@@ -149,6 +149,13 @@ def test_the_pose_model_runs_in_the_browser_and_only_landmarks_reach_the_server(
     assert any("/static/vendor/tasks-vision/vision_wasm_internal.wasm" in u for u in watch.requests)
     assert any("/measure/models/pose_landmarker_lite.task" in u for u in watch.requests)
     assert watch.outside(live.url, live.url.replace("http", "ws", 1)) == []
+    # On the phone the page has scrolled to the picture, shaped as the camera films.
+    top, shape, filmed = page.evaluate(
+        "() => { const box = document.getElementById('stage').getBoundingClientRect();"
+        " const video = document.getElementById('camera');"
+        " return [box.top, box.width / box.height, video.videoWidth / video.videoHeight]; }"
+    )
+    assert abs(top) < 2 and shape == pytest.approx(filmed, rel=0.02)
     context.close()
 
 

@@ -26,10 +26,17 @@ function showAngle(value) {
 
 function setStatus(text) { $("live-status").textContent = text; }
 
+// A phone held upright films upright: asked for a landscape picture, the browser crops the
+// top and bottom off, and with them the feet.
+function cameraShape() {
+  const upright = window.matchMedia("(orientation: portrait)").matches;
+  return upright ? { width: { ideal: 480 }, height: { ideal: 640 } } : { width: { ideal: 640 }, height: { ideal: 480 } };
+}
+
 async function start() {
   try {
     live.stream = await navigator.mediaDevices.getUserMedia({
-      video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: "user" }, audio: false,
+      video: { ...cameraShape(), facingMode: "user" }, audio: false,
     });
   } catch (error) {
     setStatus("The camera is not available: allow it in the browser, or use the Measure page with a photo.");
@@ -38,6 +45,11 @@ async function start() {
   const video = $("camera");
   video.srcObject = live.stream;
   await video.play();
+  if (video.videoWidth && video.videoHeight) {
+    $("stage").style.aspectRatio = `${video.videoWidth} / ${video.videoHeight}`;
+  }
+  // On a phone the page's top (menu, text) would push the reading below the screen.
+  if (window.matchMedia("(max-width: 700px)").matches) $("stage").scrollIntoView({ block: "start" });
   $("placeholder").hidden = true;
   showAngle(null);
   $("start").hidden = true;
@@ -192,7 +204,9 @@ function showReading(data) {
   let note = data.person ? (form.message || turnoutNote || "") : data.message;
   if (!data.person && turnout.live !== undefined) note = "Feet on the mat: measured without the body.";
   $("live-message").textContent = note || "";
-  $("live-knees").hidden = !(data.knees_inside && data.knees_inside.length);
+  const clear = !(data.knees_inside && data.knees_inside.length);
+  $("live-knees").hidden = clear;
+  $("stage-knees").hidden = clear; // on the picture too, big enough to read from the mat
   drawOverlay(data);
 }
 
