@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from turnout.adapters.vision.foot_checks import check_sides
-from turnout.adapters.vision.foot_mask import brightest, not_paper
+from turnout.adapters.vision.foot_mask import FAINT, PALE, brightest, not_paper
 from turnout.errors import MeasureError
 
 WHITE, GREY = 250.0, 191.0  # the paper and the printed stripes, as mat_raster paints them
@@ -72,3 +72,31 @@ def test_an_outline_whose_sides_and_middle_disagree_is_refused() -> None:
     check_sides(sides, np.array([np.cos(np.radians(8)), np.sin(np.radians(8))]), True)
     with pytest.raises(MeasureError, match=r"left foot is not a foot's shape.*14 degrees"):
         check_sides(sides, np.array([np.cos(np.radians(14)), -np.sin(np.radians(14))]), True)
+
+
+@pytest.mark.parametrize(("stripe", "expected"), [(GREY, PALE), (225.0, FAINT)])
+def test_a_white_shoe_is_marked_pale_and_whether_the_stripes_show_clearly(
+    stripe: float, expected: int
+) -> None:
+    grey = striped_paper()
+    grey[grey == GREY] = stripe  # as printed, or printed far too light (toner saving)
+    grey[100:180, 60:310] = 238
+    picture = top(grey)
+    area = np.zeros(grey.shape, np.uint8)
+    area[8:-8, 8:-8] = 1
+    found, pale = not_paper(picture, brightest(picture), area)
+    assert found[110:170, 70:300].all()
+    assert set(np.unique(pale[110:170, 70:300])) == {expected}
+    # The paper around is not pale (but for a sliver at the stripes' very edge, where the
+    # window runs off them; the finder's opening takes that away, as the first test shows).
+    assert not pale[:90, 20:-20].any() and not pale[190:, 20:-20].any()
+
+
+def test_a_pale_outline_widens_the_band_or_is_refused_on_faint_stripes() -> None:
+    from turnout.adapters.vision.feet import PALE_SLACK_DEG, _pale_slack
+
+    blob = np.ones((40, 100), np.uint8)
+    assert _pale_slack(blob, np.zeros_like(blob), True) == 0.0  # dark or coloured: as sure
+    assert _pale_slack(blob, np.full_like(blob, PALE), True) == PALE_SLACK_DEG
+    with pytest.raises(MeasureError, match=r"right shoe is as pale as the paper.*darker"):
+        _pale_slack(blob, np.full_like(blob, FAINT), False)

@@ -15,11 +15,12 @@ from numpy.typing import NDArray
 
 from turnout.adapters.vision.feet_area import PX_PER_MM, FeetArea, feet_area
 from turnout.adapters.vision.foot_checks import check_shape, check_sides, on_floor
-from turnout.adapters.vision.foot_mask import brightest, not_paper
+from turnout.adapters.vision.foot_mask import FAINT, brightest, not_paper
 from turnout.domain.camera import HEEL_MARK, camera_place
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
+from turnout.errors import MeasureError
 from turnout.ports import Frame
 
 REACH_MM = 300.0  # how far from the heel a foot's outline is looked for
@@ -92,9 +93,26 @@ def _foot(
     back, front = ends[0] + [x0, y0], ends[1] + [x0, y0]
     to_floor = np.linalg.inv(to_px)
     (bx, by, _), (fx, fy, _) = to_floor @ [*back, 1.0], to_floor @ [*front, 1.0]
-    pale_share = float((blob & pale[y0:y1, x0:x1]).sum()) / float(blob.sum())
-    slack = PALE_SLACK_DEG if pale_share > 0.5 else 0.0
+    slack = _pale_slack(blob, pale[y0:y1, x0:x1], left)
     return Foot(Point(float(bx), float(by)), Point(float(fx), float(fy)), slack=slack)
+
+
+def _pale_slack(blob: Mask, pale: Mask, left: bool) -> float:
+    """The band's allowance for an outline found mostly by its missing stripes; refused when
+    the stripes under it show too faintly to find a pale shoe's edge (printed too light, or
+    seen from too far)."""
+    area = float(blob.sum())
+    if float(np.count_nonzero(blob & (pale > 0))) <= 0.5 * area:
+        return 0.0
+    if float(np.count_nonzero(blob & (pale == FAINT))) > 0.25 * area:
+        side = "left" if left else "right"
+        raise MeasureError(
+            f"Your {side} shoe is as pale as the paper, and the stripes under it show too "
+            "faintly to find its edge. Print the mat darker (normal quality, not draft or "
+            "toner saving), hold the phone a little closer, or wear darker shoes or socks, "
+            "and measure again."
+        )
+    return PALE_SLACK_DEG
 
 
 def _ends(

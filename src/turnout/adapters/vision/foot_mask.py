@@ -35,6 +35,8 @@ BLOCK = 4  # the paper's local brightness is worked out on blocks of this many p
 # which holds some of a stripe wherever it lies on the paper.
 ACROSS_PX = round(STRIPE_MM) + 1
 DEEP = 0.4  # darker than this share of the stripes' grey nearby: no shadow of a dancer's
+CLEAR = 0.16  # stripes seen this clearly show a pale shoe's edge (0.25 as printed, close up)
+PALE, FAINT = 1, 2  # the pale mask's values: found by missing stripes that show clearly, or not
 GONE = 0.45  # stripes missing: contrast under this share of the paper's own nearby
 RESOLVED = 0.08  # the paper's stripes seen at least this clearly ((bright - dark) / bright)
 CELL_PX = 32  # the paper's own stripe contrast is taken on cells of this size, then spread
@@ -44,9 +46,10 @@ SPREAD_CELLS = 3  # over this many cells each way (a foot is narrower)
 def not_paper(
     top: NDArray[Any], value: NDArray[Any], striped: Mask | None = None
 ) -> tuple[Mask, Mask]:
-    """1 where the top view shows something on the paper, 0 for paper and for outside, and 1
-    where that is pale: neither dark nor warm, found only by its missing stripes. `value` is
-    the top view's `brightest` channel, `striped` where the mat has stripes."""
+    """1 where the top view shows something on the paper, 0 for paper and for outside; and
+    where that is pale (neither dark nor warm, found only by its missing stripes), `PALE`
+    where the stripes show clearly and `FAINT` where not. `value` is the top view's
+    `brightest` channel, `striped` where the mat has stripes."""
     visible = value > 0  # outside the image the warp leaves black
     # The paper's level and colour from every 4th pixel each way: as good, 16 times fewer.
     sample = visible[::4, ::4]
@@ -59,23 +62,26 @@ def not_paper(
     local = _local_paper(level, visible, paper_value)
     dark = value < DARK * local
     warm = (lab[..., 1] > a0 + WARM) | (lab[..., 2] > b0 + WARM)
-    seen, pale = dark | warm, np.zeros(value.shape, bool)
+    seen: Mask = dark | warm
+    pale: Mask = np.zeros(value.shape, np.uint8)
     if striped is not None:
         # Where the stripes show, a shadow keeps them: darkness alone counts only when deep.
-        gone, shown = stripes_gone(value, visible & (striped > 0), seen)
+        gone, shown, clear = stripes_gone(value, visible & (striped > 0), seen)
         coloured = warm | (dark & ~shown) | (value < DEEP * local)
-        seen, pale = coloured | gone, gone & ~(dark | warm)
+        seen = coloured | gone
+        pale = np.where(gone & ~(dark | warm), np.where(clear, PALE, FAINT), 0).astype(np.uint8)
     raw: Mask = (seen & visible).astype(np.uint8)
     opened: Mask = cv2.morphologyEx(raw, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     closed: Mask = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     found: Mask = closed & visible
-    return found, (pale & visible).astype(np.uint8)
+    out: Mask = pale * visible
+    return found, out
 
 
-def stripes_gone(value: NDArray[Any], striped: Mask, seen: Mask) -> tuple[Mask, Mask]:
-    """Where the stripes are printed and seen clearly nearby but missing here, and where they
-    are seen clearly nearby at all; `seen` marks what is already taken for a foot (its edges
-    are kept out of the paper's contrast)."""
+def stripes_gone(value: NDArray[Any], striped: Mask, seen: Mask) -> tuple[Mask, Mask, Mask]:
+    """Where the stripes are printed and seen nearby but missing here, where they are seen
+    nearby at all, and where they are seen clearly (`CLEAR`); `seen` marks what is already
+    taken for a foot (its edges are kept out of the paper's contrast)."""
     across = np.ones((1, ACROSS_PX), np.uint8)
     # Less the mean over a whole period, a stripe is a step up or down and a smooth change of
     # light (a soft shadow's edge, a shoe's shading) next to nothing.
@@ -90,7 +96,7 @@ def stripes_gone(value: NDArray[Any], striped: Mask, seen: Mask) -> tuple[Mask, 
     # counts as covered when the stripe nearest it (in the window) is hidden, which puts an
     # edge over a gap halfway across it, never a whole gap out.
     gone: Mask = (contrast < GONE * paper) & shown
-    return gone, shown
+    return gone, shown, paper >= CLEAR
 
 
 def _paper_contrast(contrast: NDArray[Any], paper: Mask) -> NDArray[Any]:
