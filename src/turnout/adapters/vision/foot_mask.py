@@ -67,9 +67,8 @@ def not_paper(
     if striped is not None:
         # Where the stripes show, a shadow keeps them: darkness alone counts only when deep.
         gone, shown, clear = stripes_gone(value, visible & (striped > 0), seen)
-        coloured = warm | (dark & ~shown) | (value < DEEP * local)
-        seen = coloured | gone
-        pale = np.where(gone & ~(dark | warm), np.where(clear, PALE, FAINT), 0).astype(np.uint8)
+        pale = np.where(gone & ~seen, np.where(clear, PALE, FAINT), 0).astype(np.uint8)
+        seen = warm | (dark & ~shown) | (value < DEEP * local) | gone
     raw: Mask = (seen & visible).astype(np.uint8)
     opened: Mask = cv2.morphologyEx(raw, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     closed: Mask = cv2.morphologyEx(opened, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))

@@ -6,8 +6,8 @@ and kept by a shadow, which only darkens them; the foot finder takes where the s
 missing for a foot (adapters/vision/foot_mask.py). They run front to back (along floor y),
 `STRIPE_MM` wide, one every `PERIOD_MM` across (floor x): the camera faces the dancer, so it
 sees them across its picture, where it resolves the floor best, and a gap or an overlap at the
-middle seam (x = 0) shifts them sideways, which the finder's test (is there stripe and paper
-within a window wider than a period?) does not mind.
+middle seam (x = 0) shifts them sideways, which the finder's test (is part of a stripe
+within a window one stripe wide, and is it hidden?) does not mind.
 
 They cover the feet's area (the band behind the heel line and the half-disc ahead), each sheet
 printing its own part, stopped short of the half-disc's edge in steps of one stripe.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from turnout.adapters.vision.mat_layout import CLEAR_BEHIND_MM, CLEAR_RADIUS_MM, MatLayout
+from turnout.adapters.vision.mat_layout import CLEAR_BEHIND_MM, CLEAR_RADIUS_MM, SHEETS, MatLayout
 from turnout.adapters.vision.mat_print_canvas import SheetCanvas
 from turnout.domain.geometry import Point
 
@@ -42,11 +42,7 @@ def stripes(mat: MatLayout, sheet: str) -> list[Rect]:
 def striped_area(mat: MatLayout) -> list[Rect]:
     """Where the stripes and the paper between them lie, whole periods, every sheet together:
     the part of the floor where a missing stripe means something covers the paper."""
-    out = []
-    for sheet in ("BL", "BR", "FL", "FR"):
-        for x in _starts(mat, sheet):
-            x0, x1, y0, y1 = _clip(x, x + PERIOD_MM, mat, sheet)
-            out.append((max(x0, -mat.half_width), min(x1, mat.half_width), y0, y1))
+    out = [_clip(x, x + PERIOD_MM, mat, sheet) for sheet in SHEETS for x in _starts(mat, sheet)]
     return [r for r in out if r[1] > r[0] and r[3] > r[2]]
 
 
@@ -64,5 +60,5 @@ def _clip(x0: float, x1: float, mat: MatLayout, sheet: str) -> Rect:
     outer = max(abs(x0), abs(x1))
     ahead = math.sqrt(max(CLEAR_RADIUS_MM**2 - outer**2, 0.0))
     if sheet.startswith("B"):
-        return (x0, x1, -CLEAR_BEHIND_MM, min(mat.seam, max(ahead, 0.0)))
+        return (x0, x1, -CLEAR_BEHIND_MM, min(mat.seam, ahead))
     return (x0, x1, mat.seam, max(mat.seam, ahead))
