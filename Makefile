@@ -42,10 +42,12 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python tools/i18n.py compile >/dev/null
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python tools/i18n.py compile >/dev/null
 	touch $(VENV)/.installed $@
 
 bench: install-dev

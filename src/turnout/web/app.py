@@ -27,6 +27,7 @@ from turnout.web.data import api as data_api
 from turnout.web.deps import Web
 from turnout.web.history import api as history_api
 from turnout.web.history import pages as history_pages
+from turnout.web.language import DancerLanguage, LanguageChoice
 from turnout.web.measure import api as measure_api
 from turnout.web.measure import pages as measure_pages
 from turnout.web.measure.upload import MAX_UPLOAD_BYTES
@@ -104,7 +105,9 @@ def create_app(container: Container, host: str | None = None) -> FastAPI:
         "/api/measure/jobs": MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD,
         "/api/backup/import": BACKUP_BYTES,
     }
+    app.add_middleware(DancerLanguage, chosen=lambda: web.preferences.load().language)
     security.install(app, hosts, web, bodies)
+    app.add_middleware(LanguageChoice)
     for module in ROUTERS:
         app.include_router(module.router, responses=COMMON_ERRORS)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -122,7 +125,7 @@ def _web(container: Container, bind: str) -> Web:
         container.free_sessions() if container.shared_log else None,
     )
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.filters.update(rendering.FILTERS)
+    rendering.install(templates.env)
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None  # astimezone() always attaches one
     pairing = Pairing(container.devices())

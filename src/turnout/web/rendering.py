@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
+from jinja2 import Environment
 
+from turnout import i18n
+from turnout.i18n.scripts import script_messages
 from turnout.services import measurement_text, safety_text
 
 if TYPE_CHECKING:
@@ -57,3 +60,23 @@ FILTERS = {
     "change_text": measurement_text.change_text,
     "flag_advice": measurement_text.flag_advice,
 }
+
+
+def install(env: Environment) -> None:
+    """The filters, and gettext for the templates (`_()`, `ngettext()`, `pgettext()` and
+    `{% trans %}`), each looking up the request's language when the page is drawn."""
+    env.filters.update(FILTERS)
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext,
+        i18n.ngettext,
+        newstyle=True,
+        pgettext=i18n.pgettext,
+        npgettext=i18n.npgettext,
+    )
+    env.globals.update(
+        language=i18n.current,
+        html_lang=lambda: i18n.html_lang(i18n.current()),
+        script_messages=lambda: script_messages(i18n.current()),
+        languages=lambda: [(code, i18n.own_name(code)) for code in i18n.LANGUAGES],
+    )

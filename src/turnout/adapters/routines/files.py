@@ -11,6 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from turnout import i18n
+from turnout.adapters.routines.localized import translated
 from turnout.adapters.routines.reading import MAX_KEY_DOTS, deep_key_line, read_text
 from turnout.adapters.routines.schema import ExerciseModel, RoutineModel, SchemaModel, StepModel
 from turnout.domain.routine import Exercise, Routine, Step, expand_steps
@@ -28,7 +30,7 @@ def load_routine_file(path: Path) -> Routine:
 def routine_from_text(text: str, label: str) -> Routine:
     """Validate and expand a routine's TOML by the rules of routine files; a RoutineError's
     message starts with `label` ("Routine file x.toml", "Your routine")."""
-    data = _parse(label, text)
+    data = translated(_parse(label, text))
     try:
         model = RoutineModel.model_validate(data)
     except ValidationError as error:
@@ -71,7 +73,7 @@ class CachedRoutineSource:
     def __init__(self, inner: FileRoutineSource) -> None:
         self._inner = inner
         self._names: list[str] | None = None
-        self._loaded: dict[str, Routine | RoutineError] = {}
+        self._loaded: dict[tuple[str, str], Routine | RoutineError] = {}
         self._lock = threading.Lock()
 
     def names(self) -> list[str]:
@@ -82,13 +84,14 @@ class CachedRoutineSource:
     def load(self, name_or_path: str) -> Routine:
         if name_or_path not in self.names():
             return self._inner.load(name_or_path)
+        key = (i18n.current(), name_or_path)  # one copy per language it is read in
         with self._lock:
-            if name_or_path not in self._loaded:
+            if key not in self._loaded:
                 try:
-                    self._loaded[name_or_path] = self._inner.load(name_or_path)
+                    self._loaded[key] = self._inner.load(name_or_path)
                 except RoutineError as error:
-                    self._loaded[name_or_path] = error
-            found = self._loaded[name_or_path]
+                    self._loaded[key] = error
+            found = self._loaded[key]
         if isinstance(found, RoutineError):
             raise found
         return found

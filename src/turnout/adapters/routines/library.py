@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from turnout import i18n
 from turnout.adapters.routines.files import routine_from_text
 from turnout.domain.library import split_version, versioned
 from turnout.domain.routine import Routine
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 class LibraryRoutineSource:
     def __init__(self, builtins: RoutineSource, library: Callable[[], RoutineLibrary]) -> None:
         self.builtins, self._library = builtins, library
-        self._parsed: dict[tuple[str, int], Routine] = {}
+        self._parsed: dict[tuple[str, str, int], Routine] = {}
         self._lock = threading.Lock()
 
     def names(self) -> list[str]:
@@ -44,11 +45,12 @@ class LibraryRoutineSource:
         if found is None:
             return self.builtins.load(name_or_path)  # says which routines there are
         with self._lock:
-            if (key, found.version) not in self._parsed:
+            kept = (i18n.current(), key, found.version)  # as read in this language
+            if kept not in self._parsed:
                 routine = routine_from_text(found.text, f"Routine {key!r}")
                 named = dataclasses.replace(routine, key=versioned(key, found.version))
-                self._parsed[(key, found.version)] = named
-            return self._parsed[(key, found.version)]
+                self._parsed[kept] = named
+            return self._parsed[kept]
 
 
 __all__ = ["LibraryRoutineSource", "RoutineNotFoundError"]

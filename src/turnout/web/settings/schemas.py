@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from turnout.i18n.catalogues import ORDER
 from turnout.web.schema_base import StrictModel
 
 CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"  # a wall-clock time, HH:MM
+# A language turnout speaks, or "" for the device's own (a cookie, then the browser's).
+LANGUAGE = "^(" + "|".join(("", *ORDER)) + ")$"
 
 
 class Preferences(StrictModel):
@@ -20,6 +23,7 @@ class Preferences(StrictModel):
     practice_time: str = Field("17:30", pattern=CLOCK)
     second_time: str = Field("20:30", pattern=CLOCK)
     notify: bool = False
+    language: str = Field("", pattern=LANGUAGE)
 
 
 class PreferencesUpdate(StrictModel):
@@ -33,3 +37,4 @@ class PreferencesUpdate(StrictModel):
     practice_time: str | None = Field(None, pattern=CLOCK)
     second_time: str | None = Field(None, pattern=CLOCK)
     notify: bool | None = None
+    language: str | None = Field(None, pattern=LANGUAGE)

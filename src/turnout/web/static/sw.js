@@ -1,13 +1,13 @@
 // A small service worker: the app shell loads even when the network drops for a moment.
 // Live practice data (/api) always goes to the network; the player keeps what the dancer did
 // offline in its own outbox and sends it when the network is back.
-const CACHE = "turnout-v2";
+const CACHE = "turnout-v3";
 // The live mirror's on-device runtime and pose model (about 17 MB) are never precached: they
 // are kept only once a mirror has fetched them, then served from here (their URLs carry a
 // version, so a kept copy is never stale), so the mirror starts again without the network.
 const MIRROR_CACHE = "turnout-mirror-v1";
 const MIRROR_FILES = ["/static/vendor/tasks-vision/", "/measure/models/"];
-const SHELL = ["/static/app.css", "/static/player.css", "/static/common.js", "/static/player.js",
+const SHELL = ["/static/app.css", "/static/player.css", "/static/i18n.js", "/static/common.js", "/static/player.js",
   "/static/player_sound.js", "/static/player_outbox.js", "/static/player_cues.js",
   "/static/player_summary.js", "/static/player_screen.js", "/static/safety.js",
   "/static/icons/icon.svg", "/static/icons/icon-192.png"];
