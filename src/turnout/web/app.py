@@ -17,7 +17,7 @@ from turnout import __version__
 from turnout.bootstrap import Container
 from turnout.services.class_view import ClassViews
 from turnout.services.pairing import Pairing
-from turnout.web import docs, errors, health, rendering, security
+from turnout.web import docs, errors, glossary, health, rendering, security
 from turnout.web.accounts import api as accounts_api
 from turnout.web.accounts import pages as accounts_pages
 from turnout.web.accounts import rights as accounts_rights
@@ -80,6 +80,7 @@ ROUTERS = (
     accounts_rights,
     classes_api,
     classes_pages,
+    glossary,
     docs,
     health,
 )

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
 from turnout import i18n
+from turnout.i18n import formats
 from turnout.i18n.scripts import script_messages
 from turnout.services import measurement_text, safety_text
 
@@ -66,6 +67,9 @@ def install(env: Environment) -> None:
     """The filters, and gettext for the templates (`_()`, `ngettext()`, `pgettext()` and
     `{% trans %}`), each looking up the request's language when the page is drawn."""
     env.filters.update(FILTERS)
+    # `{{ day|when(formats.DAY) }}`, `{{ 164.2|number }}`: as the page's language writes them.
+    env.filters.update(when=formats.when, number=formats.number)
+    env.globals["formats"] = formats
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]
         i18n.gettext,

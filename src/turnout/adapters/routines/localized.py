@@ -14,7 +14,8 @@ from typing import Any
 from turnout import i18n
 
 CONTEXT = "routine"
-# The text fields of a routine file, at every level; keys, kinds and numbers are not text.
+# The text fields of a routine file, at every level; keys, kinds, numbers and the equipment (a
+# fixed list of names, worded where it is shown) are not text.
 TEXT_FIELDS = frozenset(
     {
         "name",
@@ -27,7 +28,6 @@ TEXT_FIELDS = frozenset(
         "warnings",
         "interpretation",
         "cautions",
-        "equipment",
         "partner_role",
         "frequency",
         "source",
