@@ -15,6 +15,7 @@ from turnout.adapters.vision.mat_layout import (
     layout,
     page_to_floor_offset,
 )
+from turnout.adapters.vision.mat_pdf_font import embedded
 from turnout.adapters.vision.mat_print_canvas import (
     PT_PER_MM,
     TEXT_PT,
@@ -104,7 +105,7 @@ def _front_text(canvas: SheetCanvas, mat: MatLayout, sheet: str, sign: float) ->
     inner = _inner_edge(mat, sheet) - QUIET_MM - 2.0
     for row, line in enumerate(sheet_lines(mat, sheet)):
         size = TEXT_PT + 2 * (row == 0)
-        width = 0.55 * size / PT_PER_MM * len(line)
+        width = embedded().width_pt(line, size) / PT_PER_MM
         x = inner - width if sign > 0 else -inner
         canvas.text(Point(x, mat.front - 8.0 + row * 4.0), line, size)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from turnout.adapters.vision.mat_pdf_font import embedded
 from turnout.domain.geometry import Point
 
 PT_PER_MM = 72.0 / 25.4
@@ -51,18 +52,18 @@ class PdfCanvas:
         self.ops.append(f"{pen} {x0:.3f} {y0:.3f} m {x1:.3f} {y1:.3f} l S")
 
     def text(self, at: Point, line: str, size: float = TEXT_PT, grey: float = 0.0) -> None:
-        """One line of Helvetica, `at` being the left end of its baseline."""
+        """One line of the embedded font, `at` being the left end of its baseline."""
         x, y = self.xy(at)
-        safe = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        self.ops.append(f"{grey:.2f} g BT /F1 {size} Tf {x:.3f} {y:.3f} Td ({safe}) Tj ET")
+        glyphs = embedded().hex(line)
+        self.ops.append(f"{grey:.2f} g BT /F1 {size} Tf {x:.3f} {y:.3f} Td <{glyphs}> Tj ET")
 
     def content(self) -> str:
         return "\n".join(self.ops)
 
 
 def document(pages: Sequence[str], width_pt: float, height_pt: float) -> bytes:
-    """A PDF of these page contents, every page of the same size, Helvetica as /F1."""
-    objects: list[bytes] = [b"", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    """A PDF of these page contents, every page of the same size, the embedded font as /F1."""
+    objects: list[bytes] = [b"", b"", *embedded().objects(3)]
     kids = []
     for content in pages:
         stream = content.encode("latin-1")
@@ -90,12 +91,11 @@ def document(pages: Sequence[str], width_pt: float, height_pt: float) -> bytes:
 
 
 def wrap(text: str, width_mm: float, size_pt: float) -> list[str]:
-    """Lines no wider than `width_mm` at `size_pt` (Helvetica: a little over half an em a
-    character on average, counted generously so a line never runs past its column)."""
-    per_line = max(1, int(width_mm / (0.55 * size_pt / PT_PER_MM)))
+    """Lines no wider than `width_mm` at `size_pt`, measured with the font's own widths."""
+    font, limit = embedded(), width_mm * PT_PER_MM
     rows: list[str] = []
     for word in text.split():
-        if rows and len(rows[-1]) + 1 + len(word) <= per_line:
+        if rows and font.width_pt(rows[-1] + " " + word, size_pt) <= limit:
             rows[-1] += " " + word
         else:
             rows.append(word)

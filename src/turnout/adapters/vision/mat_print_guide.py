@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 
 from turnout.adapters.vision.mat_layout import SHEET_NAMES, SHEETS, MatLayout, sheet_rect
+from turnout.adapters.vision.mat_pdf_font import embedded
 from turnout.adapters.vision.mat_print_canvas import PT_PER_MM, PdfCanvas, wrap
 from turnout.adapters.vision.mat_print_marks import SHEET_LETTERS
 from turnout.adapters.vision.mat_stripes import STRIPE_GREY, stripes
@@ -95,7 +96,7 @@ def _name(canvas: PdfCanvas, at: Callable[[float, float], Point], sheet: str) ->
     letter = at(sign * (60 if back else 100), -16 if back else 200)
     canvas.text(Point(letter.x - 4, letter.y), SHEET_LETTERS[sheet], 26)
     label = f"{SHEET_NAMES[sheet]} ({sheet})"
-    width = 0.55 * 7 / PT_PER_MM * len(label)
+    width = embedded().width_pt(label, 7) / PT_PER_MM
     name = at(sign * 8, -86) if back else at(sign * 60, 222)
     canvas.text(Point(name.x - (width if sign < 0 else 0), name.y), label, 7)
 
