@@ -26,6 +26,8 @@ from babel.messages.pofile import read_po, write_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from turnout.adapters.routines.localized import CONTEXT, texts
+from turnout.services.starter import starter_texts
+from turnout.web.figures import FIGURE_CONTEXT, FIGURES, svg_title
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "turnout"
@@ -49,6 +51,11 @@ def extract() -> Catalog:
     for filename, line, message, comments, context in found:
         where = [(f"turnout/{filename}", line)]
         catalog.add(message, None, where, auto_comments=comments, context=context)
+    for path in sorted(FIGURES.glob("*/*.svg")):
+        where = [(f"turnout/web/static/figures/{path.parent.name}/{path.name}", 0)]
+        catalog.add(svg_title(path), None, where, context=FIGURE_CONTEXT)
+    for text in starter_texts():
+        catalog.add(text, None, [("turnout/services/starter.py", 0)], context=CONTEXT)
     for path in sorted((PACKAGE / "routines").glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for text in texts(data):

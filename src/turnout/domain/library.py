@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 
 from turnout.domain.values import frozen
+from turnout.domain.words import N_
 
 KEY = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
 VERSIONED = re.compile(rf"({KEY.pattern})@([1-9][0-9]{{0,5}})")
 MAX_TEXT = 64 * 1024  # characters of TOML; the built-in routines are under 20 kB
+# A problem in words: an English template marked for the catalogue, and its values.
+Problem = tuple[str, dict[str, str]]
 
 
 @frozen
@@ -36,13 +39,22 @@ def is_named(name: str, names: list[str]) -> bool:
     return name in names or split_version(name)[0] in names
 
 
-def key_problem(key: str, builtins: list[str]) -> str | None:
-    """Why `key` cannot name a routine of one's own; None if it can."""
+def key_rule(key: str, builtins: list[str]) -> Problem | None:
+    """Why `key` cannot name a routine of one's own, as a template and its values; None if it
+    can."""
     if not KEY.fullmatch(key):
-        return (
+        # Translators: "grade-4-warm-up" is an example key, typed as it is.
+        use = N_(
             "use 2 to 40 lower-case letters, digits and dashes, starting with a letter or "
             'digit, e.g. "grade-4-warm-up"'
         )
+        return use, {}
     if key in builtins:
-        return f"{key!r} is a built-in routine; choose another key"
+        return N_("{key} is a built-in routine; choose another key"), {"key": repr(key)}
     return None
+
+
+def key_problem(key: str, builtins: list[str]) -> str | None:
+    """Why `key` cannot name a routine of one's own, in English; None if it can."""
+    found = key_rule(key, builtins)
+    return None if found is None else found[0].format(**found[1])

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from turnout.domain.validation import InvalidValueError, check_range
 from turnout.domain.values import frozen
+from turnout.domain.words import N_
 
 
 class Quantity(StrEnum):
@@ -54,10 +55,15 @@ METHODS = {
     Method.INCLINOMETER: MethodInfo(Quantity.HIP_ER, 9),
 }
 LIMITS = {Quantity.STANDING: (0.0, 180.0), Quantity.HIP_ER: (0.0, 90.0)}
-# Only for the message of a reading on the wrong side (a validation error names its field).
-QUANTITY_LABELS = {
-    Quantity.STANDING: "standing turnout",
-    Quantity.HIP_ER: "passive hip external rotation",
+# The message of a reading on the wrong side (a validation error names its field); "both",
+# "left" and "right" are the values to give, as typed.
+WRONG_SIDE = {
+    # Translators: turnout is the ballet term; "both" is the value to give, as typed.
+    Quantity.STANDING: N_("standing turnout is measured on side both, not {side}."),
+    # Translators: "left or right" are the values to give, as typed.
+    Quantity.HIP_ER: N_(
+        "passive hip external rotation is measured on side left or right, not {side}."
+    ),
 }
 
 
@@ -108,40 +114,38 @@ def measurement(entry: MeasurementEntry, today: date) -> Measurement:
     chosen = _side(entry.side, quantity)
     trials, taken_on, note = entry.trials, entry.taken_on, entry.note
     if not 1 <= len(trials) <= 5:
-        raise InvalidValueError("trials", f"give 1 to 5 trials (3 advised), not {len(trials)}.")
+        template = N_("give 1 to 5 trials (3 advised), not {given}.")
+        raise InvalidValueError("trials", template, given=str(len(trials)))
     low, high = LIMITS[quantity]
     for number, trial in enumerate(trials, start=1):
-        check_range(f"trials[{number}]", trial, low, high, " degrees")
+        check_range(f"trials[{number}]", trial, low, high, degrees=True)
     if taken_on is None:
-        raise InvalidValueError("taken_on", "the date is missing; give the day you measured.")
+        raise InvalidValueError("taken_on", N_("the date is missing; give the day you measured."))
     if taken_on > today:
-        raise InvalidValueError(
-            "taken_on", f"{taken_on} is in the future; give the day you measured."
-        )
+        template = N_("{day} is in the future; give the day you measured.")
+        raise InvalidValueError("taken_on", template, day=str(taken_on))
     if len(note) > 500:
-        raise InvalidValueError("note", "keep the note under 500 characters.")
+        raise InvalidValueError("note", N_("keep the note under 500 characters."))
     return Measurement(known, chosen, tuple(float(t) for t in trials), taken_on, note.strip())
 
 
 def _method(method: str | None) -> Method:
     if not method:
-        raise InvalidValueError("method", "the method is missing; say how you measured.")
+        raise InvalidValueError("method", N_("the method is missing; say how you measured."))
     try:
         return Method(method)
     except ValueError:
         names = ", ".join(m.value for m in Method)
-        raise InvalidValueError(
-            "method", f"{method!r} is not a known method; use {names}."
-        ) from None
+        # Translators: {method} is the value given; {names} lists the methods' codes, as typed.
+        template = N_("{method} is not a known method; use {names}.")
+        raise InvalidValueError("method", template, method=repr(method), names=names) from None
 
 
 def _side(side: str | None, quantity: Quantity) -> Side:
     allowed = (Side.BOTH,) if quantity is Quantity.STANDING else (Side.LEFT, Side.RIGHT)
     if side is not None and side in allowed:
         return Side(side)
-    names = " or ".join(s.value for s in allowed)
-    what = QUANTITY_LABELS[quantity]
-    raise InvalidValueError("side", f"{what} is measured on side {names}, not {side!r}.")
+    raise InvalidValueError("side", WRONG_SIDE[quantity], side=repr(side))
 
 
 SeriesKey = tuple[Method, Side]

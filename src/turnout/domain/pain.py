@@ -15,6 +15,7 @@ from enum import StrEnum
 from turnout.domain.safety import Region
 from turnout.domain.validation import InvalidValueError, check_whole
 from turnout.domain.values import frozen
+from turnout.domain.words import N_
 
 HOUR = 3600.0
 LASTING_HOURS = 48  # the low end of 48-72 h: the app would rather advise a day early
@@ -47,9 +48,8 @@ class PainCheck:
         if self.soreness is not None:
             check_whole("soreness", self.soreness, 0, 10)
         if self.soreness is not None and self.moment is Moment.BEFORE:
-            raise InvalidValueError(
-                "soreness", "soreness is asked after the session; leave it out."
-            )
+            template = N_("soreness is asked after the session; leave it out.")
+            raise InvalidValueError("soreness", template)
 
     def score(self, region: Region) -> int:
         return self.scores.get(region, 0)

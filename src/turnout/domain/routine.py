@@ -7,6 +7,7 @@ from dataclasses import replace
 from enum import StrEnum
 
 from turnout.domain.values import frozen
+from turnout.domain.words import N_
 
 
 class StepKind(StrEnum):
@@ -107,7 +108,19 @@ class Routine:
         for exercise in self.exercises:
             if exercise.number == number:
                 return exercise
-        raise KeyError(f"{self.key} has no exercise {number}; choose 1 to {len(self.exercises)}")
+        raise NoSuchExerciseError(self.key, number, len(self.exercises))
+
+
+class NoSuchExerciseError(KeyError):
+    """A routine has no exercise of that number. Its message (`args[0]`) is English; a
+    translation fills `template`, translated, with `values`."""
+
+    # Translators: {routine} is a routine's key; {last} the number of its last exercise.
+    template = N_("{routine} has no exercise {number}; choose 1 to {last}")
+
+    def __init__(self, routine: str, number: int, last: int) -> None:
+        self.values = {"routine": routine, "number": str(number), "last": str(last)}
+        super().__init__(self.template.format(**self.values))
 
 
 def expand_steps(

@@ -15,6 +15,7 @@ from enum import StrEnum
 from turnout.domain.routine import Actor, Exercise, Routine
 from turnout.domain.validation import InvalidValueError, check_whole
 from turnout.domain.values import frozen
+from turnout.domain.words import N_
 
 ADULT_AGE = 18
 HYPERMOBILE_FROM = 6  # of 9: the cut-off proposed for dancers, above the general 4-5
@@ -54,7 +55,9 @@ def beighton_score(answers: Mapping[str, bool]) -> int:
     """The Beighton score, 0 to 9: one point per item of the self-check that is a yes."""
     unknown = set(answers) - set(BEIGHTON_ITEMS)
     if unknown:
-        raise InvalidValueError("beighton", f"unknown item {sorted(unknown)[0]!r}.")
+        first = repr(sorted(unknown)[0])
+        # Translators: {item} is the name of a self-check item as it was sent.
+        raise InvalidValueError("beighton", N_("unknown item {item}."), item=first)
     return sum(1 for key in BEIGHTON_ITEMS if answers.get(key, False))
 
 

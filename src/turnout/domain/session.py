@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from turnout.domain import state as refusal
 from turnout.domain.events import (
     Beep,
     CheckIn,
@@ -80,7 +81,7 @@ def _counting(state: SessionState) -> bool:
 def ready(state: SessionState, now: float) -> Result:
     """The dancer is in position: leave an untimed step."""
     if state.phase is not Phase.WAITING or state.item is None:
-        raise TransitionError("nothing is waiting for 'ready' right now")
+        raise TransitionError(refusal.NOT_WAITING)
     # A timed step waits only when a session resumes; ready then starts that very step.
     following = state.position + (0 if state.item.step.is_timed else 1)
     return _enter(state, following, now, countdown=True)
@@ -90,7 +91,7 @@ def pause(state: SessionState, now: float, pressed_at: float | None = None) -> R
     """Stop the countdown; `pressed_at`: when a page that was offline had Pause pressed."""
     state, events = tick(state, now)
     if state.phase not in (Phase.GET_READY, Phase.RUNNING):
-        raise TransitionError(f"cannot pause while {state.phase.value.replace('_', ' ')}")
+        raise TransitionError(refusal.CANNOT_PAUSE[state.phase])
     at = _pressed(state, now, pressed_at)
     paused = replace(state, phase=Phase.PAUSED, paused_at=at, paused_from=state.phase)
     return paused, (*events, Paused())
@@ -107,7 +108,7 @@ def _pressed(state: SessionState, now: float, pressed_at: float | None) -> float
 
 def resume(state: SessionState, now: float) -> Result:
     if state.phase is not Phase.PAUSED or state.paused_at is None or state.deadline is None:
-        raise TransitionError("the session is not paused")
+        raise TransitionError(refusal.NOT_PAUSED)
     gap = max(0.0, now - state.paused_at)
     running = state.paused_from is Phase.RUNNING
     resumed = replace(
@@ -153,7 +154,7 @@ def same_exercise(state: SessionState, position: int) -> bool:
 
 def _settle(state: SessionState, now: float) -> Result:
     if state.is_over:
-        raise TransitionError("the session has already ended")
+        raise TransitionError(refusal.ENDED)
     if state.phase is Phase.PAUSED:
         return state, ()
     return tick(state, now)
@@ -232,8 +233,7 @@ def _check_in(state: SessionState, now: float) -> Result:
     elapsed = state.active_seconds(now)
     if elapsed < due:
         return state, ()
-    every = item.step.check_in_every or due
-    following = due + every
+    following = due + (item.step.check_in_every or due)
     keep = following if following <= item.step.seconds - LAST_CHECK_IN_MARGIN else None
     event = CheckIn(elapsed=int(elapsed), remaining=int(item.step.seconds - elapsed))
     return replace(state, next_check_in=keep), (event,)

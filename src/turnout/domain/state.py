@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from turnout.domain.plan import Plan, PlanItem
 from turnout.domain.values import frozen
+from turnout.domain.words import N_
 
 
 class Phase(StrEnum):
@@ -19,7 +20,14 @@ class Phase(StrEnum):
 
 
 class TransitionError(ValueError):
-    """The action does not apply in the session's current phase."""
+    """The action does not apply in the session's current phase.
+
+    The message is `template` filled with `values`; the engine's templates are English, marked
+    for the catalogue (below), so the layer that shows one translates it first."""
+
+    def __init__(self, template: str, **values: str) -> None:
+        self.template, self.values = template, values
+        super().__init__(template.format(**values) if values else template)
 
 
 class Action(StrEnum):
@@ -43,6 +51,16 @@ ALLOWED: dict[Phase, tuple[Action, ...]] = {
 }
 # Actions that move to another step: a stale position means a double tap or another tab.
 MOVES = (Action.READY, Action.SKIP, Action.BACK)
+# Why the engine refuses an action (`session.py`): Pause by the phase the session is in.
+NOT_WAITING = N_("nothing is waiting for 'ready' right now")
+NOT_PAUSED = N_("the session is not paused")
+ENDED = N_("the session has already ended")
+CANNOT_PAUSE = {
+    Phase.WAITING: N_("cannot pause while waiting"),
+    Phase.PAUSED: N_("cannot pause while paused"),
+    Phase.FINISHED: N_("cannot pause while finished"),
+    Phase.ABORTED: N_("cannot pause while aborted"),
+}
 
 
 @frozen

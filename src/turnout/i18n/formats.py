@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from babel import dates, numbers
 
-from turnout.i18n import SOURCE, current
+from turnout.i18n import SOURCE, _, current
 
 DAY = "EEE dd MMM"  # Fri 04 Dec
 DAY_LONG = "EEEE dd MMMM"  # Friday 04 December
@@ -42,3 +42,17 @@ def number(value: float, digits: int | None = None) -> str:
         return str(numbers.format_decimal(value, format="0.###", locale=current()))
     pattern = "0" + ("." + "0" * digits if digits else "")
     return str(numbers.format_decimal(value, format=pattern, locale=current()))
+
+
+def duration(seconds: float) -> str:
+    """10 -> "10 s", 90 -> "1 min 30 s", 900 -> "15 min": a hold's length, as the player and
+    the pages say it, in the current language."""
+    minutes, rest = divmod(round(seconds), 60)
+    if not minutes:
+        # Translators: a duration in seconds ("s" is the unit).
+        return _("{seconds} s").format(seconds=rest)
+    if not rest:
+        # Translators: a duration in whole minutes ("min" is the unit).
+        return _("{minutes} min").format(minutes=minutes)
+    # Translators: a duration in minutes and seconds ("min" and "s" are the units).
+    return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)

@@ -15,6 +15,7 @@ from typing import Any
 from turnout import __version__
 from turnout.domain.accounts import Account, Role
 from turnout.errors import ForbiddenError, InputError, NotFoundError
+from turnout.i18n import N_, _
 from turnout.ports import PasswordHasher, UnitOfWork
 from turnout.services import backup
 from turnout.services.classes import Classes
@@ -23,8 +24,8 @@ FORMAT = "turnout-account"
 VERSION = 1
 CONFIRM_WORD = "delete"
 AUDIT_DAYS = 366
-WRONG_PASSWORD = "That is not your password; nothing was deleted."
-LAST_ADMIN = "This is the studio's only admin account: add another admin first."
+WRONG_PASSWORD = N_("That is not your password; nothing was deleted.")
+LAST_ADMIN = N_("This is the studio's only admin account: add another admin first.")
 
 
 class AccountData:
@@ -45,9 +46,12 @@ class AccountData:
         found = self.store.account(account_id)
         cared_for = account_id in self.store.guardianships(guardian=acting.id)
         if found is None or not cared_for:
-            raise NotFoundError(f"No dancer with id {account_id} is in your care.")
+            text = _("No dancer with id {id} is in your care.")
+            raise NotFoundError(text.format(id=account_id))
         if not self.classes.minor(found):
-            raise ForbiddenError(f"{found.name} is an adult now: only they can do this.")
+            # Translators: {name} is a dancer's name.
+            text = _("{name} is an adult now: only they can do this.")
+            raise ForbiddenError(text.format(name=found.name))
         return found
 
     def export(self, acting: Account, account_id: int | None = None) -> dict[str, Any]:
@@ -84,14 +88,17 @@ class AccountData:
     ) -> dict[str, int]:
         """Delete the account and everything about it, for good; how many rows went."""
         if confirm.strip().lower() != CONFIRM_WORD:
-            raise InputError("confirm", f'confirm: type "{CONFIRM_WORD}" to delete the account.')
+            # Translators: {word} is the word to type, as it is ("delete"); "confirm" names the
+            # field, as the API spells it.
+            text = _('confirm: type "{word}" to delete the account.')
+            raise InputError("confirm", text.format(word=CONFIRM_WORD))
         target = self.whose(acting, account_id)
         found = self.store.with_password(acting.email)
         if found is None or not self.hasher.verify(found[1], password):
-            raise InputError("password", WRONG_PASSWORD)
+            raise InputError("password", _(WRONG_PASSWORD))
         admins = [a for a in self.store.accounts() if a.role is Role.ADMIN]
         if target.role is Role.ADMIN and len(admins) == 1:
-            raise ForbiddenError(LAST_ADMIN)
+            raise ForbiddenError(_(LAST_ADMIN))
         counts = backup.erase_everything(self.uows(target.dancer_id), self.wall())
         return {**counts, **self.store.forget(target.id)}
 

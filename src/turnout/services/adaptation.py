@@ -11,7 +11,9 @@ from turnout.domain.pain import Moment
 from turnout.domain.routine import Exercise, Routine
 from turnout.domain.safety import Adaptation, Adaptations, Profile
 from turnout.errors import InvalidChoiceError
+from turnout.i18n import _
 from turnout.ports import UnitOfWork
+from turnout.services.pain_text import stop_words
 from turnout.services.safety import adaptations, pain_checks, profile, reminders, resting_today
 
 
@@ -41,7 +43,7 @@ def _swap(routines: Mapping[str, Routine], adaptation: Adaptation) -> Swap:
 def resting_numbers(uow: UnitOfWork, routine_key: str, now: float, tz: tzinfo) -> dict[int, str]:
     """Exercises of the routine ended today by a warning sign, with the reason in words."""
     return {
-        number: stop.reason.value.replace("_", " ")
+        number: stop_words(stop.reason)
         for (key, number), stop in resting_today(uow, now, tz).items()
         if key == routine_key
     }
@@ -58,7 +60,7 @@ def without_resting(
     left = [n for n in numbers if n not in resting]
     if not left:
         raise InvalidChoiceError(
-            "That exercise was stopped today because of a warning sign; rest it until tomorrow."
+            _("That exercise was stopped today because of a warning sign; rest it until tomorrow.")
         )
     return left
 

@@ -11,59 +11,16 @@ from collections.abc import Callable
 from typing import Any
 
 from turnout.domain.accounts import Account, Role
-from turnout.domain.library import MAX_TEXT, AuthoredRoutine, key_problem
+from turnout.domain.library import MAX_TEXT, AuthoredRoutine, key_rule
 from turnout.domain.routine import Routine
 from turnout.errors import ForbiddenError, InputError, NotFoundError, RoutineError
+from turnout.i18n import N_, _
 from turnout.ports import RoutineLibrary, RoutineSource
+from turnout.services.starter import starter_text
 
 WRITERS = (Role.TEACHER, Role.ADMIN)
-# A first routine to change: every kind of step, with the fields a routine file takes.
-STARTER = """key = "my-warm-up"
-name = "My warm-up"
-description = "A short warm-up before class: rotation standing, then a gentle stretch."
-tips = ["Turn out from the hips; the feet follow, they never lead."]
-warnings = ["Stop at sharp, pinching or catching pain, numbness, or a joint giving way."]
-
-[[exercises]]
-key = "standing-rotation"
-name = "Standing rotation"
-summary = "In parallel, turn each leg out from the hip and back, slowly."
-repetitions = 2
-equipment = ["mirror"]
-figure = "active/standing-rotation"  # a drawing that ships with turnout, or leave it out
-
-[[exercises.setup]]
-kind = "setup"
-title = "Stand in parallel"
-cue = "Feet under the hips, knees soft, pelvis neutral. Press Ready when set."
-
-[[exercises.cycle]]
-kind = "hold"
-title = "Left leg turned out, set {rep} of 2"
-cue = "Rotate the left thigh outward from the hip; keep the knee over the toes."
-seconds = 20
-side = "left"
-
-[[exercises.cycle]]
-kind = "switch_side"
-title = "Change legs"
-cue = "Back to parallel, then the right leg."
-seconds = 5
-
-[[exercises.cycle]]
-kind = "hold"
-title = "Right leg turned out, set {rep} of 2"
-cue = "Rotate the right thigh outward from the hip; keep the knee over the toes."
-seconds = 20
-side = "right"
-
-[[exercises.cycle]]
-kind = "rest"
-title = "Rest"
-cue = "Shake the legs out."
-seconds = 10
-"""
-LABEL = "Your routine"
+# Translators: names the routine being written, in messages about its problems.
+LABEL = N_("Your routine")
 
 
 class Authoring:
@@ -80,14 +37,21 @@ class Authoring:
 
     def check(self, text: str) -> Routine:
         """The routine the text makes; InputError("text") with the first problem if none."""
+        label = _(LABEL)
         if len(text) > MAX_TEXT:
-            raise InputError("text", f"{LABEL} is over {MAX_TEXT // 1024} kB of text; shorten it.")
+            # Translators: {routine} is "Your routine"; {size} a whole number of kilobytes.
+            too_long = _("{routine} is over {size} kB of text; shorten it.")
+            raise InputError("text", too_long.format(routine=label, size=MAX_TEXT // 1024))
         try:
-            routine = self.parse(text, LABEL)
+            routine = self.parse(text, label)
         except RoutineError as error:
             raise InputError("text", str(error)) from None
-        if (problem := key_problem(routine.key, self.builtins.names())) is not None:
-            raise InputError("text", f"{LABEL}, at key: {problem}.")
+        if (found := key_rule(routine.key, self.builtins.names())) is not None:
+            problem = _(found[0]).format(**found[1])
+            # Translators: {routine} is "Your routine"; "key" is the routine file's field, as
+            # it is written there; {problem} what is wrong with it, in lower case.
+            at_key = _("{routine}, at key: {problem}.")
+            raise InputError("text", at_key.format(routine=label, problem=problem))
         return routine
 
     def save(self, acting: Account | None, text: str) -> AuthoredRoutine:
@@ -104,27 +68,29 @@ class Authoring:
     def _may_change(self, acting: Account | None, key: str) -> None:
         first = self.library.versions(key)[0]
         if acting is not None and acting.role is not Role.ADMIN and first.author_id != acting.id:
-            raise ForbiddenError(
-                f"The routine {key!r} was written by someone else; save yours under a key "
-                "of its own."
+            text = _(
+                "The routine {key} was written by someone else; save yours under a key of its own."
             )
+            raise ForbiddenError(text.format(key=repr(key)))
 
     def text(self, key: str, version: int | None = None) -> str:
         """The TOML of a routine written here: one version, or the latest."""
         found = self.library.get(key, version)
+        if found is None and version:
+            text = _("No routine written here is called {key} with a version {version}.")
+            raise NotFoundError(text.format(key=repr(key), version=version))
         if found is None:
-            raise NotFoundError(f"No routine written here is called {key!r}" + (
-                f" with a version {version}." if version else "."))  # fmt: skip
+            raise NotFoundError(_("No routine written here is called {key}.").format(key=repr(key)))
         return found.text
 
     def versions(self, key: str) -> list[AuthoredRoutine]:
         found = self.library.versions(key)
         if not found:
-            raise NotFoundError(f"No routine written here is called {key!r}.")
+            raise NotFoundError(_("No routine written here is called {key}.").format(key=repr(key)))
         return found
 
     def starter(self) -> str:
-        return STARTER
+        return starter_text()
 
     def model(self, text: str) -> dict[str, Any] | None:
         """The text's fields for the form editor; None when it is not TOML (the text box
@@ -146,4 +112,4 @@ class Authoring:
 
 def _may_write(acting: Account | None) -> None:
     if acting is not None and acting.role not in WRITERS:
-        raise ForbiddenError("On a studio's server, teachers and the admin write routines.")
+        raise ForbiddenError(_("On a studio's server, teachers and the admin write routines."))

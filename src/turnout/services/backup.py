@@ -18,6 +18,7 @@ from typing import Any
 
 from turnout import __version__
 from turnout.errors import InputError
+from turnout.i18n import _
 from turnout.ports import UnitOfWork
 
 FORMAT = "turnout-backup"
@@ -31,8 +32,10 @@ class LogNotEmptyError(InputError):
     def __init__(self) -> None:
         super().__init__(
             "replace",
-            "Your log already has entries: importing replaces all of them. "
-            "Confirm that you want to replace them, or delete your data first.",
+            _(
+                "Your log already has entries: importing replaces all of them. Confirm that you "
+                "want to replace them, or delete your data first."
+            ),
         )
 
 
@@ -64,22 +67,21 @@ def read_backup(raw: bytes) -> Backup:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise InputError(
-            "file", "This file is not a turnout backup (it is not JSON text)."
-        ) from None
+        text = _("This file is not a turnout backup (it is not JSON text).")
+        raise InputError("file", text) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(
-            "file", 'This file is not a turnout backup (no "format": "turnout-backup").'
-        )
+        # Translators: "format": "turnout-backup" is the line a backup file has, as it is.
+        text = _('This file is not a turnout backup (no "format": "turnout-backup").')
+        raise InputError("file", text)
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError("version", "This backup has no version number turnout can read.")
+        raise InputError("version", _("This backup has no version number turnout can read."))
     if version > VERSION:
-        raise InputError(
-            "version",
-            f"This backup is version {version}, from a newer turnout; this one reads up to "
-            f"version {VERSION}. Update turnout, then import it.",
+        text = _(
+            "This backup is version {version}, from a newer turnout; this one reads up to "
+            "version {latest}. Update turnout, then import it."
         )
+        raise InputError("version", text.format(version=version, latest=VERSION))
     return Backup(_tables(data.get("log")), _object(data.get("preferences", {}), "preferences"))
 
 
@@ -87,16 +89,21 @@ def _tables(log: object) -> dict[str, list[dict[str, Any]]]:
     tables = _object(log, "log")
     unknown = sorted(set(tables) - set(TABLES))
     if unknown:
-        raise InputError("log", f"log: this backup version has no table '{unknown[0]}'.")
+        # Translators: "log" names the part of the backup file, as it is written there.
+        text = _("log: this backup version has no table '{table}'.")
+        raise InputError("log", text.format(table=unknown[0]))
     for name, rows in tables.items():
         if not isinstance(rows, list):
-            raise InputError(f"log.{name}", f"log.{name}: expected a list of rows.")
+            # Translators: {field} names a part of the backup file, as it is written there.
+            text = _("{field}: expected a list of rows.")
+            raise InputError(f"log.{name}", text.format(field=f"log.{name}"))
     return tables
 
 
 def _object(value: object, field: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise InputError(field, f"{field}: expected a JSON object.")
+        # Translators: {field} names a part of the backup file, as it is written there.
+        raise InputError(field, _("{field}: expected a JSON object.").format(field=field))
     return value
 
 
@@ -134,4 +141,5 @@ def _refuse_while_live(uow: UnitOfWork, wall_now: float) -> None:
     for session in uow.practice.unfinished(20):
         lease = uow.practice.lease(session.id)
         if lease is not None and not lease.lapsed(wall_now):
-            raise InputError("session", "A session is under way; end it first, then try again.")
+            text = _("A session is under way; end it first, then try again.")
+            raise InputError("session", text)

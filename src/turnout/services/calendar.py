@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from turnout.domain.calendar import Reminder, ics
 from turnout.domain.routine import Exercise, Routine
 from turnout.domain.safety import Adaptations
+from turnout.i18n import _
 
 
 def plan_calendar(
@@ -26,10 +27,14 @@ def plan_calendar(
 
 
 def _daily(routine: Routine, kept: list[Exercise], first_day: date, at: time) -> Reminder:
+    # Translators: a calendar event's title; turnout is the ballet term (and the app's name).
+    summary = _("Turnout practice: {routine}").format(routine=routine.name)
+    # Translators: a calendar event's text; {exercises} lists the exercises' names.
+    text = _("Today: {exercises}. Pain check first; stop at sharp pain.")
     return Reminder(
         f"practice-{routine.key}@turnout",
-        f"Turnout practice: {routine.name}",
-        "Today: " + ", ".join(e.name for e in kept) + ". Pain check first; stop at sharp pain.",
+        summary,
+        text.format(exercises=", ".join(e.name for e in kept)),
         first_day,
         at,
         max(10, round(routine.hold_seconds / 60)),
@@ -37,10 +42,15 @@ def _daily(routine: Routine, kept: list[Exercise], first_day: date, at: time) ->
 
 
 def _second(exercise: Exercise, first_day: date, at: time) -> Reminder:
+    # Translators: a calendar event's title; {exercise} is an exercise's name.
+    summary = _("{exercise}: second time today").format(exercise=exercise.name)
+    # Translators: a calendar event's text; {frequency} is how often the routine says to do
+    # it ("twice a day").
+    text = _("{exercise} is planned {frequency}. Skip it if the first one left any pain.")
     return Reminder(
         f"second-{exercise.key}@turnout",
-        f"{exercise.name}: second time today",
-        f"{exercise.name} is planned {exercise.frequency}. Skip it if the first one left any pain.",
+        summary,
+        text.format(exercise=exercise.name, frequency=exercise.frequency),
         first_day,
         at,
         max(5, round(exercise.hold_seconds / 60) + 2),

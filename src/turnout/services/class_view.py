@@ -23,6 +23,7 @@ from turnout.domain.measurement import Method
 from turnout.domain.plan import HoldStatus, Plan
 from turnout.domain.routine import Routine
 from turnout.errors import NotFoundError
+from turnout.i18n import _
 from turnout.ports import RoutineSource, UnitOfWork
 from turnout.services import progress
 from turnout.services.classes import Classes
@@ -97,7 +98,7 @@ class ClassViews:
         """A young dancer's week and flags, for a guardian of theirs: all that is kept."""
         found = self.classes.store.account(dancer_id)
         if found is None or dancer_id not in self.classes.store.guardianships(guardian=acting.id):
-            raise NotFoundError(f"No dancer with id {dancer_id} is in your care.")
+            raise NotFoundError(_("No dancer with id {id} is in your care.").format(id=dancer_id))
         assigned = self.classes.assigned(found)
         routine = self.routines.load(
             assigned.routine_key if assigned else self.classes.default_routine

@@ -31,16 +31,11 @@ from turnout.domain.classes import (
     normal_code,
 )
 from turnout.errors import ConflictError, ForbiddenError, InputError, NotFoundError
+from turnout.i18n import _
 from turnout.ports import ClassStore
+from turnout.services.class_text import NO_CLASS, NO_CODE, NO_CONSENT, NOT_YOURS, length_text
 
 MAX_NOTE = 2000
-NO_CLASS = "No class with id {id} that you teach or belong to."
-NO_CODE = "No class has the code {code}. Check it with your teacher (8 letters and digits)."
-NOT_YOURS = "Only the dancer, or a guardian of a young dancer, can change what is shared."
-NO_CONSENT = (
-    "A guardian has not agreed yet to keep health answers for this dancer, so nothing was "
-    "saved. Practice works without them; the guardian can agree under Classes."
-)
 
 
 class Classes:
@@ -59,11 +54,11 @@ class Classes:
 
     def create(self, acting: Account, name: str) -> DanceClass:
         if acting.role not in (Role.TEACHER, Role.ADMIN):
-            raise ForbiddenError("Only a teacher or the admin can create a class.")
+            raise ForbiddenError(_("Only a teacher or the admin can create a class."))
         shown = " ".join(name.split())
         if not 1 <= len(shown) <= MAX_NAME:
-            raise InputError("name", f"A class's name is 1 to {MAX_NAME} characters.")
-        for _ in range(5):  # a taken code is a one-in-a-trillion chance; try again anyway
+            raise InputError("name", length_text("name", MAX_NAME))
+        for _try in range(5):  # a taken code is a one-in-a-trillion chance; try again anyway
             try:
                 made = self.store.add_class(
                     shown, _new_code(), self.default_routine, acting.id, self.clock()
@@ -71,7 +66,7 @@ class Classes:
             except ConflictError:
                 continue
             return self._found(made)
-        raise ConflictError("Could not find a free join code; try again.")
+        raise ConflictError(_("Could not find a free join code; try again."))
 
     def mine(self, acting: Account) -> list[DanceClass]:
         """The classes this account teaches, joined, or (a guardian) its dancers joined; all of
@@ -86,21 +81,21 @@ class Classes:
     def get(self, acting: Account, class_id: int) -> DanceClass:
         found = self.store.dance_class(class_id)
         if found is None or found.id not in {c.id for c in self.mine(acting)}:
-            raise NotFoundError(NO_CLASS.format(id=class_id))
+            raise NotFoundError(_(NO_CLASS).format(id=class_id))
         return found
 
     def taught(self, acting: Account, class_id: int) -> DanceClass:
         """The class, if the acting account teaches it (or is the admin)."""
         found = self.get(acting, class_id)
         if acting.role is not Role.ADMIN and acting.id not in found.teachers:
-            raise ForbiddenError("Only the class's teachers can do this.")
+            raise ForbiddenError(_("Only the class's teachers can do this."))
         return found
 
     def teaches(self, acting: Account, class_id: int) -> DanceClass:
         """The class, if the acting account is one of its teachers (not merely the admin)."""
         found = self.get(acting, class_id)
         if acting.id not in found.teachers:
-            raise ForbiddenError("Only the class's teachers see its dancers' practice.")
+            raise ForbiddenError(_("Only the class's teachers see its dancers' practice."))
         return found
 
     def rotate_code(self, acting: Account, class_id: int) -> DanceClass:
@@ -113,7 +108,8 @@ class Classes:
         self.taught(acting, class_id)
         found = self.store.with_password(email.strip().lower())
         if found is None or found[0].role is not Role.TEACHER:
-            raise InputError("email", f"No teacher's account has the address {email.strip()}.")
+            text = _("No teacher's account has the address {email}.")
+            raise InputError("email", text.format(email=email.strip()))
         self.store.add_teacher(class_id, found[0].id, self.clock())
         return self._found(class_id)
 
@@ -139,26 +135,27 @@ class Classes:
 
     def _known(self, routine_key: str) -> str:
         if routine_key not in (names := self.routine_names()):
-            choose = f"No routine called '{routine_key[:40]}'; choose {', '.join(names)}."
-            raise InputError("routine", choose)
+            # Translators: {names} lists the routines' keys, as they are typed.
+            choose = _("No routine called '{key}'; choose {names}.")
+            raise InputError("routine", choose.format(key=routine_key[:40], names=", ".join(names)))
         return routine_key
 
     # --- Members -------------------------------------------------------------------------
 
     def join(self, acting: Account, code: str) -> tuple[DanceClass, Member]:
         if acting.role is not Role.DANCER:
-            raise ForbiddenError("Only a dancer's account joins a class.")
+            raise ForbiddenError(_("Only a dancer's account joins a class."))
         normal = normal_code(code)
         found = self.store.by_code(normal) if normal else None
         if found is None:
-            raise NotFoundError(NO_CODE.format(code=code.strip()[:20]))
+            raise NotFoundError(_(NO_CODE).format(code=code.strip()[:20]))
         share = first_share(self.minor(acting))
         return found, self.store.join(found.id, acting.id, share, self.clock())
 
     def leave(self, acting: Account, class_id: int) -> None:
         self.get(acting, class_id)
         if not self.store.leave(class_id, acting.id):
-            raise NotFoundError(f"You are not a member of class {class_id}.")
+            raise NotFoundError(_("You are not a member of class {id}.").format(id=class_id))
 
     def members(self, acting: Account, class_id: int) -> list[Member]:
         """The class's members, for its teachers and the admin."""
@@ -168,7 +165,7 @@ class Classes:
     def set_share(self, acting: Account, class_id: int, dancer_id: int, share: Share) -> Member:
         dance_class = self.get(acting, class_id)
         if dancer_id != acting.id and dancer_id not in self.store.guardianships(guardian=acting.id):
-            raise ForbiddenError(NOT_YOURS)
+            raise ForbiddenError(_(NOT_YOURS))
         member = self._dancer_of(dance_class, dancer_id)
         self.store.set_share(class_id, dancer_id, share)
         return replace(member, share=share)
@@ -183,7 +180,7 @@ class Classes:
         """Run by whoever runs the server (`turnout users link-guardian`)."""
         guardian, dancer = self._by_email(guardian_email), self._by_email(dancer_email)
         if guardian.role is not Role.GUARDIAN or dancer.role is not Role.DANCER:
-            raise InputError("email", "Link a guardian's account to a dancer's account.")
+            raise InputError("email", _("Link a guardian's account to a dancer's account."))
         self.store.link_guardian(guardian.id, dancer.id, self.clock())
         return guardian, dancer
 
@@ -193,7 +190,8 @@ class Classes:
 
     def consent(self, acting: Account, dancer_id: int, health: bool, sharing: bool) -> Consent:
         if dancer_id not in self.store.guardianships(guardian=acting.id):
-            raise NotFoundError(f"No dancer with id {dancer_id} is in your care.")
+            text = _("No dancer with id {id} is in your care.")
+            raise NotFoundError(text.format(id=dancer_id))
         given = Consent(dancer_id, acting.id, health, sharing, CONSENT_VERSION, self.clock())
         self.store.add_consent(given)
         return given
@@ -207,7 +205,7 @@ class Classes:
     def require_health(self, account: Account) -> None:
         """Refuse to store screening answers or pain checks a guardian has not agreed to."""
         if not self.keeps_health(account):
-            raise ForbiddenError(NO_CONSENT)
+            raise ForbiddenError(_(NO_CONSENT))
 
     # --- Notes ---------------------------------------------------------------------------
 
@@ -215,7 +213,7 @@ class Classes:
         self._dancer_of(self.teaches(acting, class_id), dancer_id)
         shown = text.strip()
         if not 1 <= len(shown) <= MAX_NOTE:
-            raise InputError("text", f"A note is 1 to {MAX_NOTE} characters.")
+            raise InputError("text", length_text("note", MAX_NOTE))
         note = Note(class_id, dancer_id, acting.id, shown, self.clock())
         self.store.add_note(note)
         return note
@@ -228,20 +226,22 @@ class Classes:
         for member in self.store.members(class_id=dance_class.id):
             if member.account_id == dancer_id:
                 return member
-        raise NotFoundError(f"Dancer {dancer_id} is not in class {dance_class.id}.")
+        text = _("Dancer {dancer} is not in class {id}.")
+        raise NotFoundError(text.format(dancer=dancer_id, id=dance_class.id))
 
     def _by_email(self, email: str) -> Account:
         found = self.store.with_password(email.strip().lower())
         if found is None:
-            raise NotFoundError(f"No account has the email address {email.strip()}.")
+            text = _("No account has the email address {email}.")
+            raise NotFoundError(text.format(email=email.strip()))
         return found[0]
 
     def _found(self, class_id: int) -> DanceClass:
         found = self.store.dance_class(class_id)
         if found is None:
-            raise NotFoundError(NO_CLASS.format(id=class_id))
+            raise NotFoundError(_(NO_CLASS).format(id=class_id))
         return found
 
 
 def _new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "".join(secrets.choice(CODE_ALPHABET) for _place in range(CODE_LENGTH))

@@ -18,6 +18,7 @@ from turnout.domain.plan import HoldRecord
 from turnout.domain.progress import ExerciseProgress, exercise_progress
 from turnout.domain.routine import Exercise, Routine
 from turnout.errors import TurnoutError
+from turnout.i18n import _
 from turnout.ports import UnitOfWork
 
 
@@ -105,7 +106,7 @@ def export_holds(uow: UnitOfWork, fmt: str) -> str:
         return json.dumps(rows, indent=2) + "\n"
     if fmt == "csv":
         return _csv(rows)
-    raise TurnoutError(f"Unknown export format '{fmt}'; use csv or json.")
+    raise TurnoutError(_("Unknown export format '{format}'; use csv or json.").format(format=fmt))
 
 
 def _export_row(entry: HoldEntry, status_was: str) -> dict[str, object]:

@@ -15,16 +15,28 @@ from dataclasses import dataclass
 
 from turnout.domain.log import Lease, OwnerKind
 from turnout.errors import SessionHeldError, StorageError
+from turnout.i18n import N_, _
 from turnout.ports import FreeSessions, UnitOfWork
 
 LEASE_SECONDS = 10.0
 RENEW_SECONDS = 3.0
 log = logging.getLogger(__name__)
-WHERE = {OwnerKind.CLI: "in the terminal (turnout practice)", OwnerKind.WEB: "in the web app"}
-TAKEN_OVER = (
+# Where a session is being practised, and what to do about it, by the kind of process.
+HELD = {
+    # Translators: `turnout practice` is a command, typed as it is.
+    OwnerKind.CLI: N_(
+        "This session is being practised in the terminal (turnout practice) right now; carry on "
+        "there. It can be resumed here once that stops."
+    ),
+    OwnerKind.WEB: N_(
+        "This session is being practised in the web app right now; carry on there. It can be "
+        "resumed here once that stops."
+    ),
+}
+TAKEN_OVER = N_(
     "Another turnout took this session over while this one was not answering; carry on there."
 )
-GONE_BY = "This session has just been taken up elsewhere or has ended; look at it again."
+GONE_BY = N_("This session has just been taken up elsewhere or has ended; look at it again.")
 
 
 @dataclass(frozen=True)
@@ -55,8 +67,8 @@ class Owner:
 
 def process_gone(owner: str) -> bool:
     """True when `owner` ran on this machine and its process has ended."""
-    _, _, where = owner.partition(" ")
-    pid, _, host = where.partition("@")
+    where = owner.partition(" ")[2]
+    pid, _at, host = where.partition("@")
     if host != this_host() or not pid.isdigit():
         return False  # elsewhere: only the lease's end says it is gone
     try:
@@ -75,10 +87,7 @@ def this_host() -> str:
 
 def held(lease: Lease) -> SessionHeldError:
     """The error for a session `lease`'s owner runs, saying where to carry on."""
-    return SessionHeldError(
-        f"This session is being practised {WHERE[lease.kind]} right now; carry on there. "
-        "It can be resumed here once that stops."
-    )
+    return SessionHeldError(_(HELD[lease.kind]))
 
 
 def claim(uow: UnitOfWork, owner: Owner, session_id: str) -> None:
@@ -90,7 +99,7 @@ def claim(uow: UnitOfWork, owner: Owner, session_id: str) -> None:
         raise held(rival)
     gone = current.owner if current is not None and process_gone(current.owner) else None
     if not uow.practice.claim(session_id, owner.lease(), owner.wall(), replacing=gone):
-        raise SessionHeldError(GONE_BY)
+        raise SessionHeldError(_(GONE_BY))
 
 
 class Tenure:
@@ -109,7 +118,7 @@ class Tenure:
         Returns when it renewed, to pass to `renewed` once committed."""
         at = self.owner.wall()
         if not uow.practice.renew(self.session_id, self.owner.lease()):
-            raise SessionHeldError(TAKEN_OVER)
+            raise SessionHeldError(_(TAKEN_OVER))
         return at
 
     def keep(self, uow: UnitOfWork, force: bool = False) -> None:

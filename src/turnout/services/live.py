@@ -18,7 +18,7 @@ from typing import TypeVar
 from turnout.domain.library import is_named
 from turnout.domain.log import OwnerKind, SessionStatus
 from turnout.domain.pain import StopDecision
-from turnout.domain.routine import Routine
+from turnout.domain.routine import NoSuchExerciseError, Routine
 from turnout.domain.state import MOVES, Action, TransitionError
 from turnout.errors import (
     InvalidChoiceError,
@@ -27,6 +27,7 @@ from turnout.errors import (
     StaleActionError,
     TurnoutError,
 )
+from turnout.i18n import _
 from turnout.ports import Clock, RoutineSource, UnitOfWork
 from turnout.services import safety
 from turnout.services.flow_text import under_way
@@ -74,11 +75,11 @@ class SessionRegistry(FromTheLog, Housekeeping):
             try:
                 for number in exercises or ():
                     routine.exercise(number)
-            except KeyError as error:
-                raise InvalidChoiceError(str(error.args[0])) from None
+            except NoSuchExerciseError as error:
+                raise InvalidChoiceError(_(error.template).format(**error.values)) from None
             self._end_others(replace)
             now = self.clock.now()
-            practice, _ = start_practice(
+            practice, _events = start_practice(
                 self.uows(),
                 routine,
                 now,
@@ -138,7 +139,9 @@ class SessionRegistry(FromTheLog, Housekeeping):
             if live.state.is_no_op(action):
                 return
             if action in MOVES and position is not None and position != live.state.position:
-                raise StaleActionError("the session has already moved on; here is where it is now")
+                raise StaleActionError(
+                    _("the session has already moved on; here is where it is now")
+                )
             live.practice.act(action, now, at)
 
         self._acting(live, press)
@@ -227,7 +230,9 @@ class SessionRegistry(FromTheLog, Housekeeping):
         # Only built-in routines by name: a web client must never make the server read a path.
         names = self.routines.names()
         if not is_named(key, names):
-            raise InvalidChoiceError(f"No routine called '{key}'; choose {', '.join(names)}.")
+            # Translators: {names} lists the routines' keys, as they are typed.
+            text = _("No routine called '{key}'; choose {names}.")
+            raise InvalidChoiceError(text.format(key=key, names=", ".join(names)))
         return self.routines.load(key)
 
     def _end_others(self, replace: bool) -> None:

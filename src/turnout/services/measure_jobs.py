@@ -16,10 +16,11 @@ from datetime import date, tzinfo
 from turnout.domain.history import local_day
 from turnout.domain.jobs import JobRequest, JobStatus, MeasureJob
 from turnout.errors import MeasureError, NotFoundError
+from turnout.i18n import N_, _, ngettext
 from turnout.ports import UnitOfWork
 from turnout.ports.jobs import JobPlace, JobQueue, MeasureJobStore
 from turnout.services import progress, safety
-from turnout.services.measuring import Mode, Report
+from turnout.services.measuring import Mode, Report, method_text
 
 log = logging.getLogger(__name__)
 MAX_STARTS = 2  # the first start and one retry
@@ -36,21 +37,29 @@ class JobTimes:
     expiry: float = 3600.0  # a job nobody finished is failed after this; a result is kept as long
 
     def timed_out(self) -> str:
-        return (
-            f"Measuring took longer than {self.timeout / 60:.0f} minutes, so it was stopped. "
-            "Send a shorter video (5-20 s is plenty) or a photo."
+        minutes = round(self.timeout / 60)
+        # Translators: "s" is short for seconds.
+        text = ngettext(
+            "Measuring took longer than {count} minute, so it was stopped. Send a shorter video "
+            "(5-20 s is plenty) or a photo.",
+            "Measuring took longer than {count} minutes, so it was stopped. Send a shorter video "
+            "(5-20 s is plenty) or a photo.",
+            minutes,
         )
+        return text.format(count=minutes)
 
 
-EXPIRED = (
+# Translators: `turnout worker` is a command, typed as it is.
+EXPIRED = N_(
     "This upload was not measured in time: the server was busy or stopped. Send it again; if "
     "it happens again on a studio's server, ask the admin whether `turnout worker` is running."
 )
-STOPPED_TWICE = (
+STOPPED_TWICE = N_(
     "Measuring this upload stopped the worker twice (it was killed, or ran out of memory), so "
     "it was not tried a third time. Send a shorter or smaller video, or a photo."
 )
-UNFORESEEN = "{name} could not be measured; try a JPEG photo or an MP4 video."
+# Translators: {name} is the name of the file sent.
+UNFORESEEN = N_("{name} could not be measured; try a JPEG photo or an MP4 video.")
 
 
 class _OutOfTimeError(Exception):
@@ -86,9 +95,8 @@ class MeasureJobs:
         """The dancer's job; NotFoundError for another dancer's, as for one that is gone."""
         found = self.store.job(job_id, dancer)
         if found is None:
-            raise NotFoundError(
-                f"There is no measuring job {job_id}: finished jobs are kept for an hour."
-            )
+            text = _("There is no measuring job {id}: finished jobs are kept for an hour.")
+            raise NotFoundError(text.format(id=job_id))
         return found
 
     def view(
@@ -113,7 +121,7 @@ class MeasureJobs:
             return
         job, data = started
         if job.attempts > MAX_STARTS:
-            self.store.fail(job_id, STOPPED_TWICE, self._now())
+            self.store.fail(job_id, _(STOPPED_TWICE), self._now())
             return
         try:
             result = self._measured(job, data)
@@ -123,7 +131,7 @@ class MeasureJobs:
             self.store.fail(job_id, self.times.timed_out(), self._now())
         except Exception:  # a decoder failing in a way we did not foresee is still bad input
             log.exception("measuring job %s (%s) failed", job_id, job.request.name)
-            self.store.fail(job_id, UNFORESEEN.format(name=job.request.name), self._now())
+            self.store.fail(job_id, _(UNFORESEEN).format(name=job.request.name), self._now())
         else:
             self.store.finish(job_id, result, self._now())
 
@@ -134,7 +142,7 @@ class MeasureJobs:
         if job is None or job.finished:
             return False
         if job.attempts >= MAX_STARTS:
-            self.store.fail(job_id, STOPPED_TWICE, self._now())
+            self.store.fail(job_id, _(STOPPED_TWICE), self._now())
             return False
         self.store.requeue(job_id)
         return True
@@ -143,7 +151,7 @@ class MeasureJobs:
         """Fail the jobs nobody finished in time (deleting their uploads) and forget results
         older than the expiry; how many were failed."""
         now, times = self._now(), self.times
-        failed = self.store.expire(now - times.expiry, now - times.timeout - GRACE, EXPIRED, now)
+        failed = self.store.expire(now - times.expiry, now - times.timeout - GRACE, _(EXPIRED), now)
         self.store.forget(now - times.expiry)
         return failed
 
@@ -171,7 +179,15 @@ def record_reading(uow: UnitOfWork, report: Report, today: date) -> str:
     """Add a first-position angle to the dancer's measurements; the sentence says what
     happened."""
     if report.mode is not Mode.FIRST_POSITION:
-        return "Only the first-position angle goes into your measurements; nothing was added."
+        return _("Only the first-position angle goes into your measurements; nothing was added.")
     method = "camera_mat" if report.calibrated else "camera"
-    note = f"{report.method}, +/- {report.band:.0f} deg, {report.frames_used} frame(s)"
+    used = report.frames_used
+    # Translators: a reading's note: {method} is how the angle was read ("mat: foot outline"),
+    # {band} its error in whole degrees ("deg" is short for degrees), {count} the frames used.
+    text = ngettext(
+        "{method}, +/- {band} deg, {count} frame(s)",
+        "{method}, +/- {band} deg, {count} frame(s)",
+        used,
+    )
+    note = text.format(method=method_text(report.method), band=f"{report.band:.0f}", count=used)
     return progress.record_total(uow, method, report.values["total"].median, note, today)

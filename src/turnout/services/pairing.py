@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from turnout.domain.devices import PairedDevice
 from turnout.errors import NotFoundError
+from turnout.i18n import N_, _
 from turnout.ports import DeviceStore
 
 LINK_SECONDS = 600  # a pairing link works for ten minutes, and once
-UNUSABLE_LINK = (
+# Translators: "Settings" and "Devices" name the app's page and its section.
+UNUSABLE_LINK = N_(
     "This pairing link has expired or was already used. On the computer running turnout, open "
     "Settings, then Devices, for a new one."
 )
@@ -57,7 +59,7 @@ class Pairing:
         with self._lock:
             expires = self._links.pop(_digest(code), 0.0)
             if expires <= self.clock():
-                raise NotFoundError(UNUSABLE_LINK)
+                raise NotFoundError(_(UNUSABLE_LINK))
             secret = secrets.token_urlsafe(32)
             device = PairedDevice(secrets.token_hex(6), name[:80], self.clock(), _digest(secret))
             self._save([*self._loaded(), device])
@@ -78,7 +80,8 @@ class Pairing:
         with self._lock:
             kept = [device for device in self._loaded() if device.id != device_id]
             if len(kept) == len(self._loaded()):
-                raise NotFoundError(f"No paired device with id '{device_id}'.")
+                text = _("No paired device with id '{id}'.")
+                raise NotFoundError(text.format(id=device_id))
             self._save(kept)
 
     def _loaded(self) -> list[PairedDevice]:

@@ -11,13 +11,14 @@ from turnout.domain import session as engine
 from turnout.domain.events import Event, HoldEnded, SessionEnded
 from turnout.domain.log import PracticeSession, SessionStatus
 from turnout.domain.plan import HoldRecord, Plan
-from turnout.domain.routine import Routine
+from turnout.domain.routine import NoSuchExerciseError, Routine
 from turnout.domain.session import SessionState
-from turnout.domain.state import Action
+from turnout.domain.state import Action, TransitionError
 from turnout.errors import NotFoundError, RunChangedError, TurnoutError
+from turnout.i18n import _
 from turnout.ports import UnitOfWork
 from turnout.services import run_state
-from turnout.services.flow_text import rest_before
+from turnout.services.flow_text import no_exercise, other_routine, refused, rest_before
 from turnout.services.leases import Owner, Tenure, claim
 from turnout.services.run_state import EventFeed, FeedEntry
 
@@ -70,10 +71,16 @@ class Practice:
 
     def act(self, action: Action, now: float, pressed_at: float | None = None) -> tuple[Event, ...]:
         """Ready, pause, resume, skip, back or abort, as the dancer asked; a pause the page
-        sends late says when it was pressed (see engine.pause)."""
-        if action is Action.PAUSE:
-            return self._apply(engine.pause(self.state, now, pressed_at), now, acted=True)
-        return self._apply(ACTIONS[action](self.state, now), now, acted=True)
+        sends late says when it was pressed (see engine.pause); TransitionError, translated,
+        when it does not apply now."""
+        try:
+            if action is Action.PAUSE:
+                result = engine.pause(self.state, now, pressed_at)
+            else:
+                result = ACTIONS[action](self.state, now)
+        except TransitionError as error:
+            raise refused(error) from None
+        return self._apply(result, now, acted=True)
 
     def release(self) -> None:
         """Stop running the session here: another process may resume it at once."""
@@ -147,7 +154,7 @@ class Practice:
             return at
         if tenure is not None:
             tenure.fence(self.uow)  # raises SessionHeldError when the lease is gone
-        raise RunChangedError("This session has just moved on elsewhere; here it is now.")
+        raise RunChangedError(_("This session has just moved on elsewhere; here it is now."))
 
     def _closed(self, finished: bool, now: float) -> PracticeSession:
         status = SessionStatus.FINISHED if finished else SessionStatus.ABORTED
@@ -167,8 +174,8 @@ def start_practice(
     with `keep_run` (the web's), its run is kept in the log from the start."""
     try:
         plan = session_plan(routine, exercises)
-    except KeyError as error:
-        raise NotFoundError(f"Routine {error.args[0]}.") from None
+    except NoSuchExerciseError as error:
+        raise NotFoundError(no_exercise(error)) from None
     record = PracticeSession(
         id=uuid.uuid4().hex,
         routine_key=routine.key,
@@ -220,10 +227,7 @@ def resume_practice(
     goes on keeping it, and so does one resumed `keep_run` (by the web). Raises
     SessionHeldError while another live process runs it."""
     if record.routine_key != routine.key:
-        raise TurnoutError(
-            f"Session {record.id[:8]} was of routine '{record.routine_key}', not "
-            f"'{routine.key}'; resume it with --routine {record.routine_key}."
-        )
+        raise TurnoutError(other_routine(record.id[:8], record.routine_key, routine.key))
     with uow.writing():
         if owner is not None:
             claim(uow, owner, record.id)

@@ -20,6 +20,7 @@ from turnout.domain.measurement import (
     series,
 )
 from turnout.errors import TurnoutError
+from turnout.i18n import _
 from turnout.ports import UnitOfWork
 from turnout.services.inputs import validated
 from turnout.services.measurement_text import method_label
@@ -49,8 +50,16 @@ class Trend:
 
     @property
     def label(self) -> str:
-        where = "both feet" if self.side is Side.BOTH else f"{self.side.value} hip"
-        return f"{method_label(self.method)}, {where}"
+        if self.side is Side.BOTH:
+            # Translators: a trend line's title; {method} is how it was measured.
+            text = _("{method}, both feet")
+        elif self.side is Side.LEFT:
+            # Translators: a trend line's title; {method} is how it was measured.
+            text = _("{method}, left hip")
+        else:
+            # Translators: a trend line's title; {method} is how it was measured.
+            text = _("{method}, right hip")
+        return text.format(method=method_label(self.method))
 
     @property
     def quantity(self) -> Quantity:
@@ -89,6 +98,12 @@ def record_total(
     try:
         add_measurement(uow, MeasurementEntry(method, "both", [total], today, note), today)
     except TurnoutError as error:
-        return f"Not added to your measurements: {error}"
-    how = how or ("camera with the mat" if method == "camera_mat" else "camera without the mat")
-    return f"Added to your measurements: {total:.0f} deg ({how})."
+        # Translators: {reason} says why, as a sentence of its own.
+        return _("Not added to your measurements: {reason}").format(reason=error)
+    if not how:
+        mat = method == "camera_mat"
+        how = _("camera with the mat") if mat else _("camera without the mat")
+    # Translators: {angle} is in whole degrees ("deg" is short for degrees); {how} says how it
+    # was measured ("camera with the mat").
+    text = _("Added to your measurements: {angle} deg ({how}).")
+    return text.format(angle=f"{total:.0f}", how=how)

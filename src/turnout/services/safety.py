@@ -22,14 +22,25 @@ from turnout.domain.session import Phase
 from turnout.domain.state import Action
 from turnout.domain.validation import check_choice
 from turnout.errors import InputError, NotFoundError
+from turnout.i18n import N_, _
 from turnout.ports import UnitOfWork
 from turnout.services.inputs import validated
-from turnout.services.pain_text import referral_text
+from turnout.services.pain_text import referral_text, stop_words
 from turnout.services.practice import Practice
 from turnout.services.safety_text import stop_note
 
 DAY = 86_400.0
 RECENT_DAYS = 7
+# When a stop of the past week was, by the weekday it was on (Monday first).
+ON_DAY = (
+    N_("On Monday"),
+    N_("On Tuesday"),
+    N_("On Wednesday"),
+    N_("On Thursday"),
+    N_("On Friday"),
+    N_("On Saturday"),
+    N_("On Sunday"),
+)
 
 
 def profile(uow: UnitOfWork) -> Profile | None:
@@ -97,8 +108,8 @@ def record_pain_check(
     )
     with uow.writing():
         if session_id is not None and uow.practice.get_session(session_id) is None:
-            shown = session_id[:40]
-            raise NotFoundError(f"No practice session with id '{shown}'; nothing was saved.")
+            text = _("No practice session with id '{id}'; nothing was saved.")
+            raise NotFoundError(text.format(id=session_id[:40]))
         uow.safety.add_pain_check(check)
         uow.commit()
     return check
@@ -119,7 +130,7 @@ def stop(practice: Practice, reason: str, now: float) -> tuple[StopDecision, tup
     chosen = validated(lambda: check_choice("reason", StopReason, reason))
     item = practice.state.item
     if item is None or practice.state.is_over:
-        raise InputError("session", "The session is over; there is nothing to stop.")
+        raise InputError("session", _("The session is over; there is nothing to stop."))
     decision = stop_rule(chosen)
     event = StopEvent(
         practice.id,
@@ -167,16 +178,22 @@ def reminders(uow: UnitOfWork, now: float, tz: tzinfo) -> list[str]:
     notes = [_stop_note(s, now, tz) for s in stops if s.ended_exercise]
     reasons = referral(checks, now)
     if reasons:
-        notes.append(
-            "Please see a dance physiotherapist or doctor before pushing on: "
-            + "; ".join(referral_text(r) for r in reasons)
-            + ". Until then, keep to what does not hurt."
+        # Translators: {reasons} are one or more reasons, in lower case, joined by "; " ("knee
+        # pain has lasted more than 48 hours").
+        text = _(
+            "Please see a dance physiotherapist or doctor before pushing on: {reasons}. Until "
+            "then, keep to what does not hurt."
         )
+        notes.append(text.format(reasons="; ".join(referral_text(r) for r in reasons)))
     return notes
 
 
 def _stop_note(stop: StopEvent, now: float, tz: tzinfo) -> str:
     days = (local_day(now, tz) - local_day(stop.at, tz)).days
-    when = {0: "Earlier today", 1: "Yesterday"}.get(days)
-    when = when or "On " + datetime.fromtimestamp(stop.at, tz).strftime("%A")
-    return stop_note(days, when, stop.exercise_name, stop.reason.value.replace("_", " "))
+    if days == 0:
+        when = _("Earlier today")
+    elif days == 1:
+        when = _("Yesterday")
+    else:
+        when = _(ON_DAY[datetime.fromtimestamp(stop.at, tz).weekday()])
+    return stop_note(days, when, stop.exercise_name, stop_words(stop.reason))

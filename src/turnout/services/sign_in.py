@@ -21,13 +21,14 @@ from turnout.domain.sign_in import (
     counted,
 )
 from turnout.errors import ForbiddenError, NotFoundError, SignInError, WaitError
+from turnout.i18n import N_, _
 from turnout.ports import AccountStore, PasswordHasher
 from turnout.services.accounts import token_digest
 
 SESSION_SECONDS = 30 * 24 * 3600  # a browser stays signed in for 30 days
 TOUCH_SECONDS = 300  # how stale "last seen" may get, so each request need not write
-WRONG = "That email and password do not match an account here. Check both and try again."
-DISABLED = "This account is switched off. Ask the studio's admin."
+WRONG = N_("That email and password do not match an account here. Check both and try again.")
+DISABLED = N_("This account is switched off. Ask the studio's admin.")
 
 
 class SignIns:
@@ -48,7 +49,7 @@ class SignIns:
         outcome = _outcome(account, matches and found is not None)
         self.store.record(Attempt(wanted, account.id if account else None, address, now, outcome))
         if account is None or outcome is not Outcome.SIGNED_IN:
-            raise SignInError(DISABLED if outcome is Outcome.DISABLED else WRONG)
+            raise SignInError(_(DISABLED if outcome is Outcome.DISABLED else WRONG))
         if found and self.hasher.needs_rehash(found[1]):
             self.store.set_password(account.id, self.hasher.hash(password))
         return self._open(account, address, agent, now), account
@@ -77,12 +78,13 @@ class SignIns:
     def revoke(self, acting: Account, session_id: int) -> None:
         """Sign one of the account's own browsers out; another account's is not found."""
         if not self.store.revoke(acting.id, session_id, self.clock()):
-            raise NotFoundError(f"You have no signed-in browser with id {session_id}.")
+            text = _("You have no signed-in browser with id {id}.")
+            raise NotFoundError(text.format(id=session_id))
 
     def audit(self, acting: Account, days: int = 30) -> list[Attempt]:
         """Every sign-in and failed try of the last `days`, the latest first; admin only."""
         if acting.role is not Role.ADMIN:
-            raise ForbiddenError("Only the studio's admin can see the sign-in record.")
+            raise ForbiddenError(_("Only the studio's admin can see the sign-in record."))
         return self.store.attempts(self.clock() - days * 86400)[::-1]
 
     def _wait(self, email: str, address: str, now: float) -> None:
@@ -98,11 +100,12 @@ class SignIns:
         if until > now:
             self.store.record(Attempt(email, None, address, now, Outcome.WAITING))
             seconds = math.ceil(until - now)
-            raise WaitError(
-                f"Too many failed tries: wait {seconds} s before the next one. If you have "
-                "forgotten the password, ask the studio's admin for a link to set a new one.",
-                seconds,
+            # Translators: {seconds} is a whole number of seconds ("s" is short for seconds).
+            text = _(
+                "Too many failed tries: wait {seconds} s before the next one. If you have "
+                "forgotten the password, ask the studio's admin for a link to set a new one."
             )
+            raise WaitError(text.format(seconds=seconds), seconds)
 
     def _open(self, account: Account, address: str, agent: str, now: float) -> str:
         secret = secrets.token_urlsafe(32)

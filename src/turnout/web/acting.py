@@ -13,9 +13,10 @@ from contextvars import ContextVar
 
 from turnout.domain.accounts import Account
 from turnout.errors import SignInError
+from turnout.i18n import N_, _
 
 PERSONAL = 1  # the dancer of a personal log (and of a studio's first admin)
-SIGN_IN = "Sign in first: this is a studio's turnout, and its pages need an account."
+SIGN_IN = N_("Sign in first: this is a studio's turnout, and its pages need an account.")
 _ACTING: ContextVar[Account | None] = ContextVar("turnout_acting_account", default=None)
 # Set while a studio's open page (the sign-in form) runs for nobody: no dancer's rows at all.
 _NOBODY: ContextVar[bool] = ContextVar("turnout_acting_nobody", default=False)
@@ -52,6 +53,6 @@ def dancer_or_nobody() -> int | None:
 def dancer() -> int:
     """Whose rows this request reads and writes. Raises SignInError for nobody."""
     if _NOBODY.get():
-        raise SignInError(SIGN_IN)
+        raise SignInError(_(SIGN_IN))
     found = _ACTING.get()
     return PERSONAL if found is None else found.dancer_id

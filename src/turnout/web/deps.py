@@ -15,6 +15,7 @@ from turnout.domain.classes import Assignment
 from turnout.domain.library import is_named
 from turnout.domain.routine import Routine
 from turnout.errors import ForbiddenError, RoutineError, SignInError
+from turnout.i18n import N_, _
 from turnout.ports import UnitOfWork
 from turnout.services.account_data import AccountData
 from turnout.services.accounts import Accounts
@@ -30,8 +31,8 @@ from turnout.web.security.hosts import is_loopback
 from turnout.web.security.sign_in import COOKIE, StudioProbe
 from turnout.web.settings.store import PreferenceStore, PreferenceStores
 
-NOT_OWNER = "On a studio's server, only the admin manages the devices paired with it."
-PERSONAL_LOG = (
+NOT_OWNER = N_("On a studio's server, only the admin manages the devices paired with it.")
+PERSONAL_LOG = N_(
     "This turnout is personal: it has no accounts, classes or guardians. A studio's server "
     "has them (`turnout studio init --name NAME --admin EMAIL`, see the README)."
 )
@@ -91,7 +92,7 @@ class Web:
 
     def require_owner(self) -> None:
         if not self.owns_server():
-            raise ForbiddenError(NOT_OWNER)
+            raise ForbiddenError(_(NOT_OWNER))
 
     def known_age(self) -> int | None:
         """A studio account's age from its birth date, for adaptations before any profile."""
@@ -126,7 +127,7 @@ class Web:
     def routine(self, key: str) -> Routine:
         """A built-in routine by name (never a path a client sent); 404 if there is none."""
         if not self.knows_routine(key):
-            raise HTTPException(404, f"No routine called '{key}'.")
+            raise HTTPException(404, _("No routine called '{name}'.").format(name=key))
         return self.container.routines.load(key)
 
     def knows_routine(self, key: str) -> bool:
@@ -156,9 +157,9 @@ def signed_in(request: Request) -> Account:
     """The account signed in on this request; 401 on a personal log or when signed out."""
     account: Account | None = getattr(request.state, "account", None)
     if account is None and not get_web(request).is_studio():
-        raise SignInError(PERSONAL_LOG)
+        raise SignInError(_(PERSONAL_LOG))
     if account is None:
-        raise SignInError(acting.SIGN_IN)
+        raise SignInError(_(acting.SIGN_IN))
     return account
 
 
@@ -187,7 +188,7 @@ def set_session_cookie(response: Response, request: Request, secret: str) -> Non
 def live_session(session_id: str, web: WebApp) -> LiveSession:
     live = web.registry.get(session_id)
     if live is None:
-        raise HTTPException(404, f"No practice session with id '{session_id}'.")
+        raise HTTPException(404, _("No practice session with id '{id}'.").format(id=session_id))
     web.registry.refresh(live)
     return live
 

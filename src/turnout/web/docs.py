@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
 
 from turnout import __version__
+from turnout.i18n import _
 
 router = APIRouter(include_in_schema=False)
 ASSETS = {
@@ -53,6 +54,6 @@ def docs_asset(name: str) -> FileResponse:
     """One of the few Swagger UI files, by its exact name (never a path the client made up)."""
     media = ASSETS.get(name)
     if media is None:
-        raise HTTPException(404, "No such documentation file.")
+        raise HTTPException(404, _("No such documentation file."))
     headers = {"Cache-Control": "public, max-age=86400"}
     return FileResponse(asset_folder() / name, media_type=media, headers=headers)

@@ -28,6 +28,8 @@ from turnout.errors import (
     TurnoutError,
     WaitError,
 )
+from turnout.i18n import N_, _
+from turnout.web.validation_text import message
 
 EXCERPT = 80  # characters of an echoed value that a message keeps
 LONGEST = 400  # characters of a whole message; ours are one line, far shorter
@@ -35,8 +37,10 @@ METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 _PROBE = {"type": "http", "root_path": "", "headers": [], "query_string": b""}
 # FastAPI's words for a body it cannot decode, in ours.
 _UNREADABLE = {
-    "There was an error parsing the body": "The request body cannot be read: send JSON text "
-    "in UTF-8 (or, for an upload, a multipart form)."
+    "There was an error parsing the body": N_(
+        "The request body cannot be read: send JSON text in UTF-8 (or, for an upload, a "
+        "multipart form)."
+    )
 }
 # A quoted stretch longer than an excerpt: an echoed value, as repr() or f"'{x}'" writes it.
 _QUOTED = re.compile("|".join(f"{mark}[^{mark}]{{{EXCERPT + 1},}}{mark}" for mark in "'\""))
@@ -73,11 +77,13 @@ def describe(errors: list[dict[str, object]]) -> str:
     parts = []
     for error in errors:
         if error.get("type") == "json_invalid":
-            return "The request body is not valid JSON; send a JSON object."
+            return _("The request body is not valid JSON; send a JSON object.")
         if error.get("type") == "model_attributes_type":
-            return "The request body must be a JSON object, sent as application/json."
-        parts.append(f"{_where(error) or 'request body'}: {error.get('msg')}")
-    return clipped("; ".join(parts) or "The request is not valid.")
+            return _("The request body must be a JSON object, sent as application/json.")
+        # Translators: {field} names the field ("exercises.0"), {problem} says what is wrong.
+        where = _where(error) or _("request body")
+        parts.append(_("{field}: {problem}").format(field=where, problem=message(error)))
+    return clipped("; ".join(parts) or _("The request is not valid."))
 
 
 def problem(status: int, detail: str, **more: object) -> JSONResponse:
@@ -98,7 +104,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if exc.status_code == 405:
         headers["Allow"] = _allowed(request) or headers.get("Allow", "")
     if request.url.path.startswith("/api") or exc.status_code not in (404, 405):
-        response = problem(exc.status_code, _UNREADABLE.get(str(exc.detail), str(exc.detail)))
+        response = problem(exc.status_code, _(_UNREADABLE.get(str(exc.detail), str(exc.detail))))
         response.headers.update(headers)
         return response
     templates = request.app.state.templates

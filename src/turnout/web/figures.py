@@ -13,8 +13,11 @@ import xml.etree.ElementTree as ElementTree
 from functools import cache
 from pathlib import Path
 
+from turnout.i18n import pgettext
+
 FIGURES = Path(__file__).parent / "static" / "figures"
 URL = "/static/figures"
+FIGURE_CONTEXT = "figure"  # the catalogue's context for what a drawing shows (its alt text)
 # Keys come from routine files the dancer may write, so only plain names reach the file system.
 _SAFE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 
@@ -34,8 +37,10 @@ def beighton_figure_url(item_key: str) -> str | None:
 
 
 def figure_title(url: str) -> str:
-    """What the drawing at `url` shows, from its <title>: the alt text of an <img> of it."""
-    return _titles().get(url, "")
+    """What the drawing at `url` shows, from its <title>: the alt text of an <img> of it, in
+    the current language (the catalogue holds every drawing's title, context "figure")."""
+    title = _titles().get(url, "")
+    return pgettext(FIGURE_CONTEXT, title) if title else ""
 
 
 def _url(folder: str, name: str) -> str | None:
@@ -55,13 +60,15 @@ def _drawn() -> frozenset[tuple[str, str]]:
     return frozenset((svg.parent.name, svg.stem) for svg in FIGURES.glob("*/*.svg"))
 
 
+def svg_title(path: Path) -> str:
+    """The <title> of the drawing at `path`, as its file says it (English)."""
+    title = ElementTree.parse(path).getroot().find("{http://www.w3.org/2000/svg}title")
+    return (title.text or "").strip() if title is not None else ""
+
+
 @cache
 def _titles() -> dict[str, str]:
     found = {}
     for folder, name in _drawn():
-        root = ElementTree.parse(FIGURES / folder / f"{name}.svg").getroot()
-        title = root.find("{http://www.w3.org/2000/svg}title")
-        found[f"{URL}/{folder}/{name}.svg"] = (
-            (title.text or "").strip() if title is not None else ""
-        )
+        found[f"{URL}/{folder}/{name}.svg"] = svg_title(FIGURES / folder / f"{name}.svg")
     return found

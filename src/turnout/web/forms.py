@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from turnout.errors import ForbiddenError, InputError
+from turnout.i18n import _
 from turnout.web.errors import clipped
 
 if TYPE_CHECKING:
@@ -60,4 +61,4 @@ def whole(value: object, field: str) -> int:
     try:
         return int(str(value))
     except ValueError:
-        raise InputError(field, f"{field}: enter a whole number.") from None
+        raise InputError(field, _("{field}: enter a whole number.").format(field=field)) from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 from starlette.concurrency import run_in_threadpool
 
+from turnout.i18n import _
 from turnout.web.deps import WebApp
 from turnout.web.schema_base import errors
 
@@ -24,5 +25,5 @@ async def readyz(web: WebApp) -> dict[str, str]:
     that needs `turnout db upgrade`, or a database that cannot be reached)."""
     why = await run_in_threadpool(web.container.unready)
     if why is not None:
-        raise HTTPException(503, f"Not ready: {why}.")
+        raise HTTPException(503, _("Not ready: {why}.").format(why=why))
     return {"status": "ok"}

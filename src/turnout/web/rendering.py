@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
 from turnout import i18n
-from turnout.i18n import formats
+from turnout.i18n import _, formats
 from turnout.i18n.scripts import script_messages
 from turnout.services import measurement_text, safety_text
 
@@ -36,12 +36,8 @@ def context_of(value: DataclassInstance) -> dict[str, Any]:
 def duration(seconds: float | None) -> str:
     """10 -> '10 s', 90 -> '1 min 30 s', 900 -> '15 min'; None -> 'until you are ready'."""
     if seconds is None:
-        return "until you are ready"
-    whole = round(seconds)
-    minutes, rest = divmod(whole, 60)
-    if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+        return _("until you are ready")
+    return formats.duration(seconds)
 
 
 def sentence(text: str) -> str:

@@ -14,11 +14,12 @@ from fastapi import FastAPI
 from turnout import bootstrap
 from turnout.bootstrap import Container
 from turnout.errors import UsageError
+from turnout.i18n import N_, _, ngettext
 from turnout.services.pairing import LINK_SECONDS
 from turnout.web.app import create_app
 from turnout.web.deps import Web
 
-SEVERAL_NEED_POSTGRES = (
+SEVERAL_NEED_POSTGRES = N_(
     "Several web processes need a studio's PostgreSQL log (TURNOUT_DATABASE_URL); a SQLite "
     "log is served by one process. Leave out --workers."
 )
@@ -41,7 +42,7 @@ def serve_several(container: Container, host: str, port: int, workers: int) -> N
     """uvicorn's processes, each building the app from the environment (app_from_environment)."""
     settings = container.settings
     if not container.shared_log:
-        raise UsageError(SEVERAL_NEED_POSTGRES)
+        raise UsageError(_(SEVERAL_NEED_POSTGRES))
     if settings.time_scale != 1 and settings.clock_origin is None:
         # A faster clock must be the same in every process, or their deadlines would differ.
         os.environ["TURNOUT_CLOCK_ORIGIN"] = repr(time.time())
@@ -82,8 +83,14 @@ def trusted_proxies(setting: str) -> str | None:
 def announce_pairing(web: Web, port: int) -> None:
     link = web.pairing.new_link()
     url = f"http://{web.lan_address}:{port}/pair/{link.code}"
-    print("turnout is listening on the network: only paired devices can open it.")
-    print(f"To pair your phone, scan this code or open {url}")
+    print(_("turnout is listening on the network: only paired devices can open it."))
+    print(_("To pair your phone, scan this code or open {url}").format(url=url))
     minutes = LINK_SECONDS // 60
-    print(f"(It works once, for {minutes} minutes; Settings, Devices here gives a new one.)")
+    # Translators: {count} is a number of minutes.
+    works = ngettext(
+        "(It works once, for {count} minute; Settings, Devices here gives a new one.)",
+        "(It works once, for {count} minutes; Settings, Devices here gives a new one.)",
+        minutes,
+    )
+    print(works.format(count=minutes))
     segno.make(url, error="m").terminal(compact=True)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from turnout.domain.history import WeekTotal
+from turnout.i18n import _
+from turnout.i18n.formats import number, when
 
 WIDTH, ROW = 340, 46  # user units; a row is a label line and a bar under it
 VALUE_ROOM = 64  # room right of the longest bar for its "9 / 10"
@@ -23,14 +25,15 @@ def weekly_chart(weeks: Sequence[WeekTotal]) -> Markup:
     bars = [
         bar(
             i,
-            f"Week of {w.week_start.day} {w.week_start:%b}",
+            # Translators: {day} is a date such as "4 Dec".
+            _("Week of {day}").format(day=when(w.week_start, "d MMM")),
             w.hold_minutes / top,
             None,
-            f"{w.hold_minutes:g} min",
+            _("{minutes} min").format(minutes=number(w.hold_minutes)),
         )
         for i, w in enumerate(weeks)
     ]
-    return bar_chart("weekly-title", "Minutes held per week, last 8 weeks", bars)
+    return bar_chart("weekly-title", _("Minutes held per week, last 8 weeks"), bars)
 
 
 def bar(index: int, label: str, share: float, track: float | None, value: str) -> str:

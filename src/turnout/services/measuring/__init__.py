@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from turnout.errors import MeasureError
+from turnout.i18n import _
 from turnout.ports import Frame
 from turnout.services.measuring.feet import corrected_by_hand
 from turnout.services.measuring.frames import read_frame, read_photo
@@ -26,6 +27,7 @@ from turnout.services.measuring.reading import (
     ReadingMethod,
     Vision,
     first_position_message,
+    method_text,
 )
 from turnout.services.measuring.report import Report, Spread, summarise
 from turnout.services.measuring.size import check_size, foot_range_mm, sized
@@ -60,6 +62,7 @@ __all__ = [
     "first_position_message",
     "foot_range_mm",
     "measure_frames",
+    "method_text",
     "read_frame",
     "same_place",
 ]
@@ -82,13 +85,19 @@ def measure_frames(
         if progress is not None:
             progress(len(readings))
         if not readings:
-            raise MeasureError("No frame of the video could be measured. The video has no frames.")
+            raise MeasureError(
+                _("No frame of the video could be measured. The video has no frames.")
+            )
         for reading in readings:
             check_size(reading, height_cm)
         return summarise(readings, mode, len(readings), {})
     tally = read_video(frames, vision, mode, progress)
     readings = sized(tally.readings, height_cm, tally.refused)
     if not readings:
-        reason = tally.refused.most_common(1)[0][0] if tally.refused else "The video has no frames."
-        raise MeasureError(f"No frame of the video could be measured. {reason}")
+        reason = (
+            tally.refused.most_common(1)[0][0] if tally.refused else _("The video has no frames.")
+        )
+        # Translators: {reason} says why, in a sentence or two of its own.
+        text = _("No frame of the video could be measured. {reason}")
+        raise MeasureError(text.format(reason=reason))
     return summarise(readings, mode, tally.seen, dict(tally.refused))

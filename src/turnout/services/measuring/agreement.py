@@ -18,11 +18,28 @@ from turnout.domain.geometry import Point, apply_homography
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Joint, Pose
 from turnout.errors import MeasureError
+from turnout.i18n import N_, _
 
 HEEL_HEIGHTS_MM = (0.0, 60.0)  # the model's heel point above the floor, bare foot to shoe
 ANKLE_HEIGHTS_MM = (50.0, 140.0)  # the ankle joint's centre above the floor
 ANKLE_OVER_MM = 130.0  # the ankle stands over this much of the foot, from the heel forward
 MAX_GAP_MM = 80.0  # from the model's point to the outline: wider, and they disagree
+ELSEWHERE = {
+    # Translators: {gap} is in whole centimetres ("cm").
+    "left": N_(
+        "The outline found for your left foot lies about {gap} cm from where the camera sees "
+        "your left heel and ankle, so it may be a shadow or something on the paper rather than "
+        "your foot. Keep the paper clear around your feet, light it evenly, stand with both "
+        "heels on the line, and measure again."
+    ),
+    # Translators: {gap} is in whole centimetres ("cm").
+    "right": N_(
+        "The outline found for your right foot lies about {gap} cm from where the camera sees "
+        "your right heel and ankle, so it may be a shadow or something on the paper rather than "
+        "your foot. Keep the paper clear around your feet, light it evenly, stand with both "
+        "heels on the line, and measure again."
+    ),
+}
 _SIDES = (
     ("left", Joint.LEFT_HEEL, Joint.LEFT_ANKLE),
     ("right", Joint.RIGHT_HEEL, Joint.RIGHT_ANKLE),
@@ -40,13 +57,7 @@ def check_model(left: Foot, right: Foot, pose: Pose | None, mat: MatView) -> Non
     for (side, heel, ankle), foot in zip(_SIDES, (left, right), strict=True):
         gap = _worst_gap(foot, pose, mat, place, heel, ankle)
         if gap is not None and gap > MAX_GAP_MM:
-            raise MeasureError(
-                f"The outline found for your {side} foot lies about {gap / 10:.0f} cm from "
-                f"where the camera sees your {side} heel and ankle, so it may be a shadow or "
-                "something on the paper rather than your foot. Keep the paper clear around "
-                "your feet, light it evenly, stand with both heels on the line, and measure "
-                "again."
-            )
+            raise MeasureError(_(ELSEWHERE[side]).format(gap=f"{gap / 10:.0f}"))
 
 
 def _worst_gap(

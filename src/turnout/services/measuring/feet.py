@@ -15,6 +15,7 @@ from turnout.domain.geometry import Point, apply_homography
 from turnout.domain.mat import MatView
 from turnout.domain.pose import FEET, LEGS, Joint, Pose
 from turnout.errors import MeasureError
+from turnout.i18n import N_, _
 from turnout.ports import Frame
 from turnout.services.measuring.agreement import check_model
 from turnout.services.measuring.person import needs
@@ -38,6 +39,54 @@ Guess = tuple[Foot | None, Foot | None] | MeasureError
 # A straight leg turned out, seen from the front, still reads a few degrees at the knee in the
 # picture; a demi-plie reads 15 and more (MIN_PLIE_BEND).
 MAX_KNEE_BEND = 20.0
+# A foot not found, on the printed mat and on plain paper, by which feet are missing.
+NOT_ON_MAT = {
+    "both": N_(
+        "Cannot find either foot on the mat: stand with both heels on the grey line and the feet "
+        "on the striped paper, keep the whole mat in the picture, lit evenly, and hold the phone "
+        "close enough that the stripes show clearly."
+    ),
+    "left": N_(
+        "Cannot find your left foot on the mat: stand with both heels on the grey line and the "
+        "feet on the striped paper, keep the whole mat in the picture, lit evenly, and hold the "
+        "phone close enough that the stripes show clearly."
+    ),
+    "right": N_(
+        "Cannot find your right foot on the mat: stand with both heels on the grey line and the "
+        "feet on the striped paper, keep the whole mat in the picture, lit evenly, and hold the "
+        "phone close enough that the stripes show clearly."
+    ),
+}
+NOT_ON_PAPER = {
+    "both": N_(
+        "Cannot find either foot on the paper: stand on the two sheets, heels together about 6 cm "
+        "from their back edge and the whole of both feet on the paper, keep all the paper in the "
+        "picture, and wear shoes or socks that are darker or more coloured than the paper (on "
+        "plain paper white shoes cannot be told from it; the printed mat's stripes can)."
+    ),
+    "left": N_(
+        "Cannot find your left foot on the paper: stand on the two sheets, heels together about "
+        "6 cm from their back edge and the whole of both feet on the paper, keep all the paper "
+        "in the picture, and wear shoes or socks that are darker or more coloured than the paper "
+        "(on plain paper white shoes cannot be told from it; the printed mat's stripes can)."
+    ),
+    "right": N_(
+        "Cannot find your right foot on the paper: stand on the two sheets, heels together about "
+        "6 cm from their back edge and the whole of both feet on the paper, keep all the paper "
+        "in the picture, and wear shoes or socks that are darker or more coloured than the paper "
+        "(on plain paper white shoes cannot be told from it; the printed mat's stripes can)."
+    ),
+}
+KNEE_BENT = {
+    "left": N_(
+        "Your left knee is bent: turnout in first position is measured standing with straight "
+        "legs (a demi-plie is the knee check). Straighten both legs, and measure again."
+    ),
+    "right": N_(
+        "Your right knee is bent: turnout in first position is measured standing with straight "
+        "legs (a demi-plie is the knee check). Straighten both legs, and measure again."
+    ),
+}
 
 
 def first_position(
@@ -52,7 +101,7 @@ def first_position(
     unless the model's heels say they stand elsewhere."""
     if mat is None:
         needs(pose)  # what is wrong with the picture itself is said first
-        raise MeasureError(NO_MAT)
+        raise MeasureError(_(NO_MAT))
     model_heels = _floor_heels(pose, mat)  # None unless the model sees the feet on the mat
     seeds = model_heels or HEEL_MARK
     if guess is not None and _near(seeds, HEEL_MARK):
@@ -94,19 +143,8 @@ def _near(seeds: tuple[Point, Point], other: tuple[Point, Point]) -> bool:
 
 
 def _not_found(left: bool, right: bool, paper: bool) -> str:
-    which = "either foot" if left and right else "your left foot" if left else "your right foot"
-    if not paper:
-        return (
-            f"Cannot find {which} on the mat: stand with both heels on the grey line and the "
-            "feet on the striped paper, keep the whole mat in the picture, lit evenly, and hold "
-            "the phone close enough that the stripes show clearly."
-        )
-    return (
-        f"Cannot find {which} on the paper: stand on the two sheets, heels together about 6 cm "
-        "from their back edge and the whole of both feet on the paper, keep all the paper in "
-        "the picture, and wear shoes or socks that are darker or more coloured than the paper "
-        "(on plain paper white shoes cannot be told from it; the printed mat's stripes can)."
-    )
+    which = "both" if left and right else "left" if left else "right"
+    return _((NOT_ON_PAPER if paper else NOT_ON_MAT)[which])
 
 
 def _check_stance(left: Foot, right: Foot, pose: Pose | None) -> None:
@@ -114,17 +152,15 @@ def _check_stance(left: Foot, right: Foot, pose: Pose | None) -> None:
     and, when the model sees the legs, knees straight."""
     bent = _knees_bent(pose)
     if bent is not None:
-        raise MeasureError(
-            f"Your {bent} knee is bent: turnout in first position is measured standing with "
-            "straight legs (a demi-plie is the knee check). Straighten both legs, and measure "
-            "again."
-        )
+        raise MeasureError(_(KNEE_BENT[bent]))
     apart = (left.heel - right.heel).length
     if apart > MAX_HEELS_APART_MM:
-        raise MeasureError(
-            f"Your heels are about {apart / 10:.0f} cm apart: in first position they touch. "
-            "Stand with both heels together on the grey line, and measure again."
+        # Translators: {apart} is in whole centimetres ("cm").
+        text = _(
+            "Your heels are about {apart} cm apart: in first position they touch. Stand with "
+            "both heels together on the grey line, and measure again."
         )
+        raise MeasureError(text.format(apart=f"{apart / 10:.0f}"))
 
 
 def corrected_by_hand(left: Foot, right: Foot) -> tuple[dict[str, float], str]:

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
 from turnout.errors import MeasureError
+from turnout.i18n import _
 from turnout.ports import Frame
 from turnout.services.measuring.feet import Guess, first_position, guess_feet
 from turnout.services.measuring.person import choose_pose, needs, plie, profile
@@ -24,10 +25,11 @@ def refuse_tiny(frame: Frame) -> None:
     """A picture too small to measure is refused for what it is, before any model runs."""
     height, width = frame.shape[:2]
     if min(height, width) < MIN_SIDE:
-        raise MeasureError(
-            f"The picture is {width}x{height} pixels, too small to find the mat or a person in. "
-            f"Send one at least {MIN_SIDE} pixels on its shorter side (any phone's photo is)."
+        text = _(
+            "The picture is {width}x{height} pixels, too small to find the mat or a person in. "
+            "Send one at least {least} pixels on its shorter side (any phone's photo is)."
         )
+        raise MeasureError(text.format(width=width, height=height, least=MIN_SIDE))
 
 
 def read_frame(index: int, frame: Frame, vision: Vision, mode: Mode, still: bool) -> FrameReading:

@@ -6,6 +6,7 @@ from turnout.domain import form
 from turnout.domain.mat import MatView
 from turnout.domain.pose import LEGS, Joint, Pose
 from turnout.errors import MeasureError
+from turnout.i18n import _
 from turnout.ports import Frame
 from turnout.services.measuring.reading import FrameReading, ReadingMethod, Vision
 
@@ -24,38 +25,45 @@ def choose_pose(
 ) -> Pose | None:
     if vision.poses is None or poses is None:
         if needed:
-            raise MeasureError(
+            # Translators: `turnout mat` is a command, typed as it is.
+            text = _(
                 "Feet-only mode needs the printed mat, or plain paper, in view: print the mat "
                 "with `turnout mat` and keep all its black squares in the picture, or stand on "
                 "two sheets of A4 or Letter laid side by side, heels about 6 cm from their back "
                 "edge, with all four corners in the picture."
             )
+            raise MeasureError(text)
         return None
     if not poses:
         if needed:
-            raise MeasureError(
+            # Translators: --feet-only is an option, typed as it is.
+            text = _(
                 "No person found: step back so your whole body, head to feet, is in the frame "
                 "(portrait works best), or stand on the printed mat and use --feet-only."
             )
+            raise MeasureError(text)
         return None
     if still and vision.poses.count_people(frame) > 1:
-        raise MeasureError("Several people are in the picture: take it with only the dancer.")
+        raise MeasureError(_("Several people are in the picture: take it with only the dancer."))
     return poses[0]
 
 
 def needs(pose: Pose | None) -> Pose:
     if pose is None or not _whole_body(pose):
-        raise MeasureError(
+        # Translators: --feet-only is an option, typed as it is.
+        text = _(
             "No whole person found standing: step back so your whole body, head to feet, is in "
             "the picture and fills at least a third of its height (portrait works best), or "
             "stand on the printed mat and use --feet-only."
         )
+        raise MeasureError(text)
     for joint in LEGS:
         if not pose.in_frame(joint):
-            raise MeasureError(
+            text = _(
                 "Your feet are cut off by the frame: step back or tilt the camera down so both "
                 "feet are in view."
             )
+            raise MeasureError(text)
     return pose
 
 

@@ -8,11 +8,13 @@ from enum import StrEnum
 from turnout.domain.form import Foot, FootAngles, KneeTracking, ProfileAlignment
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
+from turnout.i18n import N_, _
 from turnout.ports import FootFinder, MatDetector, PoseEstimator
 
 # Half-widths of the honest error band, in degrees (see docs/measuring.md).
 BAND_OUTLINE, BAND_MODEL_POINTS, BAND_UNCALIBRATED = 4.0, 10.0, 20.0
-NO_MAT = (
+# Translators: `turnout mat` is a command, typed as it is; "Measure" names the app's page.
+NO_MAT = N_(
     "No floor mat or paper in view, so no angle: from a camera alone the angle between the feet "
     "can be off by 50 degrees or more. Print the mat (on the Measure page, or with `turnout "
     "mat`) and stand with both heels on its grey line, or with no printer stand on two plain "
@@ -52,6 +54,20 @@ class ReadingMethod(StrEnum):
 
 
 HAND_METHOD = ReadingMethod.HAND
+# How a reading was found, in words (the enum's values are the same English, kept as codes).
+METHOD_TEXT = {
+    ReadingMethod.MAT_OUTLINE: N_("mat: foot outline"),
+    ReadingMethod.MAT_MODEL_POINTS: N_("mat: model toe points"),
+    ReadingMethod.HAND: N_("mat, corrected by hand"),
+    ReadingMethod.UNCALIBRATED: N_("uncalibrated: model 3D points"),
+    ReadingMethod.FRONT_VIEW: N_("model points, front view"),
+    ReadingMethod.SIDE_VIEW: N_("model points, side view"),
+}
+
+
+def method_text(method: ReadingMethod) -> str:
+    """How a frame's numbers were found, in the dancer's language: "mat: foot outline"."""
+    return _(METHOD_TEXT[method])
 
 
 class Mode(StrEnum):
@@ -93,7 +109,13 @@ def angle_values(angles: FootAngles) -> dict[str, float]:
 def first_position_message(
     total: float, left: float, right: float, band: float, note: str = ""
 ) -> str:
-    return (
-        f"Turnout in first position: {total:.0f} deg between the feet (+/- {band:.0f});"
-        f" left {left:.0f}, right {right:.0f} deg.{note}"
+    """The angle read in first position; `note`, when given, a sentence of its own after it."""
+    # Translators: turnout is the ballet term; every number is in whole degrees ("deg" is
+    # short for degrees), {band} the error either way.
+    text = _(
+        "Turnout in first position: {total} deg between the feet (+/- {band}); left {left}, "
+        "right {right} deg."
     )
+    values = {"total": total, "band": band, "left": left, "right": right}
+    said = text.format(**{key: f"{value:.0f}" for key, value in values.items()})
+    return f"{said}{note}"

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from turnout.domain.geometry import median, percentile
+from turnout.i18n import _
 from turnout.services.form_text import knee_message, profile_message
 from turnout.services.measuring.reading import (
     MIN_PLIE_BEND,
@@ -112,12 +113,13 @@ def _spread(values: list[float]) -> Spread:
 def _messages(mode: Mode, best: FrameReading, values: dict[str, Spread], band: float) -> list[str]:
     if mode is Mode.FIRST_POSITION:
         total = values["total"].median
-        note = "" if best.mat else " Uncalibrated estimate, without the mat: treat it as rough."
+        rough = _("Uncalibrated estimate, without the mat: treat it as rough.")
+        note = "" if best.mat else f" {rough}"
         left, right = values["left"].median, values["right"].median
         return [first_position_message(total, left, right, band, note)]
     if mode is Mode.PLIE:
         if best.knees is None or min(k.bend for k in best.knees) < MIN_PLIE_BEND:
-            return ["No demi-plie seen: bend both knees over the toes, then measure again."]
+            return [_("No demi-plie seen: bend both knees over the toes, then measure again.")]
         return [knee_message(k) for k in best.knees]
     assert best.profile is not None
     return [profile_message(best.profile)]

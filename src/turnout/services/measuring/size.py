@@ -11,12 +11,31 @@ from collections import Counter
 
 from turnout.domain.form import Foot
 from turnout.errors import MeasureError
+from turnout.i18n import N_, _
 from turnout.services.measuring.reading import FrameReading
 
 # Shares of standing height a bare foot spans: three spreads either side of the mean.
 FOOT_SHARE = (0.13, 0.17)
 SHOE_MM = 25.0  # a shoe's toe and heel add up to this to the outline
 SLACK_MM = 10.0  # what the outline's own ends may be off by
+WRONG_SIZE = {
+    # Translators: {length}, {height}, {low} and {high} are whole centimetres ("cm"); {cause}
+    # says what is wrong with the outline, in lower case.
+    "left": N_(
+        "The outline found for your left foot is {length} cm long, but at {height} cm tall your "
+        "feet are about {low}-{high} cm in shoes: {cause}, so its angle cannot be trusted. Keep "
+        "the whole of both feet on the paper and the paper clear around them, light it evenly, "
+        "and measure again. (If your height in the profile is wrong, correct it there.)"
+    ),
+    # Translators: {length}, {height}, {low} and {high} are whole centimetres ("cm"); {cause}
+    # says what is wrong with the outline, in lower case.
+    "right": N_(
+        "The outline found for your right foot is {length} cm long, but at {height} cm tall your "
+        "feet are about {low}-{high} cm in shoes: {cause}, so its angle cannot be trusted. Keep "
+        "the whole of both feet on the paper and the paper clear around them, light it evenly, "
+        "and measure again. (If your height in the profile is wrong, correct it there.)"
+    ),
+}
 
 
 def foot_range_mm(height_cm: int) -> tuple[float, float]:
@@ -34,18 +53,13 @@ def check_size(reading: FrameReading, height_cm: int | None) -> None:
         shortest, longest = _lengths(foot)
         if longest < low or shortest > high:
             length = (shortest + longest) / 2
-            cause = (
-                "part of it is hidden or off the paper"
-                if longest < low
-                else "something joins it (a shadow, clothing, or something on the paper)"
-            )
-            raise MeasureError(
-                f"The outline found for your {side} foot is {length / 10:.0f} cm long, but at "
-                f"{height_cm} cm tall your feet are about {low / 10:.0f}-{high / 10:.0f} cm in "
-                f"shoes: {cause}, so its angle cannot be trusted. Keep the whole of both feet "
-                "on the paper and the paper clear around them, light it evenly, and measure "
-                "again. (If your height in the profile is wrong, correct it there.)"
-            )
+            short = _("part of it is hidden or off the paper")
+            long = _("something joins it (a shadow, clothing, or something on the paper)")
+            centimetres = {"length": length, "low": low, "high": high}
+            sizes = {key: f"{mm / 10:.0f}" for key, mm in centimetres.items()}
+            cause = short if longest < low else long
+            text = _(WRONG_SIZE[side]).format(height=height_cm, cause=cause, **sizes)
+            raise MeasureError(text)
 
 
 def _lengths(foot: Foot) -> tuple[float, float]:

@@ -17,6 +17,7 @@ from typing import cast
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
 from turnout.errors import MeasureError
+from turnout.i18n import N_, _
 from turnout.ports import Frame, MatDetector
 from turnout.services.measuring.feet import Guess
 from turnout.services.measuring.frames import estimate, floor_of, read
@@ -26,7 +27,7 @@ MAT_CHECK_EVERY = 15  # video frames between two detections of the mat (the came
 MAX_MAT_DRIFT_PX = 2.0  # a marker corner that moved further: the camera moved
 AHEAD = 2  # frames read ahead of the one measured
 PROGRESS_EVERY = 10  # frames between two reports of progress (a job writes each to the log)
-CAMERA_MOVED = "The camera moved: put the phone on a stand and keep it still while filming."
+CAMERA_MOVED = N_("The camera moved: put the phone on a stand and keep it still while filming.")
 
 
 @dataclass
@@ -38,11 +39,12 @@ class Tally:
     refused: Counter[str] = field(default_factory=Counter)
     seen: int = 0
 
-    def settle(self, confirmed: bool, reason: str = CAMERA_MOVED) -> None:
+    def settle(self, confirmed: bool, reason: str | None = None) -> None:
+        """Keep the pending readings, or count them refused for `reason` (the camera moved)."""
         if confirmed:
             self.readings.extend(self.pending)
         elif self.pending:
-            self.refused[reason] += len(self.pending)
+            self.refused[_(CAMERA_MOVED) if reason is None else reason] += len(self.pending)
         self.pending.clear()
 
 

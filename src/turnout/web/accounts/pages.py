@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from turnout.domain.accounts import Role
 from turnout.domain.sign_in import Attempt, Outcome
 from turnout.errors import InputError, NotFoundError, SignInError, WaitError
+from turnout.i18n import formats
 from turnout.web.accounts.presenters import session_out
 from turnout.web.deps import Acting, WebApp, client_address, set_session_cookie
 from turnout.web.rendering import page
@@ -83,7 +84,7 @@ def account_page(request: Request, acting: Acting, web: WebApp) -> HTMLResponse:
 
 
 def _attempt(web: WebApp, attempt: Attempt) -> dict[str, str]:
-    when = datetime.fromtimestamp(attempt.at, web.tz).strftime("%d %b %Y %H:%M")
+    when = formats.when(datetime.fromtimestamp(attempt.at, web.tz), "dd MMM y HH:mm")
     return {"when": when, "email": attempt.email, "address": attempt.address,
             "outcome": OUTCOMES[attempt.outcome]}  # fmt: skip
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from turnout.domain.accounts import Account
+from turnout.i18n.formats import DAY_YEAR, when
 from turnout.services.class_text import flag_text
 from turnout.services.class_view import DancerRow
 from turnout.web.deps import Web
@@ -40,4 +41,4 @@ def roster_row(web: Web, row: DancerRow) -> dict[str, Any]:
 
 
 def day(web: Web, at: float) -> str:
-    return datetime.fromtimestamp(at, web.tz).strftime("%a %d %b %Y")
+    return when(datetime.fromtimestamp(at, web.tz), DAY_YEAR)

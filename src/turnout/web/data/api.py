@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field, ValidationError
 
 from turnout.errors import InputError
+from turnout.i18n import _
 from turnout.services import backup
 from turnout.web import acting
 from turnout.web.deps import WebApp
@@ -84,7 +85,7 @@ async def import_backup(request: Request, web: WebApp, replace: bool = Query(Fal
     except backup.LogNotEmptyError as error:
         raise HTTPException(409, str(error)) from None
     web.preferences.update(preferences)
-    return Imported(imported=counts, message="Your backup is in place.")
+    return Imported(imported=counts, message=_("Your backup is in place."))
 
 
 def _preferences(raw: dict[str, Any]) -> PreferencesUpdate:
@@ -100,21 +101,28 @@ def _preferences(raw: dict[str, Any]) -> PreferencesUpdate:
 def erase(confirm: EraseIn, web: WebApp) -> Erased:
     """Delete the whole log and the preferences for good. The paired devices stay."""
     if confirm.confirm.strip().lower() != CONFIRM_WORD:
-        raise InputError("confirm", f'confirm: type "{CONFIRM_WORD}" to delete all your data.')
+        # Translators: {word} is the word to type, which stays English ("delete").
+        message = _('confirm: type "{word}" to delete all your data.').format(word=CONFIRM_WORD)
+        raise InputError("confirm", message)
     counts = backup.erase_everything(web.uow, time.time())
     reset = web.preference_stores.forget(acting.dancer())
     return Erased(erased=counts, preferences_reset=reset, message=_erased_text(counts, reset))
 
 
 def _erased_text(counts: dict[str, int], reset: bool) -> str:
-    shown = {
-        "sessions": "sessions",
-        "holds": "holds",
-        "pain_checks": "pain checks",
-        "stops": "stops",
-        "measurements": "readings",
-        "profile": "profile",
-    }
-    parts = [f"{name} {counts[key]}" for key, name in shown.items()]
-    prefs = "settings back to their defaults" if reset else "settings already at their defaults"
-    return f"Deleted for good: {', '.join(parts)}; {prefs}. Paired devices are kept."
+    # Translators: each is a kind of record and how many were deleted ("sessions 3").
+    parts = [
+        _("sessions {count}").format(count=counts["sessions"]),
+        _("holds {count}").format(count=counts["holds"]),
+        _("pain checks {count}").format(count=counts["pain_checks"]),
+        _("stops {count}").format(count=counts["stops"]),
+        _("readings {count}").format(count=counts["measurements"]),
+        _("profile {count}").format(count=counts["profile"]),
+    ]
+    if reset:
+        # Translators: {counts} lists what was deleted ("sessions 3, holds 40, ...").
+        text = _("Deleted for good: {counts}; settings back to their defaults.")
+    else:
+        text = _("Deleted for good: {counts}; settings already at their defaults.")
+    # Translators: said after the deletion of everything.
+    return text.format(counts=", ".join(parts)) + " " + _("Paired devices are kept.")

@@ -11,6 +11,8 @@ from markupsafe import Markup
 
 from turnout.domain.history import DaySummary
 from turnout.domain.progress import ExerciseProgress
+from turnout.i18n import _
+from turnout.i18n.formats import MONTH_LONG, MONTH_YEAR, when
 from turnout.web.svg import bar, bar_chart
 
 
@@ -29,7 +31,7 @@ def exercise_chart(rows: Sequence[ExerciseProgress]) -> Markup:
         )
         for i, r in enumerate(rows)
     ]
-    return bar_chart("exercise-title", "Holds done against planned, per exercise", bars)
+    return bar_chart("exercise-title", _("Holds done against planned, per exercise"), bars)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def months_shown(grid: list[list[CalendarDay]]) -> str:
     """'November to December 2026': the months the calendar spans, for its heading."""
     first, last = grid[0][0].day, grid[-1][-1].day
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first:%B %Y}"
-    start = f"{first:%B}" if first.year == last.year else f"{first:%B %Y}"
-    return f"{start} to {last:%B %Y}"
+        return when(first, MONTH_YEAR)
+    start = when(first, MONTH_LONG) if first.year == last.year else when(first, MONTH_YEAR)
+    # Translators: the months a calendar spans ("November to December 2026").
+    return _("{start} to {end}").format(start=start, end=when(last, MONTH_YEAR))

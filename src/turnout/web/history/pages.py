@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from turnout.domain.history import local_day, weekly_totals
 from turnout.domain.outcome import Outcome
+from turnout.i18n.formats import when
 from turnout.services import history
 from turnout.web import svg
 from turnout.web.deps import WebApp
@@ -34,8 +35,10 @@ def history_page(
     progress = history.progress(web.uow, web.routines())
     grid = charts.calendar(found.days, today)
     sessions = history.sessions_page(web.uow, page_number)
-    when = {
-        e.session.id: f"{datetime.fromtimestamp(e.session.started_at, web.tz):%a %d %b %Y, %H:%M}"
+    started = {
+        e.session.id: when(
+            datetime.fromtimestamp(e.session.started_at, web.tz), "EEE dd MMM y, HH:mm"
+        )
         for e in sessions.entries
     }
     return page(
@@ -50,6 +53,6 @@ def history_page(
         weekly_svg=svg.weekly_chart(weekly_totals(found.days, today)),
         exercise_svg=charts.exercise_chart(progress),
         log=sessions_out(sessions, web.tz),
-        when=when,
+        when=started,
         outcomes=OUTCOMES,
     )

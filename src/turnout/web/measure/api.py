@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from turnout.domain.jobs import JobRequest
 from turnout.errors import BusyError, MeasureError
+from turnout.i18n import _
 from turnout.services import safety
 from turnout.services.measuring import Mode
 from turnout.web import acting
@@ -69,7 +70,7 @@ async def measure(request: Request, web: WebApp) -> dict[str, object]:
     try:
         place = UPLOADS.reserve()  # before the body is read: a busy server reads nothing
     except PoolFullError:
-        raise HTTPException(503, BUSY) from None
+        raise HTTPException(503, _(BUSY)) from None
     with place:
         upload = await measure_upload.read_upload(request, measure_upload.MAX_UPLOAD_BYTES)
         return await place.run(lambda: _measure(web, upload))
@@ -88,7 +89,10 @@ def _measure(web: Web, upload: Upload) -> dict[str, object]:
     except Exception:  # a decoder failing in a way we did not foresee is still bad input
         log.exception("measuring %s failed", upload.name)
         raise HTTPException(
-            422, f"{upload.name} could not be measured; try a JPEG photo or an MP4 video."
+            422,
+            _("{name} could not be measured; try a JPEG photo or an MP4 video.").format(
+                name=upload.name
+            ),
         ) from None
     if upload.record:
         result["recorded"] = measure_upload.record(web, report)
@@ -175,7 +179,7 @@ async def _run_mirror(socket: WebSocket, claim: Claim) -> None:
         loop = await MIRROR_FRAMES.run(lambda: MirrorLoop(web.container.vision()))
     except Exception:
         log.exception("the live pose model did not start")
-        await socket.send_json({"type": "error", "message": "The pose model could not start."})
+        await socket.send_json({"type": "error", "message": _("The pose model could not start.")})
         await socket.close(1011)
         return
     try:
@@ -196,11 +200,11 @@ async def _answer(loop: MirrorLoop, message: Mapping[str, object]) -> Reply:
             return await MIRROR_FRAMES.run(functools.partial(loop.frame, data))
         return loop.command(text if isinstance(text, str) else "")
     except PoolFullError:
-        return {"type": "error", "frame": True, "message": "The server is busy; frame skipped."}
+        return {"type": "error", "frame": True, "message": _("The server is busy; frame skipped.")}
     except Exception:
         log.exception("a live frame failed")
         return {
             "type": "error",
             "frame": isinstance(data, bytes),
-            "message": "That frame could not be read; it was skipped.",
+            "message": _("That frame could not be read; it was skipped."),
         }

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
+from turnout.i18n import N_, _
 from turnout.services.measuring import BAND_HAND, HAND_METHOD, Mode, corrected_by_hand
 from turnout.web.deps import Web
 from turnout.web.measure.upload import add_total
@@ -44,14 +45,26 @@ class FeetRequest(StrictModel):
     record: bool = Field(False, description="Also add the total to the dancer's measurements.")
 
 
+# Translators: {mm} is a whole number of millimetres.
+TOO_CLOSE = {
+    "left": N_(
+        "The left heel and toe are only {mm} mm apart: put one point on the back of the heel "
+        "and the other on the tip of the longest toe."
+    ),
+    "right": N_(
+        "The right heel and toe are only {mm} mm apart: put one point on the back of the heel "
+        "and the other on the tip of the longest toe."
+    ),
+}
+
+
 def _foot(side: str, points: FootPoints) -> Foot:
     heel, toe = Point(points.heel.x, points.heel.y), Point(points.toe.x, points.toe.y)
     apart = heel.distance(toe)
     if apart < MIN_FOOT_MM:
         raise HTTPException(
             422,
-            f"The {side} heel and toe are only {apart:.0f} mm apart: put one point on the back "
-            "of the heel and the other on the tip of the longest toe.",
+            _(TOO_CLOSE[side]).format(mm=f"{apart:.0f}"),
         )
     return Foot(heel, toe)
 

@@ -17,6 +17,7 @@ from starlette.datastructures import State
 from turnout.bootstrap import Container
 from turnout.domain.jobs import JobRequest, JobStatus, MeasureJob
 from turnout.errors import BusyError, MeasureError
+from turnout.i18n import N_, _
 from turnout.ports.jobs import JobQueue
 from turnout.services.measure_jobs import JobTimes, MeasureJobs, Progress
 from turnout.services.measuring import Mode, Report
@@ -24,7 +25,7 @@ from turnout.web.measure.pool import UPLOADS, Place, PoolFullError, WorkerPool
 from turnout.web.measure.upload import Upload, for_the_page, measure_upload, save_picture
 
 log = logging.getLogger(__name__)
-BUSY = "The server is busy measuring other uploads; try again in a minute."
+BUSY = N_("The server is busy measuring other uploads; try again in a minute.")
 _MAKING = threading.Lock()
 _NOT_KEPT = ("image", "top_view", "saved")  # pictures and the path: the rest is the summary
 
@@ -40,7 +41,7 @@ class PoolQueue:
         try:
             return PoolPlace(self._pool.reserve(), self._run)
         except PoolFullError:
-            raise BusyError(BUSY) from None
+            raise BusyError(_(BUSY)) from None
 
 
 class PoolPlace(contextlib.AbstractContextManager["PoolPlace"]):

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from turnout.domain.pose import Joint, Landmark, Pose
+from turnout.i18n import _
 
 MAX_MESSAGE_CHARS = 16 * 1024  # 33 points at full float precision are about 2.5 KB
 POINTS = 33  # BlazePose's landmarks, in its order (domain/pose.py numbers them the same)
@@ -51,20 +52,22 @@ def parse(text: str) -> Action | Seen:
     """An action or a frame's pose; LandmarkError naming the first thing that is wrong."""
     if len(text) > MAX_MESSAGE_CHARS:
         raise LandmarkError(
-            f"That message is {len(text)} characters; one frame's landmarks fit in "
-            f"{MAX_MESSAGE_CHARS}. It was skipped."
+            _(
+                "That message is {length} characters; one frame's landmarks fit in {most}. "
+                "It was skipped."
+            ).format(length=len(text), most=MAX_MESSAGE_CHARS)
         )
     try:
         message = json.loads(text)
     except (ValueError, RecursionError):
-        raise LandmarkError("That message is not JSON; it was skipped.") from None
+        raise LandmarkError(_("That message is not JSON; it was skipped.")) from None
     if not isinstance(message, dict):
-        raise LandmarkError('Send a JSON object: {"width", "height", "landmarks"} or {"action"}.')
+        raise LandmarkError(_('Send a JSON object: "width", "height", "landmarks" or "action".'))
     if "action" in message:
         return Action(message["action"])
     width, height = _side(message, "width"), _side(message, "height")
     if "landmarks" not in message:
-        raise LandmarkError('The message has no "landmarks" (null when no one is in view).')
+        raise LandmarkError(_('The message has no "landmarks" (null when no one is in view).'))
     points = message["landmarks"]
     pose = None if points is None else _pose(points, width, height)
     return Seen(pose, width, height)
@@ -73,17 +76,20 @@ def parse(text: str) -> Action | Seen:
 def _side(message: dict[str, object], name: str) -> int:
     value = message.get(name)
     if isinstance(value, bool) or not isinstance(value, int) or not 16 <= value <= MAX_SIDE:
-        raise LandmarkError(
-            f'"{name}" must be the picture\'s {name} in pixels, a whole number from 16 to '
-            f"{MAX_SIDE}; got {_shown(value)}."
+        # Translators: {name} is "width" or "height" (JSON keys, as sent); {most} a number.
+        text = _(
+            '"{name}" must be the picture\'s size in pixels, a whole number from 16 to {most}; '
+            "got {value}."
         )
+        raise LandmarkError(text.format(name=name, most=MAX_SIDE, value=_shown(value)))
     return value
 
 
 def _pose(points: object, width: int, height: int) -> Pose:
     if not isinstance(points, list) or len(points) != POINTS:
-        count = f"{len(points)} points" if isinstance(points, list) else _shown(points)
-        raise LandmarkError(f'"landmarks" must be a list of {POINTS} points; got {count}.')
+        got = str(len(points)) if isinstance(points, list) else _shown(points)
+        message = _('"landmarks" must be a list of {count} points; got {got}.')
+        raise LandmarkError(message.format(count=POINTS, got=got))
     found = [_numbers(point, index) for index, point in enumerate(points)]
     marks = {j: Landmark(found[j][0] * width, found[j][1] * height, found[j][2]) for j in Joint}
     return Pose(marks, width, height)
@@ -91,24 +97,34 @@ def _pose(points: object, width: int, height: int) -> Pose:
 
 def _numbers(point: object, index: int) -> tuple[float, float, float]:
     if not isinstance(point, list) or len(point) != 3:
-        raise LandmarkError(f"Point {index} must be [x, y, visibility]; got {_shown(point)}.")
+        raise LandmarkError(
+            _("Point {index} must be [x, y, visibility]; got {got}.").format(
+                index=index, got=_shown(point)
+            )
+        )
     x, y, seen = (_number(value, index) for value in point)
     if not (LOW <= x <= HIGH and LOW <= y <= HIGH):
+        message = _(
+            "Point {index} is at ({x}, {y}): x and y are shares of the picture's width and "
+            "height, from {low} to {high}."
+        )
         raise LandmarkError(
-            f"Point {index} is at ({x:g}, {y:g}): x and y are shares of the picture's width "
-            f"and height, from {LOW:g} to {HIGH:g}."
+            message.format(index=index, x=f"{x:g}", y=f"{y:g}", low=f"{LOW:g}", high=f"{HIGH:g}")
         )
     if not 0.0 <= seen <= 1.0:
-        raise LandmarkError(f"Point {index} has visibility {seen:g}; it goes from 0 to 1.")
+        message = _("Point {index} has visibility {seen}; it goes from 0 to 1.")
+        raise LandmarkError(message.format(index=index, seen=f"{seen:g}"))
     return x, y, seen
 
 
 def _number(value: object, index: int) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise LandmarkError(f"Point {index} holds {_shown(value)} where a number goes.")
+        message = _("Point {index} holds {value} where a number goes.")
+        raise LandmarkError(message.format(index=index, value=_shown(value)))
     number = float(value)
     if not math.isfinite(number):
-        raise LandmarkError(f"Point {index} holds {value}; only finite numbers are allowed.")
+        message = _("Point {index} holds {value}; only finite numbers are allowed.")
+        raise LandmarkError(message.format(index=index, value=value))
     return number
 
 
@@ -137,7 +153,7 @@ class RateLimit:
 
     @property
     def refusal(self) -> str:
-        return (
-            f"Too many messages: the mirror takes at most {self.per_second} a second. "
-            "This one was skipped."
+        message = _(
+            "Too many messages: the mirror takes at most {count} a second. This one was skipped."
         )
+        return message.format(count=self.per_second)

@@ -16,6 +16,7 @@ from turnout.domain.geometry import Point, median
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Pose
 from turnout.errors import MeasureError
+from turnout.i18n import N_, _
 from turnout.ports import FootFinder, Frame
 from turnout.services.form_text import knee_message, profile_message
 from turnout.services.measuring import (
@@ -29,7 +30,7 @@ from turnout.services.measuring import (
 MAX_FRAME_BYTES = 2 * 1024 * 1024
 MAX_FRAME_PIXELS = 1920 * 1080
 SMOOTHING = 5  # the live angle is the median of the last few frames: steadier than one frame
-NO_PERSON = "No one in view: step back until your whole body, head to feet, is in the picture."
+NO_PERSON = N_("No one in view: step back until your whole body, head to feet, is in the picture.")
 Reply = dict[str, object]
 
 
@@ -113,7 +114,9 @@ class Mirror:
         elif action in ("front", "side"):
             self.view = str(action)
         else:
-            return {"type": "error", "message": "Unknown action; use next-rep, reset, front, side."}
+            # Translators: the actions are commands, as sent; they stay as they are.
+            message = _("Unknown action; use next-rep, reset, front, side.")
+            return {"type": "error", "message": message}
         return {"type": "reps", "reps": self.reps.view(), "view": self.view}
 
     def close(self) -> None:
@@ -132,7 +135,7 @@ class Mirror:
             turnout["live"] = round(self.reps.add(total), 1)
         reply.update(person=pose is not None, turnout=turnout, reps=self.reps.view())
         if pose is None:
-            return {**reply, "message": NO_PERSON, "knees_inside": []}
+            return {**reply, "message": _(NO_PERSON), "knees_inside": []}
         mode = Mode.PLIE if self.view == "front" else Mode.PROFILE
         form = _attempt(lambda: read_frame(0, picture, once, mode, False))
         return {
@@ -155,7 +158,7 @@ class MirrorLoop(Mirror):
         """A JPEG from the camera -> a reading, or an error reply; never raises MeasureError."""
         try:
             if len(data) > MAX_FRAME_BYTES:
-                raise MeasureError("That camera frame is over 2 MB; send 1280x720 JPEGs.")
+                raise MeasureError(_("That camera frame is over 2 MB; send 1280x720 JPEGs."))
             picture = self.kit.decode_jpeg(data, MAX_FRAME_PIXELS)
             return self._read(picture)
         except MeasureError as error:

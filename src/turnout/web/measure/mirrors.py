@@ -19,18 +19,18 @@ from dataclasses import dataclass, field
 from fastapi import WebSocket
 from starlette.datastructures import State
 
+from turnout.i18n import N_, _
+
 LIMIT = 4  # each mirror runs a pose model at up to 8 frames a second
 # An on-device mirror costs about 0.1 ms of server time per message at 15 a second (see
 # bench/mirror_ws.py): this cap only bounds sockets and memory, a studio's phones fit in it.
 DEVICE_LIMIT = 32
-REPLACED = (
+REPLACED = N_(
     "The live mirror was opened again on this device (another tab, or a reload); this one "
     "has stopped."
 )
-BUSY = "Too many live mirrors are open on this server; close one and try again."
-DEVICE_BUSY = (
-    f"{DEVICE_LIMIT} live mirrors are already open on this server; close one and try again."
-)
+BUSY = N_("Too many live mirrors are open on this server; close one and try again.")
+DEVICE_BUSY = N_("{count} live mirrors are already open on this server; close one and try again.")
 _MAKING = threading.Lock()
 
 
@@ -112,7 +112,7 @@ async def open_claim(socket: WebSocket, slots: MirrorSlots, busy: str) -> Claim 
     await socket.accept()
     claim = slots.claim(client_of(socket))
     if claim is None:
-        await socket.send_json({"type": "error", "message": busy})
+        await socket.send_json({"type": "error", "message": _(busy).format(count=DEVICE_LIMIT)})
         await socket.close(1013)
     return claim
 
@@ -122,7 +122,7 @@ async def next_message(socket: WebSocket, claim: Claim) -> Mapping[str, object] 
     the same client (said so, and closed), or the browser has gone."""
     message = await claim.receive(socket)
     if message is None:
-        await socket.send_json({"type": "error", "message": REPLACED})
+        await socket.send_json({"type": "error", "message": _(REPLACED)})
         await socket.close(1000)
         return None
     return None if message["type"] == "websocket.disconnect" else message

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from fastapi import APIRouter, HTTPException, WebSocket, WebSocketDisconnect
 from fastapi.responses import Response
 
+from turnout.i18n import N_, _
 from turnout.web.deps import WebApp
 from turnout.web.measure import mirrors
 from turnout.web.measure.landmarks import Action, LandmarkError, RateLimit, parse
@@ -26,7 +27,7 @@ MODELS = ("lite", "full")  # lite is what a phone runs by default
 # A year: the page asks for the model with the app's version in the query, so an upgrade
 # fetches the new one.
 MODEL_CACHE = "public, max-age=31536000, immutable"
-PICTURE = (
+PICTURE = N_(
     "This mirror takes landmarks only (JSON text); pictures go to the server mode's "
     "/api/mirror/ws. That message was skipped."
 )
@@ -36,7 +37,7 @@ PICTURE = (
 def model(name: str, web: WebApp) -> Response:
     """A pose model bundle for the browser's runtime: lite or full."""
     if name not in MODELS:
-        raise HTTPException(404, "The pose models are pose_landmarker_lite.task and _full.task.")
+        raise HTTPException(404, _("The pose models are pose_landmarker_lite.task and _full.task."))
     data = web.container.vision().model_bytes(name)
     headers = {"Cache-Control": MODEL_CACHE}
     return Response(data, media_type="application/octet-stream", headers=headers)
@@ -62,7 +63,7 @@ class DeviceMirror(Mirror):
             return {"type": "error", "frame": True, "message": self.rate.refusal}
         text = message.get("text")
         if not isinstance(text, str):
-            return {"type": "error", "frame": True, "message": PICTURE}
+            return {"type": "error", "frame": True, "message": _(PICTURE)}
         try:
             seen = parse(text)
         except LandmarkError as error:
@@ -104,4 +105,4 @@ def _reply(mirror: DeviceMirror, message: Mapping[str, object]) -> Reply:
         return mirror.message(message)
     except Exception:  # a reading failing in a way we did not foresee must not end the mirror
         log.exception("an on-device mirror message failed")
-        return {"type": "error", "frame": True, "message": "That frame could not be read."}
+        return {"type": "error", "frame": True, "message": _("That frame could not be read.")}

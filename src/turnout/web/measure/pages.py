@@ -7,6 +7,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from turnout import __version__
+from turnout.i18n import _
 from turnout.web.deps import WebApp
 from turnout.web.measure import ondevice
 from turnout.web.measure.upload import PAPERS
@@ -29,7 +30,7 @@ def mirror_page(request: Request, web: WebApp) -> HTMLResponse:
 @router.get("/measure/mat-{paper}.pdf", include_in_schema=False)
 def mat(paper: str, web: WebApp) -> Response:
     if paper not in PAPERS:
-        raise HTTPException(404, "The mat comes as mat-a4.pdf or mat-letter.pdf.")
+        raise HTTPException(404, _("The mat comes as mat-a4.pdf or mat-letter.pdf."))
     pdf = web.container.vision().mat_pdf(paper)
     disposition = f'attachment; filename="turnout-mat-{paper}.pdf"'
     return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})

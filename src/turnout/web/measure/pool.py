@@ -8,6 +8,7 @@ caller is told at once that the server is busy, and nothing is read or decoded."
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -46,7 +47,8 @@ class WorkerPool:
         with self._lock:
             if self._executor is None:  # threads start on first use, not at import
                 self._executor = ThreadPoolExecutor(self.workers, f"turnout-{self.name}")
-        future = self._executor.submit(work)
+        # In the caller's context (its language, its dancer), as anyio's threads are.
+        future = self._executor.submit(contextvars.copy_context().run, work)
         # Released when the thread is done, not when the caller stops waiting: a client that
         # hangs up does not stop the work, so its place stays taken until the work ends.
         future.add_done_callback(lambda _: self._places.release())

@@ -27,6 +27,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from turnout.bootstrap import VisionKit
 from turnout.domain.form import Foot, KneeVerdict
 from turnout.domain.history import local_day
+from turnout.i18n import _
 from turnout.ports import Frame, MediaSource
 from turnout.services import progress
 from turnout.services.measure_jobs import Progress, record_reading
@@ -59,8 +60,10 @@ class _InMemoryParser(MultiPartParser):
 def too_big(limit: int) -> HTTPException:
     return HTTPException(
         413,
-        f"The file is larger than {limit // 2**20} MB. Send a photo, or a video of 5-20 s "
-        "at 1080p or less.",
+        _(
+            "The file is larger than {size} MB. Send a photo, or a video of 5-20 s at 1080p or "
+            "less."
+        ).format(size=limit // 2**20),
     )
 
 
@@ -70,18 +73,21 @@ async def read_upload(request: Request, limit: int) -> Upload:
     if declared.isdigit() and int(declared) > limit:
         raise too_big(limit)
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
-        raise HTTPException(415, "Send the photo or video as a multipart form with a 'file' field.")
+        raise HTTPException(
+            415, _("Send the photo or video as a multipart form with a 'file' field.")
+        )
     parser = _InMemoryParser(request.headers, _capped(request.stream(), limit), max_files=1)
     try:
         form = await parser.parse()
     except MultiPartException as error:
-        raise HTTPException(422, f"The upload is not a valid form: {error.message}") from None
+        message = _("The upload is not a valid form: {why}").format(why=error.message)
+        raise HTTPException(422, message) from None
     file = form.get("file")
     if not isinstance(file, UploadFile):
-        raise HTTPException(422, "Choose a photo or a video to measure.")
+        raise HTTPException(422, _("Choose a photo or a video to measure."))
     data = await file.read()
     if not data:
-        raise HTTPException(422, "The file is empty; choose a photo or a video.")
+        raise HTTPException(422, _("The file is empty; choose a photo or a video."))
     return Upload(
         _safe_name(file.filename),
         data,
@@ -112,7 +118,7 @@ def _mode(value: str) -> Mode:
 
 def _paper(value: str) -> str:
     if value and value not in PAPERS:
-        raise HTTPException(422, "paper must be a4 or letter (or left out for the printed mat).")
+        raise HTTPException(422, _("paper must be a4 or letter (or left out for the printed mat)."))
     return value
 
 
@@ -127,7 +133,7 @@ def _ticked(form: Mapping[str, object], name: str) -> bool:
         return False
     said = value.strip().lower() if isinstance(value, str) else None
     if said not in (*TICKED, *NOT_TICKED):
-        raise HTTPException(422, f"{name} must be true or false, or left out.")
+        raise HTTPException(422, _("{name} must be true or false, or left out.").format(name=name))
     return said in TICKED
 
 

@@ -8,23 +8,25 @@ from datetime import datetime, tzinfo
 import segno
 
 from turnout.domain.devices import PairedDevice
+from turnout.i18n import N_, _
+from turnout.i18n.formats import CLOCK, when
 
 # (marker in the User-Agent, what to call it), the first match wins.
 SYSTEMS = (
     ("iPhone", "iPhone"),
     ("iPad", "iPad"),
-    ("Android", "Android device"),
+    ("Android", N_("Android device")),
     ("Macintosh", "Mac"),
-    ("Windows", "Windows computer"),
+    ("Windows", N_("Windows computer")),
     ("CrOS", "Chromebook"),
-    ("Linux", "Linux computer"),
+    ("Linux", N_("Linux computer")),
 )
 BROWSERS = (("Firefox/", "Firefox"), ("Edg/", "Edge"), ("Chrome/", "Chrome"), ("Safari/", "Safari"))
 
 
 def device_name(user_agent: str) -> str:
     """'Android device, Chrome' from a User-Agent header; 'A device' when nothing is known."""
-    system = next((name for mark, name in SYSTEMS if mark in user_agent), "A device")
+    system = _(next((name for mark, name in SYSTEMS if mark in user_agent), N_("A device")))
     browser = next((name for mark, name in BROWSERS if mark in user_agent), "")
     return f"{system}, {browser}" if browser else system
 
@@ -38,8 +40,8 @@ class LinkView:
 
 def link_view(url: str, expires_at: float, tz: tzinfo) -> LinkView:
     qr = segno.make(url, error="m")
-    svg = qr.svg_inline(scale=5, dark="#17131c", light="#ffffff", title="Pairing code")
-    return LinkView(url, svg, datetime.fromtimestamp(expires_at, tz).strftime("%H:%M"))
+    svg = qr.svg_inline(scale=5, dark="#17131c", light="#ffffff", title=_("Pairing code"))
+    return LinkView(url, svg, when(datetime.fromtimestamp(expires_at, tz), CLOCK))
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,10 @@ class DeviceRow:
 
 
 def device_rows(devices: list[PairedDevice], tz: tzinfo) -> list[DeviceRow]:
-    def when(at: float) -> str:
-        return datetime.fromtimestamp(at, tz).strftime("%-d %B %Y, %H:%M")
+    def paired(at: float) -> str:
+        return when(datetime.fromtimestamp(at, tz), "d MMMM y, HH:mm")
 
-    return [DeviceRow(d.id, d.name, when(d.paired_at)) for d in sorted(devices, key=_paired_at)]
+    return [DeviceRow(d.id, d.name, paired(d.paired_at)) for d in sorted(devices, key=_paired_at)]
 
 
 def _paired_at(device: PairedDevice) -> float:

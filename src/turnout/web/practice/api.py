@@ -6,6 +6,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from turnout.domain.session import same_exercise
 from turnout.errors import StaleActionError
+from turnout.i18n import _
 from turnout.services import adaptation
 from turnout.services.live import LiveSession
 from turnout.services.pain_text import stop_explanation, stop_label
@@ -45,7 +46,7 @@ def current_session(web: WebApp) -> SessionView:
     """The session still under way, if there is one."""
     live = web.registry.current()
     if live is None:
-        raise HTTPException(404, "No session is under way.")
+        raise HTTPException(404, _("No session is under way."))
     web.registry.refresh(live)
     return live_view(live, web)
 
@@ -87,7 +88,9 @@ def post_stop(session_id: str, body: StopIn, live: Live, web: WebApp) -> dict[st
     """Stop: record what happened. A warning sign ends the exercise for today."""
     web.registry.refresh(live)
     if body.position is not None and not same_exercise(live.state, body.position):
-        raise StaleActionError("That exercise has already ended; here is where the session is now.")
+        raise StaleActionError(
+            _("That exercise has already ended; here is where the session is now.")
+        )
     decision, live = web.registry.stop(live.practice.id, body.reason)
     view = live_view(live, web)
     out = StopOut(

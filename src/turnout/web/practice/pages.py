@@ -14,7 +14,7 @@ from turnout.domain.pain import WARNING_SIGNS
 from turnout.domain.routine import Routine
 from turnout.domain.safety import Region
 from turnout.services import adaptation, history, today
-from turnout.services.pain_text import STOP_LABELS
+from turnout.services.pain_text import stop_labels
 from turnout.web.deps import Live, Web, WebApp
 from turnout.web.practice.presenters import live_view, stop_advice
 from turnout.web.rendering import context_of, page
@@ -78,7 +78,7 @@ def player(live: Live, request: Request, web: WebApp) -> HTMLResponse:
         keeps_health=health,
         reminders=checks.reminders,
         regions=list(Region),
-        stop_reasons=STOP_LABELS,
+        stop_reasons=stop_labels(),
         warning_signs=WARNING_SIGNS,
         # The advice of every Stop answer is on the page before a hold starts: it shows and
         # is spoken at once, with or without a network.

@@ -10,7 +10,7 @@ from turnout.domain.corrections import Target
 from turnout.domain.history import local_day
 from turnout.domain.measurement import MeasurementEntry
 from turnout.services import progress
-from turnout.services.measurement_text import REFERENCE_RANGES, change_text, flag_advice
+from turnout.services.measurement_text import change_text, flag_advice, reference_ranges
 from turnout.web.deps import WebApp
 from turnout.web.log_changes import undoable
 from turnout.web.progress.presenters import measurement_out
@@ -60,7 +60,7 @@ def get_progress(web: WebApp) -> dict[str, Any]:
             ]
             for method, points in found.compensated.items()
         },
-        "reference_ranges": list(REFERENCE_RANGES),
+        "reference_ranges": list(reference_ranges()),
     }
 
 

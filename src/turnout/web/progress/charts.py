@@ -9,6 +9,8 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from turnout.domain.compensation import AMBER_ABOVE, RED_ABOVE
+from turnout.i18n import _
+from turnout.i18n.formats import DATE, number, when
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 76, 56, 16, 40  # LEFT: room for "140°" in phone-sized text
@@ -32,9 +34,15 @@ class Zone:
 
 def compensated_zones() -> tuple[Zone, ...]:
     return (
-        Zone(-90, AMBER_ABOVE, "zone-green", "up to 15"),
-        Zone(AMBER_ABOVE, RED_ABOVE, "zone-amber", "15 to 25"),
-        Zone(RED_ABOVE, 200, "zone-red", "above 25"),
+        # Translators: bands of compensated turnout, in degrees (the chart adds "degrees").
+        Zone(-90, AMBER_ABOVE, "zone-green", _("up to {limit}").format(limit=f"{AMBER_ABOVE:g}")),
+        Zone(
+            AMBER_ABOVE,
+            RED_ABOVE,
+            "zone-amber",
+            _("{low} to {high}").format(low=f"{AMBER_ABOVE:g}", high=f"{RED_ABOVE:g}"),
+        ),
+        Zone(RED_ABOVE, 200, "zone-red", _("above {limit}").format(limit=f"{RED_ABOVE:g}")),
     )
 
 
@@ -99,11 +107,13 @@ def _nice(low: float, high: float) -> tuple[float, float]:
 
 def _zone(scale: _Scale, zone: Zone) -> str:
     top, bottom = scale.y(zone.high), scale.y(zone.low)
+    # Translators: {zone} is a range such as "70-85", the tooltip of a band of the chart.
+    title = escape(_("{zone} degrees").format(zone=zone.label))
     if bottom - top < 1:
         return ""
     return (
         f'<rect class="{zone.css}" x="{LEFT}" y="{top:.1f}" width="{WIDTH - LEFT - RIGHT}" '
-        f'height="{bottom - top:.1f}"><title>{escape(zone.label)} degrees</title></rect>'
+        f'height="{bottom - top:.1f}"><title>{title}</title></rect>'
         f'<text class="zone-label start" x="{LEFT + 6}" y="{top + 14:.1f}">'
         f"{escape(zone.label)}</text>"
     )
@@ -116,13 +126,14 @@ def _axes(scale: _Scale) -> str:
         y = scale.y(value)
         ticks.append(
             f'<line class="grid" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}"/>'
-            f'<text class="label end" x="{LEFT - 6}" y="{y + 5:.1f}">{value:g}{scale.unit}</text>'
+            f'<text class="label end" x="{LEFT - 6}" y="{y + 5:.1f}">'
+            f"{number(value)}{scale.unit}</text>"
         )
         value += _tick_step(scale)
     last = scale.first.fromordinal(scale.first.toordinal() + scale.days)
     dates = (
-        f'<text class="label start" x="{LEFT}" y="{HEIGHT - 12}">{scale.first:%d %b %Y}</text>'
-        f'<text class="label end" x="{WIDTH - RIGHT}" y="{HEIGHT - 12}">{last:%d %b %Y}</text>'
+        f'<text class="label start" x="{LEFT}" y="{HEIGHT - 12}">{when(scale.first, DATE)}</text>'
+        f'<text class="label end" x="{WIDTH - RIGHT}" y="{HEIGHT - 12}">{when(last, DATE)}</text>'
     )
     return "".join(ticks) + dates
 
@@ -146,5 +157,6 @@ def _dot(scale: _Scale, point: ChartPoint) -> str:
         f"<g><title>{escape(point.label)}</title>"
         f'<line class="error-bar" x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}"/>'
         f'<circle class="reading" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
-        f'<text class="value start" x="{x + 10:.1f}" y="{y - 8:.1f}">{point.value:g}</text></g>'
+        f'<text class="value start" x="{x + 10:.1f}" y="{y - 8:.1f}">'
+        f"{number(point.value)}</text></g>"
     )

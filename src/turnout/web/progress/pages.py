@@ -13,8 +13,9 @@ from starlette.datastructures import FormData
 from turnout.domain.history import local_day, weekly_totals
 from turnout.domain.measurement import METHODS, MeasurementEntry, Quantity
 from turnout.errors import InputError
+from turnout.i18n import _
 from turnout.services import corrections, history, progress, safety
-from turnout.services.measurement_text import REFERENCE_RANGES
+from turnout.services.measurement_text import reference_ranges
 from turnout.web import svg
 from turnout.web.deps import Web, WebApp
 from turnout.web.forms import number, post_form, text
@@ -51,7 +52,7 @@ def _progress(request: Request, web: Web, status: int = 200, **more: Any) -> Res
         weekly_svg=svg.weekly_chart(weekly_totals(found_days, today)),
         methods=METHODS,
         quantities=Quantity,
-        references=REFERENCE_RANGES,
+        references=reference_ranges(),
         today=today,
         **more,
     )
@@ -70,7 +71,7 @@ def _add_reading(web: Web, form: FormData) -> None:
     try:
         taken_on = date.fromisoformat(taken) if taken else None
     except ValueError:
-        raise InputError("taken_on", "taken_on: give the date as YYYY-MM-DD.") from None
+        raise InputError("taken_on", _("taken_on: give the date as YYYY-MM-DD.")) from None
     method, side = text(form, "method") or None, text(form, "side") or None
     entry = MeasurementEntry(method, side, trials, taken_on, text(form, "note"))
     progress.add_measurement(web.uow, entry, local_day(web.now(), web.tz))

@@ -14,6 +14,7 @@ from turnout.domain.library import MAX_TEXT, AuthoredRoutine
 from turnout.domain.plan import Plan
 from turnout.domain.routine import Routine
 from turnout.errors import ForbiddenError, InputError, NotFoundError
+from turnout.i18n import _
 from turnout.services.authoring import WRITERS
 from turnout.web import acting
 from turnout.web.deps import WebApp
@@ -81,7 +82,8 @@ def as_toml(body: RoutineFields, web: WebApp) -> RoutineTextOut:
     """The form editor's fields written as TOML (not checked: check or save the text)."""
     text = web.authoring.text_of(body.routine)
     if len(text) > MAX_TEXT:
-        raise InputError("routine", f"routine: over {MAX_TEXT // 1024} kB as TOML; shorten it.")
+        message = _("routine: over {size} kB as TOML; shorten it.").format(size=MAX_TEXT // 1024)
+        raise InputError("routine", message)
     return RoutineTextOut(text=text)
 
 
@@ -125,8 +127,9 @@ def edit_page(key: str, request: Request, web: WebApp) -> Response:
     try:
         text = web.authoring.text(key)
     except NotFoundError as error:
-        return _editor(request, web, web.authoring.starter(), editing="", status=404,
-                       message=f"{error} Start a new one here.")  # fmt: skip
+        message = _("{problem} Start a new one here.").format(problem=error)
+        starter = web.authoring.starter()
+        return _editor(request, web, starter, editing="", status=404, message=message)
     return _editor(request, web, text, editing=key)
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 
 from turnout.domain.safety import beighton_score
+from turnout.i18n import _
 from turnout.services import calendar, inputs, safety
 from turnout.web.deps import WebApp
 from turnout.web.safety.presenters import adaptations_out, profile_out
@@ -27,7 +28,7 @@ def get_profile(web: WebApp) -> ProfileOut:
     """The dancer's screening answers; 404 until the first-run profile is filled in."""
     found = safety.profile(web.uow)
     if found is None:
-        raise HTTPException(404, "No profile yet; fill it in at /profile.")
+        raise HTTPException(404, _("No profile yet; fill it in at /profile."))
     return profile_out(found)
 
 

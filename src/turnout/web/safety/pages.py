@@ -16,6 +16,7 @@ from turnout.domain.safety import (
     beighton_score,
 )
 from turnout.errors import InputError
+from turnout.i18n import _
 from turnout.services import safety
 from turnout.services.safety_text import beighton_items
 from turnout.web.deps import Web, WebApp
@@ -93,5 +94,5 @@ def _height(form: FormData) -> int | None:
     try:
         return int(typed)
     except ValueError:
-        message = "height_cm: enter your height in whole centimetres, or leave it empty."
+        message = _("height_cm: enter your height in whole centimetres, or leave it empty.")
         raise InputError("height_cm", message) from None

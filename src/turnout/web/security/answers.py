@@ -8,8 +8,15 @@ from html import escape
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
+from turnout.i18n import N_, _, current, html_lang
+
 POLICY_VIOLATION = 1008  # the WebSocket close code for "refused by policy"
-TITLES = {400: "Wrong address", 401: "Pair this device first", 403: "Refused", 413: "Too large"}
+TITLES = {
+    400: N_("Wrong address"),
+    401: N_("Pair this device first"),
+    403: N_("Refused"),
+    413: N_("Too large"),
+}
 
 
 async def refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
@@ -21,14 +28,14 @@ async def refuse(scope: Scope, receive: Receive, send: Send, status: int, messag
 
 def answer(scope: Scope, status: int, message: str) -> Response:
     if _wants_page(scope):
-        return HTMLResponse(page(TITLES.get(status, "Refused"), message), status_code=status)
+        return HTMLResponse(page(_(TITLES.get(status, TITLES[403])), message), status_code=status)
     return JSONResponse({"detail": message}, status_code=status)
 
 
 def page(title: str, message: str, extra: str = "") -> str:
     """A page of its own, for when the app's templates must not be reached."""
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{html_lang(current())}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{escape(title)} · turnout</title><link rel="stylesheet" href="/static/app.css">'
         f'</head><body><main id="main"><section class="card narrow"><h1>{escape(title)}</h1>'

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from turnout.i18n import _
 from turnout.web.security.answers import refuse
 from turnout.web.security.scope import header as scope_header
 
@@ -96,10 +97,11 @@ class HostCheck:
         if scope["type"] in ("http", "websocket"):
             header = scope_header(scope, "host")
             if host_name(header) not in self.hosts:
-                message = (
-                    f"This server does not answer to the name '{header[:60]}'. Open it as "
+                # Translators: {name} is the host name the browser asked for.
+                message = _(
+                    "This server does not answer to the name '{name}'. Open it as "
                     "http://localhost:PORT, or add the name to TURNOUT_ALLOWED_HOSTS."
-                )
+                ).format(name=header[:60])
                 await refuse(scope, receive, send, 400, message)
                 return
         await self.app(scope, receive, send)

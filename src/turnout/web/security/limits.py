@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from turnout.i18n import _
 from turnout.web.security.answers import refuse
 
 DEFAULT_LIMIT = 1024 * 1024  # JSON and form bodies
@@ -63,4 +64,7 @@ def _content_length(scope: Scope) -> int | None:
 
 def too_large(limit: int) -> str:
     size = f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 1024} KB"
-    return f"The request body is larger than {size}, the most this address accepts."
+    # Translators: {size} is a size such as "25 MB".
+    return _("The request body is larger than {size}, the most this address accepts.").format(
+        size=size
+    )

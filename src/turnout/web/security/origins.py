@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from turnout.i18n import N_, _
 from turnout.web.security.answers import refuse
 from turnout.web.security.scope import cookie, header, headers
 
@@ -29,8 +30,8 @@ COOKIE = "turnout_csrf"
 FIELD = "csrf_token"
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
-FOREIGN = "This request came from another web page, so it was refused and nothing was changed."
-NO_TOKEN = (
+FOREIGN = N_("This request came from another web page, so it was refused and nothing was changed.")
+NO_TOKEN = N_(
     "This form is missing its security token (or it is out of date). Reload the page and send it "
     "again; nothing was changed."
 )
@@ -43,7 +44,7 @@ class OriginCheck:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
             if header(scope, "origin").lower() != own_origin(scope):
-                await refuse(scope, receive, send, 403, FOREIGN)
+                await refuse(scope, receive, send, 403, _(FOREIGN))
                 return
         elif scope["type"] == "http":
             token = _cookie_token(scope)
@@ -51,7 +52,7 @@ class OriginCheck:
             if scope.get("method") in UNSAFE:
                 receive, problem = await _check(scope, receive, token)
                 if problem:
-                    await refuse(scope, receive, send, 403, problem)
+                    await refuse(scope, receive, send, 403, _(problem))
                     return
             if not token:
                 send = _setting_cookie(send, scope["state"]["csrf_token"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from turnout.i18n import N_, _
 from turnout.services.pairing import Pairing
 from turnout.web.security.answers import refuse
 from turnout.web.security.hosts import is_loopback
@@ -16,7 +17,7 @@ from turnout.web.security.scope import cookie
 
 COOKIE = "turnout_device"
 OPEN_PATHS = ("/static/", "/pair/")
-UNPAIRED = (
+UNPAIRED = N_(
     "This device is not paired with turnout yet. On the computer running turnout, open "
     "Settings, then Devices: scan the code shown there with this device's camera, or type its "
     "link here (the terminal that started turnout prints one too)."
@@ -37,7 +38,7 @@ class PairingCheck:
         ):
             secret = cookie(scope, COOKIE)
             if not secret or self.pairing.device_for(secret) is None:
-                await refuse(scope, receive, send, 401, UNPAIRED)
+                await refuse(scope, receive, send, 401, _(UNPAIRED))
                 return
         await self.app(scope, receive, send)
 

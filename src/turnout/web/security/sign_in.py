@@ -17,6 +17,7 @@ from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from turnout.domain.accounts import Studio
+from turnout.i18n import _
 from turnout.services.sign_in import SignIns
 from turnout.web import acting
 from turnout.web.security.answers import refuse
@@ -80,4 +81,4 @@ async def _ask_to_sign_in(scope: Scope, receive: Receive, send: Send) -> None:
         back = path + (f"?{query}" if query else "")
         await RedirectResponse(f"/signin?next={quote(back, safe='')}", 303)(scope, receive, send)
         return
-    await refuse(scope, receive, send, 401, acting.SIGN_IN)
+    await refuse(scope, receive, send, 401, _(acting.SIGN_IN))

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from turnout.config import Settings
 from turnout.errors import StorageError
+from turnout.i18n import _
 from turnout.web.settings.schemas import Preferences, PreferencesUpdate
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,10 @@ class PreferenceStore:
             temporary.replace(self.path)
         except OSError as error:
             raise StorageError(
-                f"Cannot save preferences to {self.path}: {error.strerror or error}. "
-                "Check that the data folder is writable."
+                _(
+                    "Cannot save preferences to {path}: {why}. Check that the data folder is "
+                    "writable."
+                ).format(path=self.path, why=error.strerror or error)
             ) from error
 
 

@@ -1,0 +1,125 @@
+"""No English reaches a page outside the catalogue: every page is drawn in a pseudo-language
+whose every message is the English in ⟦brackets⟧, and any word left outside them is a string
+that was never wrapped for translation."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from html.parser import HTMLParser
+
+import pytest
+from babel import Locale
+from fastapi.testclient import TestClient
+
+from tests.fakes import FakeClock
+from turnout import i18n
+from turnout.i18n.catalogues import ORDER
+
+OPEN, CLOSE = "\u27e6", "\u27e7"
+WORD = re.compile(r"[^\W\d_]{3,}")
+# Words a page may show untranslated: the product's name, the French ballet terms (the same
+# in every language) and what the test's own data says.
+ALLOWED = {"turnout", "plié", "demi", "tendu", "relevé", "passé", "retiré", "développé",
+           "rond", "jambe", "port", "bras", "barre", "dehors", "dedans", "première",
+           "position", "grand", "IADMS"}  # fmt: skip
+# Settings names every language in its own name.
+ALLOWED |= {word for code in ORDER for word in WORD.findall(i18n.own_name(code))}
+# Babel writes dates with the language's own names of months and days (English here).
+ALLOWED |= {str(name) for names in (Locale("en").months, Locale("en").days)
+            for width in names.values() for kind in width.values() for name in kind.values()}  # fmt: skip
+SHOWN_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "content"}
+
+
+class Pseudo(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        return f"{OPEN}{message}{CLOSE}"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return f"{OPEN}{singular if n == 1 else plural}{CLOSE}"
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.gettext(message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self.ngettext(singular, plural, n)
+
+
+class Shown(HTMLParser):
+    """The text a reader sees or hears: text nodes and labelling attributes, not scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []  # labelling attributes, one by one
+        self.text: list[str] = []  # the text, in order: a message may hold markup (a link)
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+        named = dict(attrs)
+        for name, value in attrs:
+            meta = named.get("name") in ("csrf-token", "viewport", "theme-color")
+            if name in SHOWN_ATTRIBUTES and value and not meta:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.text.append(data)
+
+
+def untranslated(html: str) -> list[str]:
+    """The words of `html` that no message of the catalogue put there."""
+    shown = Shown()
+    shown.feed(html)
+    leftover = []
+    # The text nodes joined by a character no word holds: a message may span inline markup.
+    for part in [*shown.parts, "\x00".join(shown.text)]:
+        text, before = part, None
+        while before != text:  # a message inside another: take the innermost first
+            before, text = text, re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", text)
+        leftover += [w for w in WORD.findall(text) if w not in ALLOWED and w.lower() not in ALLOWED]
+    return leftover
+
+
+@pytest.fixture
+def pseudo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "translations", lambda language: Pseudo())
+
+
+def _with_practice(client: TestClient, clock: FakeClock) -> str:
+    client.put("/api/profile", json={"age": 30})
+    session = client.post("/api/sessions", json={"exercises": [4]}).json()
+    assert "id" in session, session
+    for _ in range(2):
+        client.post(f"/api/sessions/{session['id']}/actions", json={"action": "ready"})
+    clock.advance(906)
+    client.get(f"/api/sessions/{session['id']}")
+    return str(session["id"])
+
+
+PAGES = ["/", "/routines/classic", "/routines/active", "/history", "/progress", "/profile",
+         "/measure", "/mirror", "/settings", "/settings/devices", "/glossary", "/routines/new",
+         "/routines/nothing-here"]  # fmt: skip
+
+
+def test_every_page_says_only_what_the_catalogue_gives_it(
+    client: TestClient, clock: FakeClock, pseudo: None
+) -> None:
+    session = _with_practice(client, clock)
+    found = {}
+    for path in [*PAGES, f"/practice/{session}"]:
+        words = untranslated(client.get(path).text)
+        if words:
+            found[path] = sorted(set(words))
+    assert found == {}, "\n".join(f"{path}: {words}" for path, words in found.items())
+
+
+def test_the_check_finds_a_word_outside_the_catalogue() -> None:
+    html = f"<p>{OPEN}Hold{CLOSE} <b>now</b></p><button aria-label='Close it'>x</button>"
+    assert sorted(untranslated(html)) == ["Close", "now"]
+    assert untranslated(f"<p title='{OPEN}Rest{CLOSE}'>{OPEN}Go {OPEN}on{CLOSE}{CLOSE}</p>") == []
