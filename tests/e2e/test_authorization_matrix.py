@@ -32,7 +32,7 @@ from tests.fakes import FakeClock, cheap_hasher
 from tests.integration.postgres import postgres_url, wipe
 from turnout import bootstrap
 from turnout.domain.accounts import Role
-from turnout.services.authoring import STARTER
+from turnout.services.starter import STARTER
 from turnout.web.app import ROUTERS, create_app
 
 with warnings.catch_warnings():

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from tests.e2e.forms import with_token
 from tests.e2e.test_web_classes import Studio, a_class, join, studio, teacher
 from tests.e2e.test_web_today_flow import play, start
-from turnout.services.authoring import STARTER
+from turnout.services.starter import STARTER
 
 __all__ = ["studio", "teacher"]  # the fixtures, shared with the classes tests
 LONGER = STARTER.replace("seconds = 20", "seconds = 25")

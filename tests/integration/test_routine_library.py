@@ -9,7 +9,7 @@ from turnout.adapters.db.engine import session_factory
 from turnout.adapters.db.library_store import SqlRoutineLibrary
 from turnout.adapters.routines.files import CachedRoutineSource, FileRoutineSource
 from turnout.adapters.routines.library import LibraryRoutineSource
-from turnout.services.authoring import STARTER
+from turnout.services.starter import STARTER
 
 
 def test_versions_are_numbered_per_key_and_every_one_is_kept(database: Engine) -> None:

@@ -46,10 +46,17 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def inside(name: str) -> str:
+    """A name inside a sentence: "the classic turnout routine" in English, where the name's
+    capital would look wrong; as written in other languages, whose nouns keep theirs."""
+    return name.lower() if i18n.current() == i18n.SOURCE else name
+
+
 # The template filters: wording of domain values comes from services, never from the domain.
 FILTERS = {
     "duration": duration,
     "sentence": sentence,
+    "inside": inside,
     "region_label": safety_text.region_label,
     "because": safety_text.because,
     "notices": safety_text.notices,
