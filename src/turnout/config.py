@@ -10,6 +10,7 @@ from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from turnout.errors import SettingsError
+from turnout.i18n import _
 
 
 def _default_data_dir() -> Path:
@@ -78,5 +79,11 @@ def get_settings() -> Settings:
         return Settings()
     except ValidationError as error:
         first = error.errors()[0]
-        name = "TURNOUT_" + str(first["loc"][0]).upper() if first["loc"] else "a TURNOUT_ setting"
-        raise SettingsError(f"{name} is invalid: {first['msg']}.") from None
+        # Translators: a setting of the environment whose name is not known.
+        name = (
+            "TURNOUT_" + str(first["loc"][0]).upper() if first["loc"] else _("a TURNOUT_ setting")
+        )
+        # Translators: {name} is an environment variable's name; {reason} pydantic's own words
+        # (in English) for what is wrong with its value.
+        text = _("{name} is invalid: {reason}.")
+        raise SettingsError(text.format(name=name, reason=first["msg"])) from None

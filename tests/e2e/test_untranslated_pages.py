@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from babel import Locale
 from fastapi.testclient import TestClient
 
+from tests.e2e.test_web_classes import PEOPLE, Studio, a_class, join
 from tests.fakes import FakeClock
 from turnout import i18n
 from turnout.i18n.catalogues import ORDER
@@ -26,8 +29,13 @@ ALLOWED = {"turnout", "plié", "demi", "tendu", "relevé", "passé", "retiré", 
 # Settings names every language in its own name.
 ALLOWED |= {word for code in ORDER for word in WORD.findall(i18n.own_name(code))}
 # Babel writes dates with the language's own names of months and days (English here).
-ALLOWED |= {str(name) for names in (Locale("en").months, Locale("en").days)
-            for width in names.values() for kind in width.values() for name in kind.values()}  # fmt: skip
+ALLOWED |= {
+    str(name)
+    for names in (Locale("en").months, Locale("en").days)
+    for width in names.values()
+    for kind in width.values()
+    for name in kind.values()
+}
 SHOWN_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "content"}
 
 
@@ -55,7 +63,7 @@ class Shown(HTMLParser):
         self._hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "textarea", "code", "kbd"):  # code: TOML, commands, keys
             self._hidden += 1
         named = dict(attrs)
         for name, value in attrs:
@@ -64,7 +72,7 @@ class Shown(HTMLParser):
                 self.parts.append(value)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "textarea", "code", "kbd"):
             self._hidden -= 1
 
     def handle_data(self, data: str) -> None:
@@ -123,3 +131,49 @@ def test_the_check_finds_a_word_outside_the_catalogue() -> None:
     html = f"<p>{OPEN}Hold{CLOSE} <b>now</b></p><button aria-label='Close it'>x</button>"
     assert sorted(untranslated(html)) == ["Close", "now"]
     assert untranslated(f"<p title='{OPEN}Rest{CLOSE}'>{OPEN}Go {OPEN}on{CLOSE}{CLOSE}</p>") == []
+
+
+@pytest.fixture
+def studio(tmp_path: Path) -> Iterator[Studio]:
+    made = Studio(tmp_path)
+    yield made
+    made.close()
+
+
+def test_a_studio_s_pages_say_only_what_the_catalogue_gives_them(
+    studio: Studio, pseudo: None
+) -> None:
+    teacher = studio.client("tamara@example.org")
+    made = a_class(teacher)
+    ana = studio.client("ana@example.org")
+    join(ana, made["code"])
+    dancer = studio.id_of("ana@example.org")
+    # The test's own data: the names and addresses, the class's name, its code, an example.
+    data = {w.lower() for email in PEOPLE for w in WORD.findall(email)} | {
+        "grade",
+        "testclient",
+        "abcd",
+    }
+    found = {}
+    for client, path in [
+        (teacher, "/account"),
+        (teacher, "/classes"),
+        (teacher, f"/classes/{made['id']}"),
+        (teacher, f"/classes/{made['id']}/dancers/{dancer}"),
+        (ana, "/classes"),
+        (ana, "/"),
+        (studio.client("admin@example.org"), "/account"),
+    ]:
+        page = client.get(path).text
+        code = made["code"]
+        words = [w for w in untranslated(page) if w.lower() not in data and w not in code]
+        if words:
+            found[path] = sorted(set(words))
+    assert found == {}, "\n".join(f"{path}: {words}" for path, words in found.items())
+
+
+def test_the_sign_in_page_says_only_what_the_catalogue_gives_it(
+    studio: Studio, pseudo: None
+) -> None:
+    with TestClient(studio.app, base_url="http://127.0.0.1") as nobody:
+        assert untranslated(nobody.get("/signin").text) == []

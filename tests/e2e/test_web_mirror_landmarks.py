@@ -229,7 +229,7 @@ def test_past_the_on_device_limit_a_mirror_is_asked_to_wait() -> None:
     slots = mirrors.MirrorSlots(mirrors.DEVICE_LIMIT)
     assert mirrors.DEVICE_LIMIT > mirrors.LIMIT
     assert "already open" in mirrors.DEVICE_BUSY
-    assert str(mirrors.DEVICE_LIMIT) in mirrors.DEVICE_BUSY
+    assert str(mirrors.DEVICE_LIMIT) in mirrors.DEVICE_BUSY.format(count=mirrors.DEVICE_LIMIT)
 
     async def scenario() -> list[bool]:
         return [slots.claim(f"10.0.{n // 250}.{n % 250}") is not None for n in range(33)]

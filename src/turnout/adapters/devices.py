@@ -9,6 +9,7 @@ from pathlib import Path
 
 from turnout.domain.devices import PairedDevice
 from turnout.errors import StorageError
+from turnout.i18n import _
 
 FILE_NAME = "paired-devices.json"
 
@@ -25,10 +26,12 @@ class JsonDeviceStore:
         except FileNotFoundError:
             return []
         except (OSError, ValueError, TypeError) as error:
-            raise StorageError(
-                f"Cannot read the paired devices in {self.path}: {error}. Delete the file and "
-                "pair your devices again."
-            ) from error
+            # Translators: {path} is the file's path; {error} what is wrong with it (in English).
+            text = _(
+                "Cannot read the paired devices in {path}: {error}. Delete the file and pair your "
+                "devices again."
+            )
+            raise StorageError(text.format(path=self.path, error=error)) from error
 
     def save(self, devices: list[PairedDevice]) -> None:
         """Write beside the file with mode 0600 and rename, so no half file is ever read."""
@@ -40,6 +43,8 @@ class JsonDeviceStore:
                 json.dump([asdict(device) for device in devices], out, indent=2)
             temporary.replace(self.path)
         except OSError as error:
-            raise StorageError(
-                f"Cannot save the paired devices to {self.path}: {error.strerror or error}."
-            ) from error
+            # Translators: {path} is the file's path; {reason} the system's own words for what
+            # went wrong.
+            text = _("Cannot save the paired devices to {path}: {reason}.")
+            reason = error.strerror or error
+            raise StorageError(text.format(path=self.path, reason=reason)) from error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import typer
@@ -12,6 +13,7 @@ from rich.console import Console
 from turnout import bootstrap
 from turnout.bootstrap import Container
 from turnout.errors import TurnoutError
+from turnout.i18n import _
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -45,3 +47,17 @@ def container(ctx: typer.Context) -> Container:
 def out() -> Console:
     # Routine files and paths are the user's text; "[/]" in a title must not be read as markup.
     return Console(highlight=False, markup=False)
+
+
+def cannot_write(path: Path, error: OSError) -> TurnoutError:
+    """A file the command was told to write and could not."""
+    # Translators: {path} is the file's path; {reason} the system's own words for what went
+    # wrong ("Permission denied").
+    text = _("Cannot write {path}: {reason}. Choose another path.")
+    return TurnoutError(text.format(path=path, reason=error.strerror))
+
+
+def wrote(path: Path) -> str:
+    """Said once a file is written."""
+    # Translators: said once a file is written; {path} is its path.
+    return _("Wrote {path}").format(path=path)

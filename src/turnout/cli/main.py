@@ -18,42 +18,60 @@ from turnout.cli import practice, views
 from turnout.cli import progress as progress_cli
 from turnout.cli import studio as studio_cli
 from turnout.cli import worker as worker_cli
-from turnout.cli.common import container, friendly, out
-from turnout.errors import TurnoutError
+from turnout.cli.common import cannot_write, container, friendly, out, wrote
+from turnout.cli.language import HELP as LANG_HELP
+from turnout.cli.language import LanguageGroup, check
+from turnout.i18n import N_, _
 from turnout.services.history import export_holds
 from turnout.services.history import history as practice_history
 from turnout.services.routines import describe_routine
 
+# Every help text is written in English, marked N_, and shown in the run's language (see
+# cli/language.py).
 app = typer.Typer(
-    help="turnout: guided, timed and logged practice for ballet turnout.",
+    cls=LanguageGroup,
+    help=N_("turnout: guided, timed and logged practice for ballet turnout."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-routine_app = typer.Typer(help="Show a routine, step by step.", no_args_is_help=True)
-db_app = typer.Typer(help="The practice log's database.", no_args_is_help=True)
+routine_app = typer.Typer(help=N_("Show a routine, step by step."), no_args_is_help=True)
+db_app = typer.Typer(help=N_("The practice log's database."), no_args_is_help=True)
+JSON_HELP = N_("Print JSON.")
 app.add_typer(routine_app, name="routine")
 app.add_typer(db_app, name="db")
 app.add_typer(studio_cli.studio_app, name="studio")
 app.add_typer(studio_cli.users_app, name="users")
 
 
-@app.command()
+@app.callback()
+def choose_language(
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="LANG", help=LANG_HELP, callback=check)
+    ] = None,
+) -> None:
+    """The language is chosen before click reads the line (LanguageGroup.main), so `--lang`
+    can be anywhere on it; the option is declared here for --help, and to refuse a language
+    turnout does not speak."""
+
+
+@app.command(help=N_("List the built-in routines."))
 @friendly
 def routines(ctx: typer.Context) -> None:
-    """List the built-in routines."""
     source = container(ctx).routines
     out().print(views.routine_list([source.load(name) for name in source.names()]))
 
 
-@routine_app.command("show")
+@routine_app.command(
+    "show",
+    help=N_("Every exercise, step, hold, repetition, side, partner cue and piece of equipment."),
+)
 @friendly
 def routine_show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A built-in routine, or a .toml file.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    name: Annotated[str, typer.Argument(help=N_("A built-in routine, or a .toml file."))],
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Every exercise, step, hold, repetition, side, partner cue and piece of equipment."""
     routine = container(ctx).routines.load(name)
     if as_json:
         typer.echo(json.dumps(describe_routine(routine), indent=2))
@@ -61,17 +79,18 @@ def routine_show(
         out().print(views.routine_detail(routine))
 
 
-app.command()(friendly(practice.practice))
+app.command(help=practice.HELP)(friendly(practice.practice))
 
 
-@app.command()
+@app.command(
+    help=N_("Sessions per day, holds done against planned, and the streak of practice days.")
+)
 @friendly
 def history(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    days: Annotated[int | None, typer.Option(min=1, help="Only the last N days.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    days: Annotated[int | None, typer.Option(min=1, help=N_("Only the last N days."))] = None,
 ) -> None:
-    """Sessions per day, holds done against planned, and the streak of practice days."""
     box = container(ctx)
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None
@@ -88,14 +107,15 @@ class Format(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(help=N_("Write every logged hold, as CSV or JSON, to a file or to standard output."))
 @friendly
 def export(
     ctx: typer.Context,
-    format: Annotated[Format, typer.Option("--format", "-f", help="csv or json.")] = Format.CSV,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help=N_("csv or json."))] = Format.CSV,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help=N_("File to write."))
+    ] = None,
 ) -> None:
-    """Write every logged hold, as CSV or JSON, to a file or to standard output."""
     text = export_holds(container(ctx).uow(), format.value)
     if output is None:
         sys.stdout.write(text)
@@ -103,37 +123,38 @@ def export(
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise TurnoutError(
-            f"Cannot write {output}: {error.strerror}. Choose another path."
-        ) from None
-    out().print(f"Wrote {output}")
+        raise cannot_write(output, error) from None
+    out().print(wrote(output))
 
 
-@db_app.command("upgrade")
+@db_app.command(
+    "upgrade", help=N_("Create the practice log, or bring it up to this version's schema.")
+)
 @friendly
 def db_upgrade(ctx: typer.Context) -> None:
-    """Create the practice log, or bring it up to this version's schema."""
     box = container(ctx)
     box.uow()
-    out().print(f"Practice log ready: {box.settings.db_url}")
+    # Translators: {url} is where the practice log is (a database URL).
+    out().print(_("Practice log ready: {url}").format(url=box.settings.db_url))
 
 
-@app.command()
+@app.command(help=N_("Start the web app (http://127.0.0.1:8000 unless told otherwise)."))
 @friendly
 def serve(
     ctx: typer.Context,
     host: Annotated[
-        str | None, typer.Option(help="Address to listen on; 0.0.0.0 for a phone.")
+        str | None, typer.Option(help=N_("Address to listen on; 0.0.0.0 for a phone."))
     ] = None,
-    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port to listen on.")] = None,
+    port: Annotated[
+        int | None, typer.Option(min=1, max=65535, help=N_("Port to listen on."))
+    ] = None,
     workers: Annotated[
         int,
         typer.Option(
-            min=1, max=64, help="Web processes to run (several only on a studio's PostgreSQL)."
+            min=1, max=64, help=N_("Web processes to run (several only on a studio's PostgreSQL).")
         ),
     ] = 1,
 ) -> None:
-    """Start the web app (http://127.0.0.1:8000 unless told otherwise)."""
     from turnout.web.server import serve as serve_web  # the web stack loads only when asked for
 
     box = container(ctx)
@@ -141,13 +162,13 @@ def serve(
     serve_web(box, host or box.settings.host, port or box.settings.port, workers)
 
 
-app.command()(friendly(measure_cli.mat))
-app.command()(friendly(measure_cli.measure))
-app.command()(friendly(progress_cli.progress))
-app.command("measure-add")(friendly(progress_cli.measure_add))
-app.command()(friendly(data_cli.backup))
-app.command("import")(friendly(data_cli.import_backup))
-app.command()(friendly(worker_cli.worker))
+app.command(help=measure_cli.MAT_HELP)(friendly(measure_cli.mat))
+app.command(help=measure_cli.MEASURE_HELP)(friendly(measure_cli.measure))
+app.command(help=progress_cli.PROGRESS_HELP)(friendly(progress_cli.progress))
+app.command("measure-add", help=progress_cli.ADD_HELP)(friendly(progress_cli.measure_add))
+app.command(help=data_cli.BACKUP_HELP)(friendly(data_cli.backup))
+app.command("import", help=data_cli.IMPORT_HELP)(friendly(data_cli.import_backup))
+app.command(help=worker_cli.HELP)(friendly(worker_cli.worker))
 
 
 def run() -> None:

@@ -10,9 +10,12 @@ from rich.live import Live
 
 from turnout.cli.keys import KeyReader
 from turnout.cli.render import duration_text, screen, step_line
+from turnout.cli.words import status_label
 from turnout.domain.events import Beep, Event, HoldEnded, SessionEnded, StepStarted
 from turnout.domain.session import Phase, TransitionError
 from turnout.domain.state import Action
+from turnout.i18n import _, pgettext
+from turnout.i18n.formats import number
 from turnout.ports import Clock, Speaker
 from turnout.services import cues
 from turnout.services.practice import Practice
@@ -48,7 +51,7 @@ class Player:
             self.announce(self._act(key) if key else self.practice.tick(self.clock.now()))
             # Closed input can never say "ready" or "resume": end the session, keep what is done.
             if self.keys.closed and self.practice.state.phase in (Phase.WAITING, Phase.PAUSED):
-                self.console.print("Input closed while waiting for you; ending the session.")
+                self.console.print(_("Input closed while waiting for you; ending the session."))
                 self.announce(self.practice.act(Action.ABORT, self.clock.now()))
             refresh()
             self._wait(refresh)
@@ -108,12 +111,20 @@ class Player:
         # Without a live screen (a pipe, a log file, a test) the session reads as a transcript.
         if isinstance(event, StepStarted):
             step = event.item.step
-            timing = duration_text(step.seconds) if step.seconds else "waits for ready"
+            # Translators: in the transcript of a session, for a step that waits for the dancer.
+            waits = pgettext("untimed step", "waits for ready")
+            timing = duration_text(step.seconds) if step.seconds else waits
             label = cues.item_label(event.item)
             self.console.print(f"> {label} [{step_line(event.item)}] ({timing})")
         elif isinstance(event, HoldEnded):
             record = event.record
-            self.console.print(f"  logged: {record.status.value}, {record.actual_seconds:g} s")
+            # Translators: a hold just saved: how it ended ("completed", "skipped") and how many
+            # seconds it was held.
+            text = _("logged: {status}, {seconds} s")
+            shown = text.format(
+                status=status_label(record.status), seconds=number(record.actual_seconds)
+            )
+            self.console.print(f"  {shown}")
         elif isinstance(event, SessionEnded):
             self.console.print(cues.say(event))
 
@@ -124,7 +135,7 @@ def wait_one_tick(
     """Let one display tick pass, waking exactly for any beep or deadline inside it, so a
     hold's end is noticed within milliseconds however slowly the display ticks."""
     end = clock.now() + TICK
-    for _ in range(4):  # at most a deadline and three beeps fit in one tick
+    for _tick in range(4):  # at most a deadline and three beeps fit in one tick
         due = practice.state.next_due()
         if due is None or due >= end:
             break

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from html import escape
 from pathlib import Path
 from typing import Any
 
+from turnout.cli.common import cannot_write
 from turnout.domain.compensation import Compensated
 from turnout.domain.history import WeekTotal, local_day, weekly_totals
-from turnout.errors import TurnoutError, UsageError
+from turnout.errors import UsageError
+from turnout.i18n import N_, _
+from turnout.i18n.formats import when
 from turnout.ports import UnitOfWork
 from turnout.services import history
 from turnout.services.measurement_text import method_label
@@ -31,6 +35,7 @@ text.heading { font-size: 16px; font-weight: 700; text-anchor: start; }
 .zone-green { fill: #1d4a2b; } .zone-amber { fill: #6b5216; } .zone-red { fill: #6b2420; }
 """
 WIDTH, CHART, HEADING = 640, 260, 30
+WEEKLY_TITLE = N_("Practice: minutes held per week")
 
 
 def write_plot(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal] = ()) -> None:
@@ -42,7 +47,9 @@ def write_plot(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal] = 
     elif path.suffix.lower() == ".png":
         _write(path, lambda: _png(report, path, weeks))
     else:
-        raise UsageError(f"--plot {path}: use a file name ending in .svg or .png.")
+        # Translators: {path} is the file name given to --plot.
+        text = _("--plot {path}: use a file name ending in .svg or .png.")
+        raise UsageError(text.format(path=path))
 
 
 def practice_weeks(uow: UnitOfWork, now: float) -> list[WeekTotal]:
@@ -56,13 +63,13 @@ def _write(path: Path, action: object) -> None:
     try:
         action()  # type: ignore[operator]
     except OSError as error:
-        raise TurnoutError(f"Cannot write {path}: {error.strerror}. Choose another path.") from None
+        raise cannot_write(path, error) from None
 
 
 def svg_document(report: ProgressReport, weeks: Sequence[WeekTotal] = ()) -> str:
     charts = [*compensated_charts(report.compensated), *trend_charts(report.trends)]
     if weeks:
-        charts.append(Chart("Practice: minutes held per week", weekly_chart(weeks), ""))
+        charts.append(Chart(_(WEEKLY_TITLE), weekly_chart(weeks), ""))
     parts, y = [], 0
     for chart in charts:
         parts.append(f'<text class="heading" x="8" y="{y + 20}">{chart.title}</text>')
@@ -73,7 +80,8 @@ def svg_document(report: ProgressReport, weeks: Sequence[WeekTotal] = ()) -> str
         y += HEADING + CHART
     height = max(y, 40)
     if not charts:
-        parts.append('<text class="heading" x="8" y="24">No readings yet.</text>')
+        nothing = escape(_("No readings yet."), quote=False)
+        parts.append(f'<text class="heading" x="8" y="24">{nothing}</text>')
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}"><style>{STYLE}</style>{"".join(parts)}</svg>\n'
@@ -84,17 +92,22 @@ def _png(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal]) -> None
     try:
         import matplotlib
     except ImportError:
-        raise UsageError(
-            f"--plot {path}: PNG charts need matplotlib, which this install leaves out. "
-            "Write an .svg instead (any browser opens it), or install it with "
-            "`pip install 'turnout[plot]'`."
-        ) from None
+        # Translators: {path} is the file name given to --plot; the command in `backquotes`
+        # stays as it is.
+        text = _(
+            "--plot {path}: PNG charts need matplotlib, which this install leaves out. Write an "
+            ".svg instead (any browser opens it), or install it with `pip install "
+            "'turnout[plot]'`."
+        )
+        raise UsageError(text.format(path=path)) from None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    # Translators: a chart's title; {method} is how it was measured, in lower case.
+    title = _("Compensated turnout from {method}")
     series = [
-        (f"Compensated turnout from {method_label(m).lower()}", [_point(p) for p in points], True)
+        (title.format(method=method_label(m).lower()), [_point(p) for p in points], True)
         for m, points in report.compensated.items()
     ]
     series += [
@@ -102,7 +115,7 @@ def _png(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal]) -> None
         for t in report.trends
     ]
     rows = max(1, len(series) + (1 if weeks else 0))
-    figure, _ = plt.subplots(rows, 1, figsize=(8, 3 * rows))
+    figure, _axes = plt.subplots(rows, 1, figsize=(8, 3 * rows))
     for ax, (title, points, zones) in zip(figure.axes, series, strict=False):
         _draw(ax, title, points, zones)
     if weeks:
@@ -113,10 +126,11 @@ def _png(report: ProgressReport, path: Path, weeks: Sequence[WeekTotal]) -> None
 
 
 def _bars(ax: Any, weeks: Sequence[WeekTotal]) -> None:
-    labels = [f"{w.week_start.day} {w.week_start:%b}" for w in weeks]
+    labels = [when(w.week_start, "d MMM") for w in weeks]
     ax.bar(labels, [w.hold_minutes for w in weeks], color="#b0306a")
-    ax.set_title("Practice: minutes held per week")
-    ax.set_ylabel("minutes")
+    ax.set_title(_(WEEKLY_TITLE))
+    # Translators: the label of a chart's vertical axis.
+    ax.set_ylabel(_("minutes"))
 
 
 def _point(found: Compensated) -> tuple[date, float, float]:
@@ -138,7 +152,8 @@ def _draw(ax: Any, title: str, points: list[tuple[date, float, float]], zones: b
         )
     ax.errorbar(days, values, yerr=errors, marker="o", capsize=4, color="#b0306a")
     ax.set_title(title)
-    ax.set_ylabel("degrees")
+    # Translators: the label of a chart's vertical axis.
+    ax.set_ylabel(_("degrees"))
     ax.set_xlim(
         min(days) - timedelta(days=3),
         max(max(days), min(days) + timedelta(days=7)) + timedelta(days=3),

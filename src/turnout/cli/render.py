@@ -9,10 +9,13 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
+from turnout.cli.words import kind_label, side_label
 from turnout.domain.plan import PlanItem
 from turnout.domain.session import Phase, SessionState
+from turnout.i18n import N_, _
 
-KEYS_HELP = "space pause/resume · n skip · b back · q quit"
+# Translators: the player's keys; the keys themselves (space, n, b, q) stay as they are.
+KEYS_HELP = N_("space pause/resume · n skip · b back · q quit")
 
 _FONT = {
     "0": ["███", "█ █", "█ █", "█ █", "███"],
@@ -43,8 +46,13 @@ def mmss(seconds: float) -> str:
 def duration_text(seconds: int) -> str:
     minutes, rest = divmod(seconds, 60)
     if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+        # Translators: a duration in seconds ("s" is the unit).
+        return _("{seconds} s").format(seconds=rest)
+    if not rest:
+        # Translators: a duration in whole minutes ("min" is the unit).
+        return _("{minutes} min").format(minutes=minutes)
+    # Translators: a duration in minutes and seconds ("min" and "s" are the units).
+    return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
 
 
 def big(text: str) -> Align:
@@ -59,32 +67,32 @@ def _wide(row: str) -> str:
 
 def step_line(item: PlanItem) -> str:
     step, exercise = item.step, item.exercise
-    parts = [step.kind.value.replace("_", " ").upper()]
+    parts = [kind_label(step.kind).upper()]
     if step.side:
-        parts.append(step.side.value)
+        parts.append(side_label(step.side.value))
     if step.repetition and exercise.repetitions > 1:
-        parts.append(f"rep {step.repetition} of {exercise.repetitions}")
+        # Translators: which repetition of the exercise this step belongs to ("rep 2 of 3").
+        text = _("rep {repetition} of {repetitions}")
+        parts.append(text.format(repetition=step.repetition, repetitions=exercise.repetitions))
     return " · ".join(parts)
 
 
 def screen(state: SessionState, now: float, confirm_quit: bool = False) -> RenderableType:
     item = state.item
     if item is None:
-        return Panel(Text("Session over.", style="bold"), title="turnout")
+        return Panel(Text(_("Session over."), style="bold"), title="turnout")
     body = Table.grid(padding=(0, 1))
     body.add_row(Text(step_line(item), style="bold magenta"))
     body.add_row(Text(item.step.title, style="bold"))
     body.add_row(_countdown(state, now))
     body.add_row(Text(item.step.cue))
     if item.step.partner_cue:
-        body.add_row(Panel(Text(item.step.partner_cue), title="Partner", border_style="yellow"))
+        body.add_row(Panel(Text(item.step.partner_cue), title=_("Partner"), border_style="yellow"))
     body.add_row(Text(_next(state), style="dim"))
     body.add_row(_progress(state, now))
-    footer = (
-        "End the session? y = end and keep what is done, n = carry on"
-        if confirm_quit
-        else (KEYS_HELP)
-    )
+    # Translators: asked when q is pressed; the keys y and n stay as they are.
+    ending = _("End the session? y = end and keep what is done, n = carry on")
+    footer = ending if confirm_quit else _(KEYS_HELP)
     body.add_row(Text(footer, style="reverse" if confirm_quit else "dim"))
     title = f"{item.exercise.number}. {item.exercise.name}"
     return Panel(body, title=title, subtitle=state.plan.routine_name, border_style="cyan")
@@ -92,14 +100,18 @@ def screen(state: SessionState, now: float, confirm_quit: bool = False) -> Rende
 
 def _countdown(state: SessionState, now: float) -> RenderableType:
     if state.phase is Phase.WAITING:
-        return Text("Press Enter when you are ready", style="bold green")
+        return Text(_("Press Enter when you are ready"), style="bold green")
     remaining = state.remaining(now) or 0.0
-    label = {Phase.GET_READY: "get ready", Phase.PAUSED: "paused"}.get(state.phase, "")
+    # Translators: shown in capitals under the countdown.
+    labels = {Phase.GET_READY: N_("get ready"), Phase.PAUSED: N_("paused")}
+    label = _(labels[state.phase]) if state.phase in labels else ""
     parts: list[RenderableType] = [big(clock_text(remaining))]
     seconds = state.item.step.seconds if state.item else None
     if seconds and seconds >= 300 and state.phase is not Phase.GET_READY:
         done = mmss(state.active_seconds(now))
-        parts.append(Align.center(Text(f"{done} done of {mmss(seconds)}", style="cyan")))
+        # Translators: the time held so far of a long hold, both as m:ss ("4:10 done of 10:00").
+        text = _("{done} done of {total}").format(done=done, total=mmss(seconds))
+        parts.append(Align.center(Text(text, style="cyan")))
     if label:
         parts.append(Align.center(Text(label.upper(), style="bold yellow")))
     return Group(*parts)
@@ -108,9 +120,13 @@ def _countdown(state: SessionState, now: float) -> RenderableType:
 def _next(state: SessionState) -> str:
     upcoming = state.upcoming
     if upcoming is None:
-        return "Next: the end of the session"
-    seconds = f" ({duration_text(upcoming.step.seconds)})" if upcoming.step.seconds else ""
-    return f"Next: {upcoming.step.title}{seconds}"
+        return _("Next: the end of the session")
+    if not upcoming.step.seconds:
+        # Translators: the next step's title.
+        return _("Next: {title}").format(title=upcoming.step.title)
+    # Translators: the next step's title and how long it lasts ("45 s").
+    text = _("Next: {title} ({duration})")
+    return text.format(title=upcoming.step.title, duration=duration_text(upcoming.step.seconds))
 
 
 def _progress(state: SessionState, now: float) -> RenderableType:

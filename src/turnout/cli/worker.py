@@ -9,25 +9,35 @@ import typer
 
 from turnout.cli.common import container, out
 from turnout.errors import UsageError
+from turnout.i18n import N_, _, ngettext
 
-ON_SQLITE = (
+# Translators: TURNOUT_DATABASE_URL is a setting's name; postgresql+psycopg://... a URL.
+ON_SQLITE = N_(
     "workers need a studio's PostgreSQL; a personal log analyses uploads in the web process. "
     "Set TURNOUT_DATABASE_URL to the studio's database (postgresql+psycopg://...)."
+)
+HELP = N_(
+    "Measure the uploads queued by the web (PostgreSQL only), until Ctrl-C or SIGTERM: the "
+    "jobs running then are finished first; a second signal stops at once."
 )
 
 
 def worker(
     ctx: typer.Context,
     concurrency: Annotated[
-        int, typer.Option(min=1, max=32, help="Uploads measured at the same time.")
+        int, typer.Option(min=1, max=32, help=N_("Uploads measured at the same time."))
     ] = 1,
 ) -> None:
-    """Measure the uploads queued by the web (PostgreSQL only), until Ctrl-C or SIGTERM: the
-    jobs running then are finished first; a second signal stops at once."""
     from turnout.web.measure.jobs import build_jobs  # the measuring code loads only when asked
 
     box = container(ctx)
     if not box.settings.on_postgres:
-        raise UsageError(ON_SQLITE)
-    out().print(f"Measuring uploads, {concurrency} at a time. Stop with Ctrl-C.")
+        raise UsageError(_(ON_SQLITE))
+    # Translators: {count} uploads are measured at the same time.
+    text = ngettext(
+        "Measuring uploads, {count} at a time. Stop with Ctrl-C.",
+        "Measuring uploads, {count} at a time. Stop with Ctrl-C.",
+        concurrency,
+    )
+    out().print(text.format(count=concurrency))
     box.run_workers(build_jobs(box), concurrency)

@@ -7,6 +7,7 @@ from turnout.domain.plan import REST_BETWEEN_SECONDS
 from turnout.domain.routine import Exercise, NoSuchExerciseError, Step, StepKind
 from turnout.domain.state import SessionState, TransitionError
 from turnout.i18n import _
+from turnout.services.equipment_text import equipment_text
 
 
 def rest_before(following: Exercise) -> Step:
@@ -22,7 +23,7 @@ def rest_before(following: Exercise) -> Step:
     else:
         # Translators: {exercise} is the next exercise's name.
         cue = _("Rest and breathe; skip ahead when you are set. Next: {exercise}.")
-    equipment = ", ".join(following.equipment)
+    equipment = equipment_text(following.equipment)
     return Step(
         StepKind.REST,
         title,

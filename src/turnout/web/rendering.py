@@ -13,6 +13,7 @@ from turnout import i18n
 from turnout.i18n import _, formats
 from turnout.i18n.scripts import script_messages
 from turnout.services import measurement_text, safety_text
+from turnout.services.equipment_text import equipment_text
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -57,6 +58,7 @@ FILTERS = {
     "duration": duration,
     "sentence": sentence,
     "inside": inside,
+    "equipment": equipment_text,
     "region_label": safety_text.region_label,
     "because": safety_text.because,
     "notices": safety_text.notices,

@@ -22,12 +22,13 @@ from turnout.adapters.db.translate import to_datetime, to_epoch
 from turnout.domain.accounts import Account, NewAccount, Role, Studio
 from turnout.domain.sign_in import Attempt, Outcome, SignedIn
 from turnout.errors import ConflictError
+from turnout.i18n import N_, _
 
 _T = TypeVar("_T")
 STUDIO_ID = 1
 FIRST_DANCER = 1  # the personal log's rows: the first admin's own
-TAKEN = "That email address already has an account; choose another or sign in with it."
-ALREADY = "This log is already a studio's; add people with `turnout users add`."
+TAKEN = N_("That email address already has an account; choose another or sign in with it.")
+ALREADY = N_("This log is already a studio's; add people with `turnout users add`.")
 
 
 class SqlAccountStore:
@@ -43,7 +44,7 @@ class SqlAccountStore:
     def create_studio(self, studio: Studio, admin: NewAccount) -> Account:
         def write(db: Session) -> AccountRow:
             if db.get(StudioRow, STUDIO_ID) is not None:
-                raise ConflictError(ALREADY)
+                raise ConflictError(_(ALREADY))
             created = to_datetime(studio.created_at)
             db.add(
                 StudioRow(
@@ -210,7 +211,7 @@ def _usable(token_hash: str, now: float) -> tuple[ColumnElement[bool], ...]:
 
 def _insert(db: Session, new: NewAccount, dancer_id: int) -> AccountRow:
     if db.scalars(select(AccountRow.id).where(AccountRow.email == new.email)).first():
-        raise ConflictError(TAKEN)
+        raise ConflictError(_(TAKEN))
     row = AccountRow(
         dancer_id=dancer_id,
         email=new.email,

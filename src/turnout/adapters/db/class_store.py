@@ -20,15 +20,16 @@ from turnout.adapters.db.class_tables import (
 from turnout.adapters.db.translate import to_datetime, to_epoch
 from turnout.domain.classes import Consent, DanceClass, Member, Note, Share
 from turnout.errors import ConflictError
+from turnout.i18n import N_, _
 
-CODE_TAKEN = "That join code is taken; try again for a new one."
+CODE_TAKEN = N_("That join code is taken; try again for a new one.")
 
 
 class SqlClassStore(SqlAccountStore):
     def add_class(self, name: str, code: str, routine_key: str, teacher: int, at: float) -> int:
         def write(db: Session) -> int:
             if db.scalar(select(ClassRow.id).where(ClassRow.code == code)) is not None:
-                raise ConflictError(CODE_TAKEN)
+                raise ConflictError(_(CODE_TAKEN))
             row = ClassRow(
                 name=name, code=code, routine_key=routine_key, created_at=to_datetime(at)
             )

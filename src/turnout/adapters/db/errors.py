@@ -8,9 +8,12 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from turnout.errors import ConflictError, StorageError
+from turnout.i18n import N_, _
 
-_ELSEWHERE = "set TURNOUT_DATABASE_URL to another database"
 _EXAMPLE = "sqlite:////tmp/turnout.db"
+# Why a file is not a practice log, for `not_a_log`.
+NOT_SQLITE = N_("not a SQLite database")
+NO_VERSION = N_("it has tables but no turnout schema version")
 
 
 def sqlite_file(url: str | URL) -> Path | None:
@@ -33,31 +36,44 @@ def describe(url: str | URL) -> str:
 
 
 def unwritable(where: str, reason: str) -> StorageError:
-    return StorageError(
-        f"Cannot open the practice log at {where} for writing: {reason}. "
-        f"Set TURNOUT_DATABASE_URL to a writable location, e.g. {_EXAMPLE}"
+    # Translators: {where} is the log's file or database; {reason} the system's own words for
+    # what went wrong; {example} a database URL. TURNOUT_DATABASE_URL is a setting's name.
+    text = _(
+        "Cannot open the practice log at {where} for writing: {reason}. Set "
+        "TURNOUT_DATABASE_URL to a writable location, e.g. {example}"
     )
+    return StorageError(text.format(where=where, reason=reason, example=_EXAMPLE))
 
 
 def newer(where: str, revision: str) -> StorageError:
-    return StorageError(
-        f"The practice log at {where} was written by a newer version of turnout "
-        f"(schema {revision}); upgrade turnout, or {_ELSEWHERE}. It was left untouched."
+    # Translators: {where} is the log's file or database; {revision} a schema's code.
+    # TURNOUT_DATABASE_URL is a setting's name.
+    text = _(
+        "The practice log at {where} was written by a newer version of turnout (schema "
+        "{revision}); upgrade turnout, or set TURNOUT_DATABASE_URL to another database. It was "
+        "left untouched."
     )
+    return StorageError(text.format(where=where, revision=revision))
 
 
 def not_a_log(where: str, what: str) -> StorageError:
-    return StorageError(
-        f"{where} is not a turnout practice log ({what}); it was left untouched. "
-        f"Move it away, or {_ELSEWHERE}."
+    """`what`: why, one of the reasons marked above (NOT_SQLITE, NO_VERSION)."""
+    # Translators: {where} is a file or database; {what} says why it is not a log.
+    # TURNOUT_DATABASE_URL is a setting's name.
+    text = _(
+        "{where} is not a turnout practice log ({what}); it was left untouched. Move it away, "
+        "or set TURNOUT_DATABASE_URL to another database."
     )
+    return StorageError(text.format(where=where, what=_(what)))
 
 
 def broken_links(where: str) -> StorageError:
-    return StorageError(
-        f"Upgrading the practice log at {where} would leave holds without their session, "
-        "so it was not upgraded; please report this, and keep the file."
+    # Translators: {where} is the log's file or database.
+    text = _(
+        "Upgrading the practice log at {where} would leave holds without their session, so it "
+        "was not upgraded; please report this, and keep the file."
     )
+    return StorageError(text.format(where=where))
 
 
 def from_dbapi(url: str | URL, error: DBAPIError) -> StorageError:
@@ -65,12 +81,14 @@ def from_dbapi(url: str | URL, error: DBAPIError) -> StorageError:
     reason = _first_line(error.orig or error) or type(error.orig).__name__
     where = describe(url)
     if "file is not a database" in reason or "malformed" in reason:
-        return not_a_log(where, "not a SQLite database")
+        return not_a_log(where, NOT_SQLITE)
     if "locked" in reason or "busy" in reason:
-        return StorageError(
-            f"The practice log at {where} is busy: another turnout window or process kept it "
+        # Translators: {where} is the log's file or database.
+        text = _(
+            "The practice log at {where} is busy: another turnout window or process kept it "
             "locked too long. Close the other one, or try again."
         )
+        return StorageError(text.format(where=where))
     return unwritable(where, reason)
 
 
@@ -79,14 +97,16 @@ def from_integrity(error: IntegrityError) -> ConflictError:
     values sent) stays out of the message."""
     reason = _first_line(error.orig or error).lower()
     if "foreign key" in reason:
-        what = "it refers to something the log does not hold (a session id, say)"
+        what = _("it refers to something the log does not hold (a session id, say)")
     elif "unique" in reason or "duplicate" in reason:
-        what = "the log already holds one like it"
+        what = _("the log already holds one like it")
     elif "not null" in reason or "not-null" in reason:
-        what = "a value the log needs is missing"
+        what = _("a value the log needs is missing")
     else:
-        what = "a value breaks one of the log's rules"
-    return ConflictError(f"Nothing was saved: {what}. Check the ids and values sent.")
+        what = _("a value breaks one of the log's rules")
+    # Translators: {what} says which of the log's rules the write broke.
+    text = _("Nothing was saved: {what}. Check the ids and values sent.")
+    return ConflictError(text.format(what=what))
 
 
 def _first_line(error: BaseException) -> str:

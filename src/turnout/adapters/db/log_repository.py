@@ -25,6 +25,7 @@ from turnout.adapters.db.tables import (
 from turnout.adapters.db.translate import to_datetime, to_epoch, to_record, to_session
 from turnout.domain.corrections import Action, Correction, Target
 from turnout.errors import InputError
+from turnout.i18n import _
 
 # What a backup calls each table, in the order rows must go in (sessions before what refers
 # to them) and come out (the reverse, when everything is erased).
@@ -166,11 +167,14 @@ def _plain(row: Base) -> dict[str, Any]:
 def _from_plain(table: type[Base], name: str, index: int, raw: object) -> Base:
     where = f"{name}[{index}]"
     if not isinstance(raw, dict):
-        raise InputError(where, f"{where}: each row must be a JSON object.")
+        # Translators: {where} names a row of a backup file ("holds[3]").
+        raise InputError(where, _("{where}: each row must be a JSON object.").format(where=where))
     columns = _columns(table)
     unknown = sorted(set(raw) - set(columns))
     if unknown:
-        raise InputError(where, f"{where}: this backup version has no column '{unknown[0]}'.")
+        # Translators: {where} names a row of a backup file ("holds[3]"); {column} a column's name.
+        text = _("{where}: this backup version has no column '{column}'.")
+        raise InputError(where, text.format(where=where, column=unknown[0]))
     values = {
         key: _value(column, f"{where}.{key}", raw.get(key)) for key, column in columns.items()
     }
@@ -178,7 +182,9 @@ def _from_plain(table: type[Base], name: str, index: int, raw: object) -> Base:
     try:
         _READERS[table](row)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise InputError(where, f"{where}: this version cannot read it ({error}).") from None
+        # Translators: {where} names a row of a backup file; {error} the reason, in English.
+        text = _("{where}: this version cannot read it ({error}).")
+        raise InputError(where, text.format(where=where, error=error)) from None
     return row
 
 
@@ -186,7 +192,8 @@ def _value(column: Any, where: str, value: object) -> object:
     if value is None:
         if column.nullable or (column.primary_key and column.autoincrement is True):
             return None
-        raise InputError(where, f"{where}: a value is needed here.")
+        # Translators: {where} names a value in a backup file ("holds[3].status").
+        raise InputError(where, _("{where}: a value is needed here.").format(where=where))
     kind = datetime if isinstance(column.type, UtcDateTime) else column.type.python_type
     try:
         if kind is datetime and isinstance(value, str):
@@ -194,20 +201,30 @@ def _value(column: Any, where: str, value: object) -> object:
         if kind is date and isinstance(value, str):
             return date.fromisoformat(value)
     except ValueError:
-        raise InputError(where, f"{where}: '{value}' is not a date and time.") from None
+        # Translators: {where} names a value in a backup file; {value} the value as written.
+        text = _("{where}: '{value}' is not a date and time.")
+        raise InputError(where, text.format(where=where, value=value)) from None
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
         longest = getattr(column.type, "length", None)
         if longest is not None and len(str(value)) > longest:
-            raise InputError(where, f"{where}: at most {longest} characters.")
+            # Translators: {where} names a value in a backup file; {longest} a whole number.
+            text = _("{where}: at most {longest} characters.")
+            raise InputError(where, text.format(where=where, longest=longest))
         return value
-    raise InputError(where, f"{where}: expected a {kind.__name__}, got {type(value).__name__}.")
+    # Translators: {where} names a value in a backup file; {expected} and {got} are Python's
+    # names of types ("int", "str").
+    text = _("{where}: expected a {expected}, got {got}.")
+    raise InputError(
+        where, text.format(where=where, expected=kind.__name__, got=type(value).__name__)
+    )
 
 
 def _aware(moment: datetime, where: str) -> datetime:
     if moment.tzinfo is None:
-        raise InputError(where, f"{where}: a time needs its UTC offset.")
+        # Translators: {where} names a value in a backup file ("holds[3].started_at").
+        raise InputError(where, _("{where}: a time needs its UTC offset.").format(where=where))
     return moment
 
 

@@ -80,7 +80,7 @@ def _upgrade(connection: Connection, where: str) -> None:
     if unknown:
         raise errors.newer(where, unknown[0])
     if not revisions and _tables(connection) - {_VERSION_TABLE}:
-        raise errors.not_a_log(where, "it has tables but no turnout schema version")
+        raise errors.not_a_log(where, errors.NO_VERSION)
     command.upgrade(alembic_config(connection), "head")
     if (
         connection.dialect.name == "sqlite"

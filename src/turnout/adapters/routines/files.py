@@ -2,39 +2,43 @@
 
 from __future__ import annotations
 
-import difflib
 import threading
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
 from turnout import i18n
-from turnout.adapters.routines.localized import translated
+from turnout.adapters.routines.localized import TranslationsError, translated
+from turnout.adapters.routines.problems import schema_message
 from turnout.adapters.routines.reading import MAX_KEY_DOTS, deep_key_line, read_text
 from turnout.adapters.routines.schema import ExerciseModel, RoutineModel, SchemaModel, StepModel
 from turnout.domain.routine import Exercise, Routine, Step, expand_steps
 from turnout.errors import RoutineError, RoutineNotFoundError
+from turnout.i18n import _
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "routines"
-EXCERPT = 60  # characters of a wrong value quoted back in a message
 
 
 def load_routine_file(path: Path) -> Routine:
     """Read, validate and expand one routine file; every failure is a one-line RoutineError."""
-    return routine_from_text(read_text(path), f"Routine file {path}")
+    # Translators: how a message names a routine read from a file; {path} is the file's path.
+    return routine_from_text(read_text(path), _("Routine file {path}").format(path=path))
 
 
 def routine_from_text(text: str, label: str) -> Routine:
     """Validate and expand a routine's TOML by the rules of routine files; a RoutineError's
     message starts with `label` ("Routine file x.toml", "Your routine")."""
-    data = translated(_parse(label, text))
+    try:
+        data = translated(_parse(label, text))
+    except TranslationsError as error:
+        # Translators: {label} names the routine; {problem} says what is wrong with the table.
+        raise RoutineError(_("{label}: {problem}").format(label=label, problem=error)) from None
     try:
         model = RoutineModel.model_validate(data)
     except ValidationError as error:
-        raise RoutineError(_schema_message(label, data, error.errors())) from error
+        raise RoutineError(schema_message(label, data, error.errors())) from error
     _check_unique_keys(label, model)
     return _routine(model)
 
@@ -55,10 +59,12 @@ class FileRoutineSource:
             return load_routine_file(Path(name_or_path))
         names = self.names()
         if name_or_path not in names:
-            raise RoutineNotFoundError(
-                f"No routine called {name_or_path!r}. Built-in routines: {', '.join(names)}. "
-                "Give a name from that list or a path to a .toml file."
+            # Translators: {name} is the name asked for, quoted; {names} the built-in routines.
+            text = _(
+                "No routine called {name}. Built-in routines: {names}. Give a name from that "
+                "list or a path to a .toml file."
             )
+            raise RoutineNotFoundError(text.format(name=repr(name_or_path), names=", ".join(names)))
         return load_routine_file(self._dir / f"{name_or_path}.toml")
 
 
@@ -99,100 +105,42 @@ class CachedRoutineSource:
 
 def _parse(label: str, text: str) -> dict[str, Any]:
     if (line := deep_key_line(text)) is not None:
-        raise RoutineError(
-            f"{label} is not valid TOML: line {line} has more than {MAX_KEY_DOTS} "
-            "dots outside quotes (a key nested too deeply, or a string left open). "
-            "Fix the syntax there."
+        # Translators: {label} names the routine ("Routine file x.toml", "Your routine").
+        message = _(
+            "{label} is not valid TOML: line {line} has more than {dots} dots outside quotes (a "
+            "key nested too deeply, or a string left open). Fix the syntax there."
         )
+        raise RoutineError(message.format(label=label, line=line, dots=MAX_KEY_DOTS))
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        # tomllib's message already ends with "(at line N, column M)".
+        # tomllib's message (in English) already ends with "(at line N, column M)".
         reason = str(error)
     except RecursionError:  # tomllib recurses once per level of [[...]] or {...}
-        reason = "its arrays or tables are nested too deeply"
+        reason = _("its arrays or tables are nested too deeply")
     except ValueError:  # Python refuses to read an integer of thousands of digits
-        reason = "a number in it has too many digits"
-    raise RoutineError(f"{label} is not valid TOML: {reason}. Fix the syntax there.")
+        reason = _("a number in it has too many digits")
+    # Translators: {label} names the routine ("Routine file x.toml", "Your routine"); {reason}
+    # says what is wrong with its syntax.
+    message = _("{label} is not valid TOML: {reason}. Fix the syntax there.")
+    raise RoutineError(message.format(label=label, reason=reason))
 
 
 def _check_unique_keys(label: str, model: RoutineModel) -> None:
     seen: dict[str, int] = {}
     for number, exercise in enumerate(model.exercises, start=1):
         if exercise.key in seen:
+            # Translators: {label} names the routine; {number} counts its exercises from 1;
+            # {key} is the key, quoted; {other} the number of the exercise that has it already.
+            text = _(
+                "{label}, at exercises[{number}].key (counting from 1): {key} is already the key "
+                "of exercise {other}. Give each exercise its own key."
+            )
+            other = seen[exercise.key]
             raise RoutineError(
-                f"{label}, at exercises[{number}].key (counting from 1): "
-                f"{exercise.key!r} is already the key of exercise {seen[exercise.key]}. "
-                "Give each exercise its own key."
+                text.format(label=label, number=number, key=repr(exercise.key), other=other)
             )
         seen[exercise.key] = number
-
-
-def _schema_message(label: str, data: dict[str, Any], errors: list[ErrorDetails]) -> str:
-    first = errors[0]
-    where = _where(first["loc"], data)
-    more = f" ({len(errors) - 1} more problem(s) after this one.)" if len(errors) > 1 else ""
-    return f"{label}, at {where}: {_problem(first)}{more}"
-
-
-def _where(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
-    """Pydantic's loc as a key path, counting exercises and steps from 1 as a reader does."""
-    path = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-    if not any(isinstance(part, int) for part in loc):
-        return path or "the top level"
-    key = _exercise_key(loc, data)
-    return f"{path} ({f'exercise {key!r}, ' if key else ''}counting from 1)"
-
-
-def _exercise_key(loc: tuple[int | str, ...], data: dict[str, Any]) -> str | None:
-    try:
-        key = data["exercises"][loc[1]]["key"] if loc[0] == "exercises" else None
-    except (KeyError, IndexError, TypeError):
-        return None
-    return key if isinstance(key, str) and key else None
-
-
-def _problem(error: ErrorDetails) -> str:
-    kind, field = error["type"], str(error["loc"][-1]) if error["loc"] else ""
-    if kind == "missing":
-        return f"`{field}` is missing. Add it."
-    if kind == "extra_forbidden":
-        return f"`{field}` is not a known key. {_suggest(field, error['loc'])}"
-    if kind == "value_error":
-        return error["msg"].removeprefix("Value error, ") + "."
-    fix = _FIXES.get(kind, "Correct this value.")
-    return f"{error['msg']}, got {_excerpt(error['input'])}. {fix}"
-
-
-def _excerpt(value: object) -> str:
-    """The wrong value as written, cut short: a 900 kB string is not quoted back whole."""
-    try:
-        text = repr(value)
-    except RecursionError:
-        return "a value nested too deeply"
-    return text if len(text) <= EXCERPT else f"{text[: EXCERPT - 5]}...{text[-2:]}"
-
-
-def _suggest(field: str, loc: tuple[int | str, ...]) -> str:
-    known = list(_MODEL_AT_DEPTH.get(len(loc), StepModel).model_fields)
-    close = difflib.get_close_matches(field, known, n=1)
-    hint = f"Did you mean `{close[0]}`? " if close else ""
-    return f"{hint}Known keys here: {', '.join(known)}."
-
-
-# A misspelt key's loc is its depth: top level, inside an exercise, or inside a step.
-_MODEL_AT_DEPTH: dict[int, type[SchemaModel]] = {1: RoutineModel, 3: ExerciseModel, 5: StepModel}
-_FIXES = {
-    "greater_than": "Use a whole number above 0.",
-    "int_type": "Write a whole number without quotes, e.g. 30.",
-    "string_type": "Write text in double quotes.",
-    "list_type": 'Write a list in square brackets, e.g. ["mirror"].',
-    "enum": "Use one of the listed values.",
-    "literal_error": "Use one of the listed values.",
-    "too_short": "Add at least one entry.",
-    "string_too_short": "Write some text here.",
-    "model_type": "Write a table here.",
-}
 
 
 def _routine(model: RoutineModel) -> Routine:

@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from turnout.errors import RoutineError, RoutineNotFoundError
+from turnout.i18n import _
 
 MAX_FILE_BYTES = 1024 * 1024  # the built-in routines are under 20 kB
 MAX_KEY_DOTS = 8  # a routine needs two at most: [[exercises.setup]]
@@ -37,19 +38,23 @@ def read_text(path: Path) -> str:
     try:
         raw = _read_bytes(path)
     except FileNotFoundError:
-        raise RoutineNotFoundError(f"Routine file {path} does not exist. Check the path.") from None
+        text = _("Routine file {path} does not exist. Check the path.")
+        raise RoutineNotFoundError(text.format(path=path)) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise RoutineError(
-            f"Routine file {path} cannot be read ({reason}). Check it is a file you may read."
-        ) from None
+        # Translators: {reason} is the system's own words for what went wrong.
+        text = _("Routine file {path} cannot be read ({reason}). Check it is a file you may read.")
+        raise RoutineError(text.format(path=path, reason=error.strerror or str(error))) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        # Translators: {byte} is the byte's value in hexadecimal ("0xff").
+        text = _(
+            "Routine file {path}, line {line}: byte {byte} is not UTF-8 text. Save the file as "
+            "UTF-8."
+        )
         raise RoutineError(
-            f"Routine file {path}, line {line}: byte {raw[error.start]:#04x} is not UTF-8 text. "
-            "Save the file as UTF-8."
+            text.format(path=path, line=line, byte=f"{raw[error.start]:#04x}")
         ) from None
 
 
@@ -62,18 +67,21 @@ def _read_bytes(path: Path) -> bytes:
         if stat.S_ISDIR(kind):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         if not stat.S_ISREG(kind):
-            raise RoutineError(
-                f"Routine file {path} is not a regular file (a device, pipe or socket?). "
-                "Give the path of a .toml file."
+            text = _(
+                "Routine file {path} is not a regular file (a device, pipe or socket?). Give the "
+                "path of a .toml file."
             )
+            raise RoutineError(text.format(path=path))
         raw = _read_at_most(descriptor, MAX_FILE_BYTES + 1)
     finally:
         os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
-        raise RoutineError(
-            f"Routine file {path} is over {MAX_FILE_BYTES // 2**20} MB; a routine is a few kB "
-            "of text. Check that it is the right file."
+        # Translators: {limit} is a whole number of megabytes.
+        text = _(
+            "Routine file {path} is over {limit} MB; a routine is a few kB of text. Check that "
+            "it is the right file."
         )
+        raise RoutineError(text.format(path=path, limit=MAX_FILE_BYTES // 2**20))
     return raw
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, model_validator
 
 from turnout.domain.routine import Actor, Side, StepKind
+from turnout.i18n import _
 
 LONG_HOLD_SECONDS = 300
 Text = Annotated[str, Field(min_length=1)]
@@ -36,11 +37,13 @@ class StepModel(SchemaModel):
     @model_validator(mode="after")
     def _timing_fits_kind(self) -> Self:
         if self.lying and self.kind is not StepKind.SETUP:
-            raise ValueError("`lying` is only for setup steps, which wait for the dancer")
+            # Translators: a problem in a routine file; the names in `backquotes` are keys of the
+            # file and stay as they are. No full stop at the end: the message adds one.
+            raise ValueError(_("`lying` is only for setup steps, which wait for the dancer"))
         if self.kind is StepKind.HOLD and self.seconds is None:
-            raise ValueError("a hold needs `seconds`; add how long to hold, e.g. seconds = 30")
+            raise ValueError(_("a hold needs `seconds`; add how long to hold, e.g. seconds = 30"))
         if self.kind is StepKind.SETUP and self.seconds is not None:
-            raise ValueError("a setup step waits for the dancer, so remove its `seconds`")
+            raise ValueError(_("a setup step waits for the dancer, so remove its `seconds`"))
         if self.check_in_every is not None:
             self._check_in_fits()
         return self
@@ -48,9 +51,11 @@ class StepModel(SchemaModel):
     def _check_in_fits(self) -> None:
         long_hold = self.kind is StepKind.HOLD and (self.seconds or 0) >= LONG_HOLD_SECONDS
         if not long_hold:
-            raise ValueError("`check_in_every` is only for holds of 300 seconds or more; remove it")
+            raise ValueError(
+                _("`check_in_every` is only for holds of 300 seconds or more; remove it")
+            )
         if (self.check_in_every or 0) >= (self.seconds or 0):
-            raise ValueError("`check_in_every` must be shorter than the hold; lower it")
+            raise ValueError(_("`check_in_every` must be shorter than the hold; lower it"))
 
 
 class ExerciseModel(SchemaModel):
@@ -76,7 +81,7 @@ class ExerciseModel(SchemaModel):
     def _partner_is_listed(self) -> Self:
         steps = (*self.setup, *self.cycle, *self.between)
         if any(s.actor is Actor.PARTNER for s in steps) and "partner" not in self.equipment:
-            raise ValueError('a step is done by the partner; add "partner" to `equipment`')
+            raise ValueError(_('a step is done by the partner; add "partner" to `equipment`'))
         return self
 
 

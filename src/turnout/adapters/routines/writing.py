@@ -7,6 +7,7 @@ from typing import Any
 import tomli_w
 
 from turnout.errors import InputError
+from turnout.i18n import _
 
 
 def routine_toml(data: dict[str, Any]) -> str:
@@ -15,10 +16,11 @@ def routine_toml(data: dict[str, Any]) -> str:
     try:
         return tomli_w.dumps(_without_empty(data))
     except RecursionError:
-        raise InputError("routine", "routine: nested too deeply for a routine.") from None
+        raise InputError("routine", _("routine: nested too deeply for a routine.")) from None
     except (TypeError, ValueError) as error:
-        reason = f"routine: {error}; send text, numbers, true/false or lists."
-        raise InputError("routine", reason) from None
+        # Translators: {error} is tomli-w's own words (in English) for the value it cannot write.
+        reason = _("routine: {error}; send text, numbers, true/false or lists.")
+        raise InputError("routine", reason.format(error=error)) from None
 
 
 def _without_empty(value: Any) -> Any:

@@ -9,11 +9,13 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from turnout.adapters.vision.captions import put_text, text_width
 from turnout.adapters.vision.feet import top_view
 from turnout.adapters.vision.feet_area import feet_area
 from turnout.domain.geometry import Point, apply_homography, invert_homography
 from turnout.domain.mat import MatView
 from turnout.domain.pose import Joint, Pose
+from turnout.i18n import _
 from turnout.ports import Frame
 from turnout.services.measuring import FrameReading, Report
 
@@ -27,7 +29,6 @@ BONES = [
     (Joint.LEFT_HEEL, Joint.LEFT_TOE), (Joint.RIGHT_HEEL, Joint.RIGHT_TOE),
 ]  # fmt: skip
 LEFT, RIGHT, WHITE = (80, 200, 255), (255, 160, 60), (255, 255, 255)
-FONT = cv2.FONT_HERSHEY_SIMPLEX
 # The floor shown for correcting the feet by hand: the printed area with a margin all round,
 # and at least far enough ahead for a long foot pointing nearly straight ahead (mm).
 SIDE_MARGIN_MM, BEHIND_MM, AHEAD_MM = 60.0, 30.0, 320.0
@@ -96,14 +97,14 @@ def _caption(image: Image, lines: list[str], scale: float) -> None:
     band[:] = (band * 0.35).astype(image.dtype)  # darken, so the text reads on any background
     for index, text in enumerate(rows):
         y = step * (index + 1)
-        cv2.putText(image, text, (10, y), FONT, size, WHITE, 1, cv2.LINE_AA)
+        put_text(image, text, (10, y), size, WHITE)
 
 
 def _wrap(text: str, width: int, size: float) -> list[str]:
     rows: list[str] = []
     for word in text.split():
         candidate = f"{rows[-1]} {word}" if rows else word
-        if rows and cv2.getTextSize(candidate, FONT, size, 1)[0][0] <= width:
+        if rows and text_width(candidate, size) <= width:
             rows[-1] = candidate
         else:
             rows.append(word)
@@ -113,23 +114,19 @@ def _wrap(text: str, width: int, size: float) -> list[str]:
 def _with_top_view(image: Image, frame: Frame, best: FrameReading) -> Image:
     assert best.mat is not None
     area = feet_area(best.mat)
-    top, _ = top_view(frame, best.mat, area)
+    top, _warp = top_view(frame, best.mat, area)
     to_px = area.to_px
     if best.feet is not None:
         for foot, colour in zip(best.feet, (LEFT, RIGHT), strict=True):
             a, b = (apply_homography(to_px, p) for p in (foot.heel, foot.toe))
             cv2.line(top, _px(a), _px(b), colour, 2, cv2.LINE_AA)
-    cv2.putText(
-        top,
-        "rectified top view (1 px = 1 mm)"
-        if area.on_mat
-        else "top view on plain paper (1 px = 1 mm)",
-        (6, 16),
-        cv2.FONT_HERSHEY_SIMPLEX,
-        0.45,
-        (0, 0, 255),
-        1,
-    )
+    if area.on_mat:
+        # Translators: written on the top view of the floor under the annotated picture.
+        label = _("rectified top view (1 px = 1 mm)")
+    else:
+        # Translators: written on the top view of the floor under the annotated picture.
+        label = _("top view on plain paper (1 px = 1 mm)")
+    put_text(top, label, (6, 16), 0.45, (0, 0, 255), cv2.LINE_8)
     width = image.shape[1]
     top = cv2.resize(top, (width, round(top.shape[0] * width / top.shape[1])))
     return np.vstack([image, top])

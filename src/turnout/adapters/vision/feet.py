@@ -21,6 +21,7 @@ from turnout.domain.form import Foot
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
 from turnout.errors import MeasureError
+from turnout.i18n import N_, _
 from turnout.ports import Frame
 
 REACH_MM = 300.0  # how far from the heel a foot's outline is looked for
@@ -30,6 +31,19 @@ MIN_LENGTH_MM = 130.0  # less of a foot than this on the paper, and its outline 
 # A pale shoe shows its edge only against the stripes, and its shaded sides not at all: on
 # rendered 3D white shoes the outline reads each foot up to about 4 deg less turned out.
 PALE_SLACK_DEG = 2.0
+# A pale shoe whose edge the faint stripes cannot show, by foot (True: the left one).
+PALE_SHOE = {
+    True: N_(
+        "Your left shoe is as pale as the paper, and the stripes under it show too faintly to "
+        "find its edge. Print the mat darker (normal quality, not draft or toner saving), hold "
+        "the phone a little closer, or wear darker shoes or socks, and measure again."
+    ),
+    False: N_(
+        "Your right shoe is as pale as the paper, and the stripes under it show too faintly to "
+        "find its edge. Print the mat darker (normal quality, not draft or toner saving), hold "
+        "the phone a little closer, or wear darker shoes or socks, and measure again."
+    ),
+}
 
 Mask = NDArray[Any]
 Array = NDArray[Any]
@@ -47,7 +61,7 @@ class SilhouetteFootFinder:
         self, frame: Frame, mat: MatView, heels: tuple[Point, Point] | None
     ) -> tuple[Foot | None, Foot | None]:
         area = feet_area(mat)
-        top, _ = top_view(frame, mat, area)
+        top, _warp = top_view(frame, mat, area)
         value = brightest(top)
         mask, pale = not_paper(top, value, area.striped)
         allowed = area.searchable & (value > 0)
@@ -69,7 +83,7 @@ def _foot(
     it is pale (found only where the stripes are missing)."""
     mask, pale = masks
     to_px = np.array(area.to_px)
-    (hx, hy, _), split_px = to_px @ [heel.x, heel.y, 1.0], to_px[0, 0] * split + to_px[0, 2]
+    (hx, hy, _w), split_px = to_px @ [heel.x, heel.y, 1.0], to_px[0, 0] * split + to_px[0, 2]
     # Only the window a foot can reach is looked at: the same answer, less to go through.
     x0, x1, y0, y1 = _window(mask.shape, hx, hy, split_px, left)
     hx, hy, split_px = hx - x0, hy - y0, split_px - x0
@@ -92,7 +106,7 @@ def _foot(
         return None
     back, front = ends[0] + [x0, y0], ends[1] + [x0, y0]
     to_floor = np.linalg.inv(to_px)
-    (bx, by, _), (fx, fy, _) = to_floor @ [*back, 1.0], to_floor @ [*front, 1.0]
+    (bx, by, _bw), (fx, fy, _fw) = to_floor @ [*back, 1.0], to_floor @ [*front, 1.0]
     slack = _pale_slack(blob, pale[y0:y1, x0:x1], left)
     return Foot(Point(float(bx), float(by)), Point(float(fx), float(fy)), slack=slack)
 
@@ -105,13 +119,7 @@ def _pale_slack(blob: Mask, pale: Mask, left: bool) -> float:
     if float(np.count_nonzero(blob & (pale > 0))) <= 0.5 * area:
         return 0.0
     if float(np.count_nonzero(blob & (pale == FAINT))) > 0.25 * area:
-        side = "left" if left else "right"
-        raise MeasureError(
-            f"Your {side} shoe is as pale as the paper, and the stripes under it show too "
-            "faintly to find its edge. Print the mat darker (normal quality, not draft or "
-            "toner saving), hold the phone a little closer, or wear darker shoes or socks, "
-            "and measure again."
-        )
+        raise MeasureError(_(PALE_SHOE[left]))
     return PALE_SLACK_DEG
 
 
@@ -193,7 +201,7 @@ def _on_paper(region: Mask, d: Array, n: Array, t: Array, s: Array) -> Array:
 
 
 def _largest(mask: Mask) -> Mask | None:
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(
         np.asarray(mask, np.uint8), connectivity=8
     )
     if count < 2:
@@ -210,7 +218,7 @@ def _side_direction(blob: Mask, centre: Array, region: Mask) -> Array | None:
     alone is off by the foot's taper; the two sides' mean direction is neither, so the cut
     parts of the outline are left out and each side is averaged on its own.
     """
-    contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    contours, _hierarchy = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     outline = max(contours, key=len).reshape(-1, 2).astype(np.float64)
     step = 6
     tangents = np.roll(outline, -step, axis=0) - np.roll(outline, step, axis=0)

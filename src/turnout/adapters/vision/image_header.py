@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, TiffImagePlugin, features
 
 from turnout.errors import MeasureError
+from turnout.i18n import _
 
 # What OpenCV decodes, by Pillow's name for it. A JPEG carrying a second picture (some phones
 # and cameras) is opened by the JPEG reader and called "MPO".
@@ -25,7 +26,6 @@ _HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx"})
 _AVIF_BRANDS = frozenset({b"avif", b"avis"})
 _ANY_STILL = frozenset({b"mif1", b"msf1"})  # the codec is named among the compatible brands
 _ORIENTATION = 0x0112
-CORRUPT = "looks like a photo but cannot be decoded (corrupt or cut off)"
 
 
 @dataclass(frozen=True)
@@ -56,31 +56,50 @@ def still_format(head: bytes) -> str | None:
 def refuse_unreadable_kinds(name: str, head: bytes) -> None:
     """A GIF gets a message saying what to send instead."""
     if head.startswith(_GIF):
-        raise MeasureError(
-            f"{name} is a GIF, which cannot be measured; send a JPEG or PNG photo, or a video."
-        )
+        # Translators: {name} is the file's name.
+        text = _("{name} is a GIF, which cannot be measured; send a JPEG or PNG photo, or a video.")
+        raise MeasureError(text.format(name=name))
 
 
 def image_size(path: Path, max_pixels: int) -> ImageSize:
     """The format and upright size of the photo at `path`, from its header only. Raises
     MeasureError when it is not a photo we read, its header is damaged, or it has over
     `max_pixels`."""
-    limit = f"send a photo under {max_pixels // 1_000_000} megapixels"
+    limit = max_pixels // 1_000_000
     with path.open("rb") as handle:
         kind = still_format(handle.read(64))
     found = _heif_size(path) if kind == HEIF else _pillow_size(path, kind, limit)
     if found.width <= 0 or found.height <= 0:
-        raise MeasureError(f"{path.name} says it is {found.width}x{found.height} pixels; {limit}.")
-    if found.pixels > max_pixels:
-        raise MeasureError(f"{path.name} is {found.width}x{found.height} pixels; {limit}.")
-    return found
+        # Translators: {name} is the file's name; {width}x{height} its size in pixels as its
+        # header gives it; {limit} a whole number of megapixels.
+        text = _(
+            "{name} says it is {width}x{height} pixels; send a photo under {limit} megapixels."
+        )
+    elif found.pixels > max_pixels:
+        # Translators: {name} is the file's name; {width}x{height} its size in pixels;
+        # {limit} a whole number of megapixels.
+        text = _("{name} is {width}x{height} pixels; send a photo under {limit} megapixels.")
+    else:
+        return found
+    size = {"width": found.width, "height": found.height}
+    raise MeasureError(text.format(name=path.name, limit=limit, **size))
 
 
 def heif_refusal(name: str) -> MeasureError:
-    return MeasureError(
-        f"{name} looks like a HEIC photo but cannot be decoded (corrupt or cut off); send it "
+    # Translators: {name} is the file's name; "Settings > Camera > Formats > Most Compatible"
+    # names an iPhone's own menus, as the iPhone shows them in this language.
+    text = _(
+        "{name} looks like a HEIC photo but cannot be decoded (corrupt or cut off); send it "
         "again, or as a JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible)."
     )
+    return MeasureError(text.format(name=name))
+
+
+def corrupt(name: str) -> MeasureError:
+    """A photo whose header reads but whose pixels do not decode."""
+    # Translators: {name} is the file's name.
+    text = _("{name} looks like a photo but cannot be decoded (corrupt or cut off).")
+    return MeasureError(text.format(name=name))
 
 
 def _heif_size(path: Path) -> ImageSize:
@@ -93,22 +112,27 @@ def _heif_size(path: Path) -> ImageSize:
     return ImageSize(HEIF, *heif.size)  # libheif's size already has the rotation applied
 
 
-def _pillow_size(path: Path, kind: str | None, limit: str) -> ImageSize:
+def _pillow_size(path: Path, kind: str | None, limit: int) -> ImageSize:
     if kind == AVIF and not features.check("avif"):
-        raise MeasureError(
-            f"{path.name} is an AVIF photo, which this install cannot read; send it as a JPEG."
-        )
+        # Translators: {name} is the file's name.
+        text = _("{name} is an AVIF photo, which this install cannot read; send it as a JPEG.")
+        raise MeasureError(text.format(name=path.name))
     formats = (AVIF,) if kind == AVIF else ACCEPTED
     try:
         with Image.open(path, formats=formats) as image:
             return ImageSize(image.format or "", *_upright_size(image))
     except Image.DecompressionBombError:
         # Pillow's own ceiling (about 179 megapixels) is far above ours: refuse the same way.
-        raise MeasureError(f"{path.name} is far larger than a photo needs; {limit}.") from None
+        # Translators: {name} is the file's name; {limit} a whole number of megapixels.
+        text = _("{name} is far larger than a photo needs; send a photo under {limit} megapixels.")
+        raise MeasureError(text.format(name=path.name, limit=limit)) from None
     except (OSError, ValueError, SyntaxError, EOFError):
-        raise MeasureError(
-            f"{path.name} {CORRUPT}; send a JPEG, PNG, WebP, TIFF, BMP or HEIC file."
-        ) from None
+        # Translators: {name} is the file's name.
+        text = _(
+            "{name} looks like a photo but cannot be decoded (corrupt or cut off); send a JPEG, "
+            "PNG, WebP, TIFF, BMP or HEIC file."
+        )
+        raise MeasureError(text.format(name=path.name)) from None
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:

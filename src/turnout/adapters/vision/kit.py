@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from turnout.domain.geometry import Point
 from turnout.domain.mat import MatView
 from turnout.errors import MeasureError
+from turnout.i18n import _
 from turnout.ports import Frame, MediaSource
 
 if TYPE_CHECKING:
@@ -40,7 +41,9 @@ class VisionKit:
         for model in MODELS:
             if model == name:
                 return model_bytes(model)
-        raise MeasureError(f"There is no pose model {name!r}; the models are lite and full.")
+        # Translators: {name} is the model asked for, quoted; "lite" and "full" are names.
+        text = _("There is no pose model {name}; the models are lite and full.")
+        raise MeasureError(text.format(name=repr(name)))
 
     def open_media(self, path: Path) -> MediaSource:
         from turnout.adapters.vision.media import open_media
@@ -93,10 +96,10 @@ class VisionKit:
 
         width, height = _jpeg_size(data)
         if width * height > max_pixels:
-            raise MeasureError("That camera frame is too large; send 1280x720 or smaller.")
+            raise MeasureError(_("That camera frame is too large; send 1280x720 or smaller."))
         image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
         if image is None:
-            raise MeasureError("That camera frame is not a JPEG picture (cut off?); skipped it.")
+            raise MeasureError(_("That camera frame is not a JPEG picture (cut off?); skipped it."))
         frame: Frame = image
         return frame
 
@@ -104,7 +107,7 @@ class VisionKit:
 def _jpeg_size(data: bytes) -> tuple[int, int]:
     """Width and height from a JPEG's frame header, read before decoding allocates anything."""
     if not data.startswith(b"\xff\xd8"):
-        raise MeasureError("That camera frame is not a JPEG picture; it was skipped.")
+        raise MeasureError(_("That camera frame is not a JPEG picture; it was skipped."))
     at = 2
     while at + 9 < len(data):
         if data[at] != 0xFF:
@@ -114,4 +117,4 @@ def _jpeg_size(data: bytes) -> tuple[int, int]:
             height = int.from_bytes(data[at + 5 : at + 7], "big")
             return int.from_bytes(data[at + 7 : at + 9], "big"), height
         at += 2 + length
-    raise MeasureError("That camera frame is not a whole JPEG picture; it was skipped.")
+    raise MeasureError(_("That camera frame is not a whole JPEG picture; it was skipped."))

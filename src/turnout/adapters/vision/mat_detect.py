@@ -16,6 +16,8 @@ from turnout.adapters.vision.mat_seams import seam_gaps
 from turnout.domain.geometry import Homography, Point
 from turnout.domain.mat import MatView
 from turnout.errors import MatError
+from turnout.i18n import _, ngettext
+from turnout.i18n.formats import number
 from turnout.ports import Frame
 
 MIN_MARKERS = 2
@@ -45,7 +47,7 @@ class ArucoMatDetector:
     def detect(self, frame: Frame) -> MatView | None:
         image = np.asarray(frame)
         gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        corners, ids, _ = self._detector.detectMarkers(gray)
+        corners, ids, _rejected = self._detector.detectMarkers(gray)
         if ids is None:
             return None
         rough = {
@@ -54,8 +56,10 @@ class ArucoMatDetector:
         }
         if RETIRED_IDS & {int(i) for i in ids.ravel()}:
             raise MatError(
-                "This is the old two-sheet mat: print the new four-sheet one "
-                "(`turnout mat`, or the link on the Measure page) and stand on that."
+                _(
+                    "This is the old two-sheet mat: print the new four-sheet one "
+                    "(`turnout mat`, or the link on the Measure page) and stand on that."
+                )
             )
         mat = max(self.layouts, key=lambda m: sum(m.marker(i) is not None for i in rough))
         rough = {i: quad for i, quad in rough.items() if mat.marker(i) is not None}
@@ -65,11 +69,20 @@ class ArucoMatDetector:
         if len(seen) < MIN_MARKERS:
             seen = rough  # too few refine: the plain corners still tell what is covered
         if len(seen) < MIN_MARKERS:
-            raise MatError(
-                f"Only {len(seen)} of the mat's {len(mat.markers)} black squares can be seen: "
-                "uncover them (feet, hands and clothes off the squares) and keep the mat in view."
-            )
+            raise MatError(_hidden(len(seen), len(mat.markers)))
         return _fit(mat, seen)
+
+
+def _hidden(seen: int, markers: int) -> str:
+    # Translators: {seen} of the {markers} black squares printed on the mat can be seen.
+    text = ngettext(
+        "Only {seen} of the mat's {markers} black squares can be seen: uncover them (feet, "
+        "hands and clothes off the squares) and keep the mat in view.",
+        "Only {seen} of the mat's {markers} black squares can be seen: uncover them (feet, "
+        "hands and clothes off the squares) and keep the mat in view.",
+        seen,
+    )
+    return text.format(seen=seen, markers=markers)
 
 
 def _fit(mat: MatLayout, seen: dict[int, Array]) -> MatView:
@@ -77,9 +90,9 @@ def _fit(mat: MatLayout, seen: dict[int, Array]) -> MatView:
     floor_pts = np.array(
         [[c.x, c.y] for i in sorted(seen) for c in _layout_marker(mat, i).corners], np.float64
     )
-    h, _ = cv2.findHomography(image_pts, floor_pts, 0)
+    h, _mask = cv2.findHomography(image_pts, floor_pts, 0)
     if h is None:
-        raise MatError("The mat's squares are seen edge-on: raise the camera so it looks down.")
+        raise MatError(_("The mat's squares are seen edge-on: raise the camera so it looks down."))
     mapped = cv2.perspectiveTransform(image_pts.reshape(-1, 1, 2), h).reshape(-1, 2)
     rms = float(np.sqrt(np.mean(np.sum((mapped - floor_pts) ** 2, axis=1))))
     scales = _sheet_scales(mat, seen, h)
@@ -120,14 +133,18 @@ def _sheet_scales(mat: MatLayout, seen: dict[int, Array], h: Array) -> dict[str,
 def _check(rms: float, scales: dict[str, float]) -> None:
     if len(scales) >= 2 and max(scales.values()) - min(scales.values()) > MAX_SHEET_MISMATCH:
         raise MatError(
-            "The mat's sheets are printed at different sizes: print all four at 100% "
-            "(Actual size, not 'fit to page')."
+            _(
+                "The mat's sheets are printed at different sizes: print all four at 100% "
+                "(Actual size, not 'fit to page')."
+            )
         )
     if rms > MAX_RMS_MM:
         raise MatError(
-            "The mat's sheets do not line up: cut each sheet on its dashed line, lay the cut "
-            "edge on the next sheet's dashed line with the heel and side lines joined, and "
-            "flatten the paper."
+            _(
+                "The mat's sheets do not line up: cut each sheet on its dashed line, lay the cut "
+                "edge on the next sheet's dashed line with the heel and side lines joined, and "
+                "flatten the paper."
+            )
         )
 
 
@@ -135,13 +152,19 @@ def _check_seams(gaps: dict[tuple[str, str], float]) -> None:
     for (one, two), gap in sorted(gaps.items(), key=lambda item: -abs(item[1])):
         first, second = sorted((SHEET_LETTERS[one], SHEET_LETTERS[two]))
         if gap > MAX_GAP_MM:
-            raise MatError(
-                f"Sheets {first} and {second} lie about {gap:.0f} mm apart (a gap or a strip "
-                "across the feet can read as part of a foot): push them edge to edge, square "
-                "to each other, tape them, and measure again."
+            # Translators: {first} and {second} are the letters of two sheets of the mat
+            # (A to D); {gap} is a whole number of millimetres.
+            text = _(
+                "Sheets {first} and {second} lie about {gap} mm apart (a gap or a strip across "
+                "the feet can read as part of a foot): push them edge to edge, square to each "
+                "other, tape them, and measure again."
             )
+            raise MatError(text.format(first=first, second=second, gap=number(gap, 0)))
         if gap < -MAX_OVERLAP_MM:
-            raise MatError(
-                f"Sheets {first} and {second} overlap by {-gap:.0f} mm, too much: lay the cut "
-                "edge exactly on the dashed line, square, tape it, and measure again."
+            # Translators: {first} and {second} are the letters of two sheets of the mat
+            # (A to D); {overlap} is a whole number of millimetres.
+            text = _(
+                "Sheets {first} and {second} overlap by {overlap} mm, too much: lay the cut edge "
+                "exactly on the dashed line, square, tape it, and measure again."
             )
+            raise MatError(text.format(first=first, second=second, overlap=number(-gap, 0)))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from turnout.domain.geometry import Point
+from turnout.i18n import _, pgettext
 
 MARKER_MM = 40.0
 MARGIN_MM = 8.0  # most printers cannot print closer to the edge than this
@@ -30,6 +31,8 @@ CLEAR_RADIUS_MM = 290.0  # white paper ahead of the heel mark, within this radiu
 BACK_MM = CLEAR_BEHIND_MM + 2 * QUIET_MM + MARKER_MM + QUIET_MM  # heel line to the back edge
 BACK_ROW = 3  # markers in the back row of each back sheet, from its outer edge inward
 SHEETS = ("BL", "BR", "FL", "FR")
+# The sheets' names in the assembled mat's layout (JSON, for test scenes); printed, a sheet is
+# named by `sheet_name`, in the reader's language.
 SHEET_NAMES = {"BL": "back left", "BR": "back right", "FL": "front left", "FR": "front right"}
 DICTIONARY = "DICT_4X4_50"
 
@@ -148,23 +151,48 @@ def in_clear_area(p: Point) -> bool:
     return p.y <= 0 or math.hypot(p.x, p.y) <= CLEAR_RADIUS_MM
 
 
+def sheet_name(sheet: str) -> str:
+    """Where a sheet lies in the mat, as printed on it: "back left"."""
+    names = {
+        "BL": pgettext("mat sheet", "back left"),
+        "BR": pgettext("mat sheet", "back right"),
+        "FL": pgettext("mat sheet", "front left"),
+        "FR": pgettext("mat sheet", "front right"),
+    }
+    return names[sheet]
+
+
 def instructions(mat: MatLayout, sheet: str) -> list[str]:
-    """The short text printed on each sheet, in our own words (paragraphs, wrapped later)."""
-    paper = mat.paper.value.upper()
+    """The short text printed on each sheet, in our own words (paragraphs, wrapped later), in
+    the current language."""
+    paper, name = mat.paper.value.upper(), sheet_name(sheet)
     if sheet.startswith("F"):
-        return [f"Sheet {sheet}", f"{SHEET_NAMES[sheet]}, {paper}"]
+        # Translators: {sheet} is the sheet's code (FL, FR).
+        return [_("Sheet {sheet}").format(sheet=sheet), f"{name}, {paper}"]
+    # Translators: {sheet} is the sheet's code (BL, BR...), {name} where it lies ("back left"),
+    # {paper} A4 or LETTER. B is back, F front, L left, R right.
+    intro = _(
+        "turnout floor mat, {paper}: sheet {sheet} ({name}) of four. BL and BR go behind, with "
+        "the heel line; FL and FR go in front of them. The L sheets are on the dancer's left."
+    )
     return [
-        f"turnout floor mat, {paper}: sheet {sheet} ({SHEET_NAMES[sheet]}) of four."
-        " BL and BR go behind, with the heel line; FL and FR go in front of them."
-        " The L sheets are on the dancer's left.",
-        "Print all four at 100% (Actual size), never 'fit to page': the bar below must"
-        " measure 100 mm.",
-        "1. Cut BR along its dashed side line and lay it over BL's blank margin, the cut edge"
-        " on BL's dashed line and the heel lines joined. Do the same with FR on FL."
-        " Tape underneath.",
-        "2. Cut the FL+FR pair along its back dashed line and lay it over the BL+BR pair's"
-        " front margin, the cut edge on their dashed line, the side lines meeting.",
-        "3. Stand with both heels on the grey heel line, one each side of the short mark, toes"
-        " toward the camera. The feet stand on the striped paper.",
-        "4. Keep every black square uncovered. Camera 1-2 m in front, looking down at the mat.",
+        intro.format(paper=paper, sheet=sheet, name=name),
+        _(
+            "Print all four at 100% (Actual size), never 'fit to page': the bar below must "
+            "measure 100 mm."
+        ),
+        _(
+            "1. Cut BR along its dashed side line and lay it over BL's blank margin, the cut edge "
+            "on BL's dashed line and the heel lines joined. Do the same with FR on FL. Tape "
+            "underneath."
+        ),
+        _(
+            "2. Cut the FL+FR pair along its back dashed line and lay it over the BL+BR pair's "
+            "front margin, the cut edge on their dashed line, the side lines meeting."
+        ),
+        _(
+            "3. Stand with both heels on the grey heel line, one each side of the short mark, "
+            "toes toward the camera. The feet stand on the striped paper."
+        ),
+        _("4. Keep every black square uncovered. Camera 1-2 m in front, looking down at the mat."),
     ]

@@ -9,11 +9,11 @@ from turnout.adapters.vision.mat_layout import (
     BACK_MM,
     MARKER_MM,
     QUIET_MM,
-    SHEET_NAMES,
     MatLayout,
     Paper,
     layout,
     page_to_floor_offset,
+    sheet_name,
 )
 from turnout.adapters.vision.mat_pdf_font import embedded
 from turnout.adapters.vision.mat_print_canvas import (
@@ -22,19 +22,29 @@ from turnout.adapters.vision.mat_print_canvas import (
     PdfCanvas,
     SheetCanvas,
     document,
+    wrap,
 )
 from turnout.adapters.vision.mat_print_guide import guide_page
 from turnout.adapters.vision.mat_print_marks import PRINT_ORDER, SHEET_LETTERS, draw_marks
 from turnout.adapters.vision.mat_stripes import draw_stripes
 from turnout.domain.geometry import Point
+from turnout.i18n import _
 
 __all__ = ["PT_PER_MM", "TEXT_PT", "SheetCanvas", "draw_sheet", "marker_bits", "mat_pdf"]
 BAR_Y = -70.0  # the 100 mm check bar, behind the band where the heels stand
 TEXT_FROM, TEXT_TO = 52.0, 112.0  # the back sheets' small print, mm from the middle line
+# The back sheets' small print, under the sheet's name: 7 pt, shrunk (its rows closer) until a
+# long translation fits above the check bar; the reminder to print at 100 % wraps in a
+# narrower column when two rows of it do.
+SMALL_PT, SMALLER_PT = 7.0, (6.5, 6.0, 5.5, 5.0)
+REMINDER_MM = 40.0
+# The name's baseline; the lowest row's, clear of the bar's label under it (at BAR_Y - 2).
+NAME_Y, LAST_Y = -BACK_MM + 8.0, -76.5
 
 
 def mat_pdf(paper: Paper) -> bytes:
-    """The guide page, then the four sheets of the mat for this paper, one per page."""
+    """The guide page, then the four sheets of the mat for this paper, one per page, their
+    words in the current language (the request's or the command's)."""
     mat = layout(paper)
     pages = [guide_page(mat)] + [_page_content(mat, sheet) for sheet in PRINT_ORDER]
     return document(pages, mat.page_width * PT_PER_MM, mat.page_height * PT_PER_MM)
@@ -75,35 +85,57 @@ def draw_sheet(canvas: SheetCanvas, mat: MatLayout, sheet: str) -> None:
     draw_marks(canvas, mat, sheet)
 
 
-def sheet_lines(mat: MatLayout, sheet: str) -> list[str]:
-    """The small print on a sheet, in our own words: which sheet it is, where the guide is."""
+def sheet_lines(mat: MatLayout, sheet: str) -> tuple[list[str], float]:
+    """The small print on a sheet, in our own words: which sheet it is, where the guide is;
+    and the size of the rows after the name (a back sheet's may shrink to fit)."""
     paper, page = mat.paper.value.upper(), PRINT_ORDER.index(sheet) + 2
-    name = f"Sheet {SHEET_LETTERS[sheet]}: {SHEET_NAMES[sheet]} ({sheet})"
+    # Translators: {letter} is the sheet's letter (A to D), {name} where it lies ("back left"),
+    # {sheet} its code (BL, BR, FL, FR: back or front, left or right).
+    name = _("Sheet {letter}: {name} ({sheet})")
+    name = name.format(letter=SHEET_LETTERS[sheet], name=sheet_name(sheet), sheet=sheet)
     if sheet.startswith("F"):
-        return [name, f"turnout floor mat, {paper}, page {page} of 5"]
-    return [
-        name,
-        f"turnout floor mat, {paper}: page {page} of 5.",
-        "Put it together as page 1 shows.",
-        "Print at 100 % (Actual size), not",
-        "fit to page: the bar is 100 mm.",
-    ]
+        # Translators: {paper} is A4 or LETTER; {page} the page's number, of the 5 printed.
+        footer = _("turnout floor mat, {paper}, page {page} of 5")
+        return [name, footer.format(paper=paper, page=page)], TEXT_PT
+    # Translators: {paper} is A4 or LETTER; {page} the page's number, of the 5 printed.
+    title = _("turnout floor mat, {paper}: page {page} of 5.").format(paper=paper, page=page)
+    guide = _("Put it together as page 1 shows.")
+    reminder = _("Print at 100 % (Actual size), not fit to page: the bar is 100 mm.")
+    rows, size = _small_print([title, guide], reminder)
+    return [name, *rows], size
+
+
+def _small_print(paragraphs: list[str], reminder: str) -> tuple[list[str], float]:
+    width, narrow = TEXT_TO - TEXT_FROM, wrap(reminder, REMINDER_MM, SMALL_PT)
+    for size in (SMALL_PT, *SMALLER_PT):
+        rows = [row for text in paragraphs for row in wrap(text, width, size)]
+        rows += narrow if size == SMALL_PT and len(narrow) <= 2 else wrap(reminder, width, size)
+        if len(rows) * _pitch(size) <= LAST_Y - NAME_Y:
+            break
+    return rows, size
+
+
+def _pitch(size: float) -> float:
+    """The distance between two rows of the back sheets' small print, in mm."""
+    return 4.5 * size / SMALL_PT
 
 
 def _back_text(canvas: SheetCanvas, mat: MatLayout, sheet: str, sign: float) -> None:
     """The sheet's name and a reminder, and the 100 mm check bar, behind the markers' band."""
     left = TEXT_FROM if sign > 0 else -TEXT_TO
-    for row, line in enumerate(sheet_lines(mat, sheet)):
-        canvas.text(Point(left, -BACK_MM + 8.0 + 4.5 * row), line, 8.5 if row == 0 else 7.0)
+    lines, size = sheet_lines(mat, sheet)
+    for row, line in enumerate(lines):
+        y = NAME_Y + _pitch(size) * row
+        canvas.text(Point(left, y), line, 8.5 if row == 0 else size)
     bar_left = TEXT_TO - 100.0 if sign > 0 else -TEXT_TO
     canvas.rect(Point(bar_left, BAR_Y), 100.0, 1.5)  # the 100 mm scale check bar
-    canvas.text(Point(bar_left, BAR_Y - 2.0), "100 mm: check it with a ruler", 7.0)
+    canvas.text(Point(bar_left, BAR_Y - 2.0), _("100 mm: check it with a ruler"), 7.0)
 
 
 def _front_text(canvas: SheetCanvas, mat: MatLayout, sheet: str, sign: float) -> None:
     """The sheet's name near its front edge, beside its markers, off the feet's paper."""
     inner = _inner_edge(mat, sheet) - QUIET_MM - 2.0
-    for row, line in enumerate(sheet_lines(mat, sheet)):
+    for row, line in enumerate(sheet_lines(mat, sheet)[0]):
         size = TEXT_PT + 2 * (row == 0)
         width = embedded().width_pt(line, size) / PT_PER_MM
         x = inner - width if sign > 0 else -inner

@@ -52,9 +52,11 @@ class PdfCanvas:
         self.ops.append(f"{pen} {x0:.3f} {y0:.3f} m {x1:.3f} {y1:.3f} l S")
 
     def text(self, at: Point, line: str, size: float = TEXT_PT, grey: float = 0.0) -> None:
-        """One line of the embedded font, `at` being the left end of its baseline."""
+        """One line of the embedded font, `at` being the left end of its baseline. A narrow
+        no-break space (French puts one before "?", "!", ":"), which the font lacks, is
+        printed as a no-break space."""
         x, y = self.xy(at)
-        glyphs = embedded().hex(line)
+        glyphs = embedded().hex(line.replace("\u202f", "\u00a0"))
         self.ops.append(f"{grey:.2f} g BT /F1 {size} Tf {x:.3f} {y:.3f} Td <{glyphs}> Tj ET")
 
     def content(self) -> str:

@@ -10,37 +10,53 @@ import itertools
 import math
 from collections.abc import Callable
 
-from turnout.adapters.vision.mat_layout import SHEET_NAMES, SHEETS, MatLayout, sheet_rect
+from turnout.adapters.vision.mat_layout import SHEETS, MatLayout, sheet_name, sheet_rect
 from turnout.adapters.vision.mat_pdf_font import embedded
 from turnout.adapters.vision.mat_print_canvas import PT_PER_MM, PdfCanvas, wrap
 from turnout.adapters.vision.mat_print_marks import SHEET_LETTERS
 from turnout.adapters.vision.mat_stripes import STRIPE_GREY, stripes
 from turnout.domain.geometry import Point
+from turnout.i18n import _
 
 EDGE = 12.0  # the page's blank border
 SCALE = 0.22  # the diagram: page mm per floor mm
 SIDE_SCALE = 1 / 35  # the side sketch
 STEP_PT = 12.0
 DIAGRAM_TOP = 32.0
+PHONE_MM = 55.0  # the column the phone's caption wraps in
 
 
 def steps() -> list[str]:
-    """The numbered steps, in our own words."""
+    """The numbered steps, in our own words, in the current language."""
     return [
-        'Print all five pages at 100 % ("Actual size"), never "Fit to page". Check with a'
-        " ruler that the black bar at the bottom of this page measures 100 mm; sheets A and B"
-        " carry the same bar.",
-        "Cut on the dashed lines: sheet A along its right edge, C along its right and top"
-        " edges, D along its top edge. Do not cut B.",
-        "Lay A over B's blank margin, A's cut edge exactly on B's dashed line, the grey heel"
-        " lines in one straight line. Join C onto D the same way.",
-        "Lay the C-D strip over the bottom margin of A-B, its cut edge on their dashed line."
-        " At every join the little crosses must run straight across: no gap, no dashed line"
-        " showing, no step. Tape each join.",
-        "Tape the mat flat to the floor. Stand on the striped paper with both heels on the heel"
-        " line, one each side of the short mark in the middle.",
-        "Put the phone in front of you, on the C-D side: 1 to 2 m from your heels, about 1 m"
-        " up, tilted down so that every black square is in the picture and none is covered.",
+        # Translators: A to D are the letters printed on the mat's four sheets; "Actual size"
+        # and "Fit to page" are the print dialog's own words, as it shows them in this language.
+        _(
+            'Print all five pages at 100 % ("Actual size"), never "Fit to page". Check with a '
+            "ruler that the black bar at the bottom of this page measures 100 mm; sheets A and B "
+            "carry the same bar."
+        ),
+        _(
+            "Cut on the dashed lines: sheet A along its right edge, C along its right and top "
+            "edges, D along its top edge. Do not cut B."
+        ),
+        _(
+            "Lay A over B's blank margin, A's cut edge exactly on B's dashed line, the grey heel "
+            "lines in one straight line. Join C onto D the same way."
+        ),
+        _(
+            "Lay the C-D strip over the bottom margin of A-B, its cut edge on their dashed line. "
+            "At every join the little crosses must run straight across: no gap, no dashed line "
+            "showing, no step. Tape each join."
+        ),
+        _(
+            "Tape the mat flat to the floor. Stand on the striped paper with both heels on the "
+            "heel line, one each side of the short mark in the middle."
+        ),
+        _(
+            "Put the phone in front of you, on the C-D side: 1 to 2 m from your heels, about 1 m "
+            "up, tilted down so that every black square is in the picture and none is covered."
+        ),
     ]
 
 
@@ -48,10 +64,12 @@ def guide_page(mat: MatLayout) -> str:
     """The PDF content of the guide page, on a landscape page of the mat's paper."""
     canvas = PdfCanvas(Point(0, 0), mat.page_height)
     paper = mat.paper.value.upper()
-    canvas.text(Point(EDGE, 20), f"turnout floor mat ({paper}): how to put it together", 18)
+    # Translators: the guide page's title; {paper} is A4 or LETTER.
+    title = _("turnout floor mat ({paper}): how to put it together").format(paper=paper)
+    canvas.text(Point(EDGE, 20), title, 18)
     canvas.text(
         Point(EDGE, 26.5),
-        "The mat from the phone's side: you stand on the heel line, facing the phone.",
+        _("The mat from the phone's side: you stand on the heel line, facing the phone."),
         10,
     )
     origin = _diagram(canvas, mat)
@@ -86,7 +104,8 @@ def _diagram(canvas: PdfCanvas, mat: MatLayout) -> Point:
     canvas.line(at(0, -12), at(0, -2), 0.5, 0.3)
     for side in (1.0, -1.0):
         _foot(canvas, at, side)
-    canvas.text(at(-mat.half_width + 6, -6), "heel line", 8)
+    # Translators: a label on the diagram of the mat, by the grey line the heels stand on.
+    canvas.text(at(-mat.half_width + 6, -6), _("heel line"), 8)
     return origin
 
 
@@ -95,7 +114,8 @@ def _name(canvas: PdfCanvas, at: Callable[[float, float], Point], sheet: str) ->
     sign, back = (1.0 if sheet.endswith("L") else -1.0), sheet.startswith("B")
     letter = at(sign * (60 if back else 100), -16 if back else 200)
     canvas.text(Point(letter.x - 4, letter.y), SHEET_LETTERS[sheet], 26)
-    label = f"{SHEET_NAMES[sheet]} ({sheet})"
+    # Translators: where a sheet lies ("back left") and its code (BL, BR, FL, FR).
+    label = _("{name} ({sheet})").format(name=sheet_name(sheet), sheet=sheet)
     width = embedded().width_pt(label, 7) / PT_PER_MM
     name = at(sign * 8, -86) if back else at(sign * 60, 222)
     canvas.text(Point(name.x - (width if sign < 0 else 0), name.y), label, 7)
@@ -138,8 +158,10 @@ def _phone_arrow(canvas: PdfCanvas, mat: MatLayout, origin: Point) -> None:
     canvas.line(Point(origin.x, phone.y - 1), Point(origin.x, front + 1.5), 0.4, 0.0)
     canvas.line(Point(origin.x, front + 1.5), Point(origin.x - 1.5, front + 4), 0.4, 0.0)
     canvas.line(Point(origin.x, front + 1.5), Point(origin.x + 1.5, front + 4), 0.4, 0.0)
-    canvas.text(Point(phone.x + 10, phone.y + 4), "phone: 1-2 m in front of the heels,", 9)
-    canvas.text(Point(phone.x + 10, phone.y + 8.5), "looking at the mat", 9)
+    # Translators: a caption by the phone drawn below the diagram of the mat.
+    caption = _("phone: 1-2 m in front of the heels, looking at the mat")
+    for row, line in enumerate(wrap(caption, PHONE_MM, 9)):
+        canvas.text(Point(phone.x + 10, phone.y + 4 + 4.5 * row), line, 9)
 
 
 def _side_sketch(canvas: PdfCanvas, floor: Point) -> None:
@@ -163,9 +185,10 @@ def _side_sketch(canvas: PdfCanvas, floor: Point) -> None:
         canvas.line(phone, Point(phone.x + leg * k, floor.y), 0.4, 0.3)
     canvas.rect(Point(phone.x - 1.2, phone.y - 3), 2.4, 4.5)
     canvas.line(phone, Point(floor.x + 100 * k, floor.y - 0.6), 0.3, 0.4, dash="2 2")
-    canvas.text(Point(floor.x + 300 * k, floor.y + 5), "1 to 2 m", 9)
-    canvas.text(Point(phone.x + 3, phone.y + 1), "about 1 m up", 9)
-    canvas.text(Point(floor.x - 12, floor.y - 1550 * k - 6), "From the side", 9)
+    # Translators: labels of the small sketch of the dancer and the phone seen from the side.
+    canvas.text(Point(floor.x + 300 * k, floor.y + 5), _("1 to 2 m"), 9)
+    canvas.text(Point(phone.x + 3, phone.y + 1), _("about 1 m up"), 9)
+    canvas.text(Point(floor.x - 12, floor.y - 1550 * k - 6), _("From the side"), 9)
 
 
 def _steps(canvas: PdfCanvas, left: float, width: float) -> None:
@@ -182,4 +205,5 @@ def _steps(canvas: PdfCanvas, left: float, width: float) -> None:
 
 def _bar(canvas: PdfCanvas, at: Point) -> None:
     canvas.rect(at, 100.0, 1.5)
-    canvas.text(Point(at.x + 103, at.y + 1.5), "100 mm", 10)
+    # Translators: the length of the check bar printed beside it.
+    canvas.text(Point(at.x + 103, at.y + 1.5), _("100 mm"), 10)

@@ -18,6 +18,8 @@ from numpy.typing import NDArray
 from turnout.adapters.vision.image_header import image_size, refuse_unreadable_kinds, still_format
 from turnout.adapters.vision.stills import read_still
 from turnout.errors import MeasureError
+from turnout.i18n import _
+from turnout.i18n.formats import number
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000  # larger stills are refused from their header, before decoding
@@ -71,9 +73,9 @@ def open_media(path: Path) -> Media:
         or head[8:11] == b"AVI"
     ):
         return _probe_video(path)
-    raise MeasureError(
-        f"{path.name} is not a photo or a video we can read; use a JPEG, PNG, MP4 or MOV file."
-    )
+    # Translators: {name} is the file's name.
+    text = _("{name} is not a photo or a video we can read; use a JPEG, PNG, MP4 or MOV file.")
+    raise MeasureError(text.format(name=path.name))
 
 
 def _is_photo(head: bytes) -> bool:
@@ -86,27 +88,32 @@ def _head(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise MeasureError(
-                f"{path.name} is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB. "
-                "Send a shorter or smaller file."
+            # Translators: {name} is the file's name; {size} and {limit} whole numbers of MB.
+            text = _(
+                "{name} is {size} MB; the limit is {limit} MB. Send a shorter or smaller file."
             )
+            limit = MAX_FILE_BYTES // 2**20
+            raise MeasureError(text.format(name=path.name, size=size // 2**20, limit=limit))
         with path.open("rb") as handle:
             return handle.read(64)
     except FileNotFoundError:
-        raise MeasureError(f"There is no file {path}.") from None
+        raise MeasureError(_("There is no file {path}.").format(path=path)) from None
     except IsADirectoryError:
-        raise MeasureError(f"{path} is a folder; give a photo or video file.") from None
+        text = _("{path} is a folder; give a photo or video file.")
+        raise MeasureError(text.format(path=path)) from None
     except OSError as error:
-        raise MeasureError(f"Cannot read {path}: {error.strerror}.") from None
+        # Translators: {reason} is the system's own words for what went wrong.
+        text = _("Cannot read {path}: {reason}.")
+        raise MeasureError(text.format(path=path, reason=error.strerror)) from None
 
 
 def _fit(image: Image) -> Image:
     height, width = image.shape[:2]
     if width * height > MAX_IMAGE_PIXELS:
-        raise MeasureError(
-            f"The photo is {width}x{height} pixels; send one under "
-            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels."
-        )
+        # Translators: {width}x{height} is the photo's size in pixels; {limit} a whole number.
+        text = _("The photo is {width}x{height} pixels; send one under {limit} megapixels.")
+        limit = MAX_IMAGE_PIXELS // 1_000_000
+        raise MeasureError(text.format(width=width, height=height, limit=limit))
     scale = WORK_LONG_SIDE / max(height, width)
     if scale >= 1:
         return image
@@ -123,32 +130,43 @@ def _probe_video(path: Path) -> Media:
         width = int(capture.get(cv2.CAP_PROP_FRAME_WIDTH) or 0)
         height = int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT) or 0)
         if not capture.isOpened() or fps <= 0 or width <= 0 or height <= 0:
-            raise MeasureError(
-                f"{path.name} looks like a video but cannot be decoded (corrupt or cut off)."
-            )
+            # Translators: {name} is the file's name.
+            text = _("{name} looks like a video but cannot be decoded (corrupt or cut off).")
+            raise MeasureError(text.format(name=path.name))
         _check_video(path.name, width, height, count / fps)
-        ok, _ = capture.read()  # only now, with the frame size known to be sane
+        ok, _frame = capture.read()  # only now, with the frame size known to be sane
     finally:
         capture.release()
     if not ok:
-        raise MeasureError(f"{path.name} looks like a video but its first frame cannot be read.")
+        # Translators: {name} is the file's name.
+        text = _("{name} looks like a video but its first frame cannot be read.")
+        raise MeasureError(text.format(name=path.name))
     return Media(path, is_video=True, fps=fps, frame_count=count)
 
 
 def _check_video(name: str, width: int, height: int, seconds: float) -> None:
     if width * height > MAX_VIDEO_PIXELS:
-        raise MeasureError(
-            f"{name} is filmed at {width}x{height} pixels; film at 4K or less (1080p is plenty)."
+        # Translators: {name} is the file's name; {width}x{height} the video's size in pixels.
+        text = _(
+            "{name} is filmed at {width}x{height} pixels; film at 4K or less (1080p is plenty)."
         )
+        raise MeasureError(text.format(name=name, width=width, height=height))
     if seconds > MAX_VIDEO_SECONDS:
-        raise MeasureError(_too_long(name, f"{seconds:.0f} s"))
+        raise MeasureError(_too_long(name, number(seconds, 0), over=False))
 
 
-def _too_long(name: str, length: str) -> str:
-    return (
-        f"{name} lasts {length}; the limit is {MAX_VIDEO_SECONDS:.0f} s. "
-        "Film 5-20 s of the position."
-    )
+def _too_long(name: str, seconds: str, over: bool) -> str:
+    limit = number(MAX_VIDEO_SECONDS, 0)
+    if over:
+        # Translators: {name} is the file's name; {seconds} and {limit} whole numbers of seconds.
+        text = _(
+            "{name} lasts more than {seconds} s; the limit is {limit} s. Film 5-20 s of the "
+            "position."
+        )
+    else:
+        # Translators: {name} is the file's name; {seconds} and {limit} whole numbers of seconds.
+        text = _("{name} lasts {seconds} s; the limit is {limit} s. Film 5-20 s of the position.")
+    return text.format(name=name, seconds=seconds, limit=limit)
 
 
 def _video_frames(path: Path, fps: float) -> Iterator[Image]:
@@ -161,7 +179,8 @@ def _video_frames(path: Path, fps: float) -> Iterator[Image]:
             if not ok:
                 return
             if index >= most:
-                raise MeasureError(_too_long(path.name, f"more than {MAX_VIDEO_SECONDS:.0f} s"))
+                limit = number(MAX_VIDEO_SECONDS, 0)
+                raise MeasureError(_too_long(path.name, limit, over=True))
             if index % every == 0:
                 ok, frame = capture.retrieve()
                 if ok:

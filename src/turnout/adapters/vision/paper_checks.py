@@ -12,8 +12,29 @@ import numpy as np
 from turnout.adapters.vision.paper_edges import Array, Side, corners_of, wide_points
 from turnout.domain.geometry import Point
 from turnout.errors import MatError
+from turnout.i18n import N_, _
+from turnout.i18n.formats import number
 
 SIDE_NAMES = ("back", "left", "front", "right")  # the dancer's left and right
+# An edge of the paper too little of which is seen, by side (the dancer's left and right).
+EDGE_HIDDEN = {
+    "back": N_(
+        "Too little of the paper's back edge can be seen: keep feet, clothes and shadows off "
+        "most of each edge, and lay the paper flat."
+    ),
+    "left": N_(
+        "Too little of the paper's left edge can be seen: keep feet, clothes and shadows off "
+        "most of each edge, and lay the paper flat."
+    ),
+    "front": N_(
+        "Too little of the paper's front edge can be seen: keep feet, clothes and shadows off "
+        "most of each edge, and lay the paper flat."
+    ),
+    "right": N_(
+        "Too little of the paper's right edge can be seen: keep feet, clothes and shadows off "
+        "most of each edge, and lay the paper flat."
+    ),
+}
 MIN_INLIER_SHARE = 0.15  # of each side's profiles: less of an edge seen, and it is not trusted
 MIN_SIDE_PX = 120.0  # the sheet's shortest side in the picture
 MAX_GAP_MM = 3.0  # between two sheets' short edges
@@ -24,16 +45,21 @@ MODEL_MM = 0.6  # what the edge fit cannot see: paper cut a little off size, not
 
 def refuse_no_sheet() -> NoReturn:
     raise MatError(
-        "No sheet of paper was found on the floor: lay one or two white A4 or Letter sheets on "
-        "a floor darker than the paper, stand on them, and keep all of the paper in the picture."
+        _(
+            "No sheet of paper was found on the floor: lay one or two white A4 or Letter sheets "
+            "on a floor darker than the paper, stand on them, and keep all of the paper in the "
+            "picture."
+        )
     )
 
 
 def refuse_shape() -> NoReturn:
     raise MatError(
-        "The white shape on the floor is not one or two A4 or Letter sheets: lay them "
-        "landscape (long edge across the view), two side by side with their short edges "
-        "touching, and keep anything else white out of the picture."
+        _(
+            "The white shape on the floor is not one or two A4 or Letter sheets: lay them "
+            "landscape (long edge across the view), two side by side with their short edges "
+            "touching, and keep anything else white out of the picture."
+        )
     )
 
 
@@ -47,8 +73,10 @@ def check_inside(points: Array, picture: tuple[int, int], margin: float = 2.0) -
 
 def _refuse_cut() -> NoReturn:
     raise MatError(
-        "The paper runs out of the picture: move the camera back or turn it so all four "
-        "corners of the paper are in view."
+        _(
+            "The paper runs out of the picture: move the camera back or turn it so all four "
+            "corners of the paper are in view."
+        )
     )
 
 
@@ -56,20 +84,19 @@ def check_edges(sides: list[Side]) -> None:
     for name, side in zip(SIDE_NAMES, sides, strict=True):
         needed = max(10.0, MIN_INLIER_SHARE * side.samples)
         if int(side.inliers.sum()) < needed:
-            raise MatError(
-                f"Too little of the paper's {name} edge can be seen: keep feet, clothes and "
-                "shadows off most of each edge, and lay the paper flat."
-            )
+            raise MatError(_(EDGE_HIDDEN[name]))
 
 
 def check_size(corners: Array) -> None:
     shortest = float(np.min(np.linalg.norm(corners - np.roll(corners, -1, axis=0), axis=1)))
     if shortest < MIN_SIDE_PX:
-        raise MatError(
-            f"The paper is too small in the picture (its short side is {shortest:.0f} pixels, "
-            f"at least {MIN_SIDE_PX:.0f} are needed): hold the camera nearer or higher, "
-            "looking down at the paper."
+        # Translators: {shortest} and {needed} are whole numbers of pixels.
+        text = _(
+            "The paper is too small in the picture (its short side is {shortest} pixels, at "
+            "least {needed} are needed): hold the camera nearer or higher, looking down at the "
+            "paper."
         )
+        raise MatError(text.format(shortest=number(shortest, 0), needed=number(MIN_SIDE_PX, 0)))
 
 
 def check_straight(
@@ -97,11 +124,13 @@ def check_straight(
 def _refuse_bent(count: int) -> NoReturn:
     if count == 2:
         raise MatError(
-            "The two sheets are not in one straight line: lay them side by side with their "
-            "long edges along one line and their short edges touching."
+            _(
+                "The two sheets are not in one straight line: lay them side by side with their "
+                "long edges along one line and their short edges touching."
+            )
         )
     raise MatError(
-        "An edge of the paper is not straight: flatten the sheet or use an unfolded one."
+        _("An edge of the paper is not straight: flatten the sheet or use an unfolded one.")
     )
 
 
@@ -115,9 +144,9 @@ def check_seam(grey: Array, count: int, h: Array, size: tuple[float, float]) -> 
 
 
 def refuse_apart(gap: float) -> NoReturn:
-    raise MatError(
-        f"The two sheets lie {gap:.0f} mm apart: push them together so their short edges touch."
-    )
+    # Translators: {gap} is a whole number of millimetres.
+    text = _("The two sheets lie {gap} mm apart: push them together so their short edges touch.")
+    raise MatError(text.format(gap=number(gap, 0)))
 
 
 def seam_gap_mm(grey: Array, h: Array, size: tuple[float, float]) -> float | None:
@@ -142,7 +171,7 @@ def point_error_mm(
 ) -> float:
     """Two standard errors of the floor vector origin -> point, propagated from each fitted
     line's offset and direction (their spread and number of points), plus MODEL_MM."""
-    h, _ = cv2.findHomography(corners, floor, 0)
+    h, _mask = cv2.findHomography(corners, floor, 0)
     ends = np.array([[[origin.x, origin.y]], [[point.x, point.y]]], np.float64)
     in_image = cv2.perspectiveTransform(ends, np.linalg.inv(h))
     base = np.diff(ends.reshape(2, 2), axis=0)[0]
@@ -154,7 +183,7 @@ def point_error_mm(
             shifted = corners_of(trial)
             if shifted is None:
                 continue
-            h2, _ = cv2.findHomography(shifted, floor, 0)
+            h2, _mask = cv2.findHomography(shifted, floor, 0)
             vector = np.diff(cv2.perspectiveTransform(in_image, h2).reshape(2, 2), axis=0)[0]
             total += float(np.sum((vector - base) ** 2))
     return 2.0 * math.sqrt(total) + MODEL_MM

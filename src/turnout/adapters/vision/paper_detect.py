@@ -39,6 +39,7 @@ from turnout.adapters.vision.paper_outline import bright_regions, grey_of, rough
 from turnout.domain.geometry import Homography, Point
 from turnout.domain.mat import MatView
 from turnout.errors import MatError
+from turnout.i18n import _
 from turnout.ports import Frame
 
 BACK_EDGE_MM = -60.0  # the sheets' back edge, in the floor frame (heels about 60 mm in front)
@@ -116,7 +117,7 @@ class PlainPaperDetector:
         check_edges(sides)
         corners = corners_of(sides)
         if corners is None:
-            raise MatError("The paper's edges do not make a rectangle: lay the paper flat.")
+            raise MatError(_("The paper's edges do not make a rectangle: lay the paper flat."))
         check_inside(corners, picture)
         check_size(corners)
         shape, h = self._shape(corners, picture)
@@ -147,14 +148,18 @@ class PlainPaperDetector:
             other = self.shapes[scored[1][1]]
             if other.count == shape.count:
                 raise MatError(
-                    "From this angle A4 cannot be told from Letter: choose your paper size in "
-                    "the settings, or take the photo from higher up or a little to one side."
+                    _(
+                        "From this angle A4 cannot be told from Letter: choose your paper size in "
+                        "the settings, or take the photo from higher up or a little to one side."
+                    )
                 )
             raise MatError(
-                "From this angle one sheet cannot be told from two: take the photo from higher "
-                "up or a little to one side, looking down at the sheets."
+                _(
+                    "From this angle one sheet cannot be told from two: take the photo from "
+                    "higher up or a little to one side, looking down at the sheets."
+                )
             )
-        h, _ = cv2.findHomography(corners, shape.floor_corners(), 0)
+        h, _mask = cv2.findHomography(corners, shape.floor_corners(), 0)
         return shape, h
 
 
@@ -191,7 +196,7 @@ def _check_alone(others: list[Array], h: Array, shape: Shape) -> None:
 def _misfit(shape: Shape, corners: Array, picture: tuple[int, int]) -> float:
     """How far from a real camera's view of this shape the corners are: the least, over a
     phone's focal lengths, of the floor axes' departure from perpendicular and equal length."""
-    floor_to_image, _ = cv2.findHomography(shape.floor_corners(), corners, 0)
+    floor_to_image, _mask = cv2.findHomography(shape.floor_corners(), corners, 0)
     if floor_to_image is None:
         return float("inf")
     centred = np.array([[1, 0, -picture[0] / 2], [0, 1, -picture[1] / 2], [0, 0, 1.0]])

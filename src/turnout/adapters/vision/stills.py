@@ -19,8 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageOps
 
-from turnout.adapters.vision.image_header import AVIF, CORRUPT, HEIF, heif_refusal
-from turnout.errors import MeasureError
+from turnout.adapters.vision.image_header import AVIF, HEIF, corrupt, heif_refusal
 
 Picture = NDArray[Any]
 
@@ -33,7 +32,7 @@ def read_still(path: Path, kind: str) -> Picture:
         return _avif(path)
     image = cv2.imdecode(np.fromfile(path, np.uint8), cv2.IMREAD_COLOR)
     if image is None:
-        raise MeasureError(f"{path.name} {CORRUPT}.")
+        raise corrupt(path.name)
     return image
 
 
@@ -53,7 +52,7 @@ def _avif(path: Path) -> Picture:
         with Image.open(path, formats=(AVIF,)) as image:
             upright = ImageOps.exif_transpose(image).convert("RGB")
     except (OSError, ValueError, SyntaxError, EOFError):
-        raise MeasureError(f"{path.name} {CORRUPT}.") from None
+        raise corrupt(path.name) from None
     return _bgr(np.asarray(upright), "RGB")
 
 

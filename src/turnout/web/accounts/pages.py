@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from turnout.domain.accounts import Role
 from turnout.domain.sign_in import Attempt, Outcome
 from turnout.errors import InputError, NotFoundError, SignInError, WaitError
-from turnout.i18n import formats
+from turnout.i18n import N_, _, formats
 from turnout.web.accounts.presenters import session_out
 from turnout.web.deps import Acting, WebApp, client_address, set_session_cookie
 from turnout.web.rendering import page
@@ -22,10 +22,11 @@ from turnout.web.security.sign_in import COOKIE
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form(max_length=300)]
 OUTCOMES = {
-    Outcome.SIGNED_IN: "signed in",
-    Outcome.WRONG: "wrong email or password",
-    Outcome.WAITING: "refused: too many failures, locked for a while",
-    Outcome.DISABLED: "refused: the account is disabled",
+    # Translators: how a sign-in attempt ended, in the admin's list of attempts.
+    Outcome.SIGNED_IN: N_("signed in"),
+    Outcome.WRONG: N_("wrong email or password"),
+    Outcome.WAITING: N_("refused: too many failures, locked for a while"),
+    Outcome.DISABLED: N_("refused: the account is disabled"),
 }
 
 
@@ -86,7 +87,7 @@ def account_page(request: Request, acting: Acting, web: WebApp) -> HTMLResponse:
 def _attempt(web: WebApp, attempt: Attempt) -> dict[str, str]:
     when = formats.when(datetime.fromtimestamp(attempt.at, web.tz), "dd MMM y HH:mm")
     return {"when": when, "email": attempt.email, "address": attempt.address,
-            "outcome": OUTCOMES[attempt.outcome]}  # fmt: skip
+            "outcome": _(OUTCOMES[attempt.outcome])}  # fmt: skip
 
 
 @router.post("/account/signout")

@@ -12,6 +12,7 @@ from turnout.domain.history import local_day, weekly_totals
 from turnout.domain.outcome import Outcome
 from turnout.i18n.formats import when
 from turnout.services import history
+from turnout.services.export_columns import export_columns
 from turnout.web import svg
 from turnout.web.deps import WebApp
 from turnout.web.history import charts
@@ -54,5 +55,6 @@ def history_page(
         exercise_svg=charts.exercise_chart(progress),
         log=sessions_out(sessions, web.tz),
         when=started,
+        columns=export_columns(),
         outcomes=OUTCOMES,
     )

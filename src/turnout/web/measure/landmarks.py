@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from turnout.domain.pose import Joint, Landmark, Pose
-from turnout.i18n import _
+from turnout.i18n import _, ngettext
 
 MAX_MESSAGE_CHARS = 16 * 1024  # 33 points at full float precision are about 2.5 KB
 POINTS = 33  # BlazePose's landmarks, in its order (domain/pose.py numbers them the same)
@@ -87,9 +87,16 @@ def _side(message: dict[str, object], name: str) -> int:
 
 def _pose(points: object, width: int, height: int) -> Pose:
     if not isinstance(points, list) or len(points) != POINTS:
-        got = str(len(points)) if isinstance(points, list) else _shown(points)
+        if isinstance(points, list):
+            # Translators: {count} points are needed; {got} points came (the number decides).
+            message = ngettext(
+                '"landmarks" must be a list of {count} points; got {got} point.',
+                '"landmarks" must be a list of {count} points; got {got} points.',
+                len(points),
+            )
+            raise LandmarkError(message.format(count=POINTS, got=len(points)))
         message = _('"landmarks" must be a list of {count} points; got {got}.')
-        raise LandmarkError(message.format(count=POINTS, got=got))
+        raise LandmarkError(message.format(count=POINTS, got=_shown(points)))
     found = [_numbers(point, index) for index, point in enumerate(points)]
     marks = {j: Landmark(found[j][0] * width, found[j][1] * height, found[j][2]) for j in Joint}
     return Pose(marks, width, height)

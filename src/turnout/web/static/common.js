@@ -1,4 +1,5 @@
-// Shared by every page: start buttons, the settings form, the service worker, messages.
+// Shared by every page: start buttons, the settings form, the voice that speaks the page's
+// language (voiceFor), the service worker, messages.
 "use strict";
 
 function toast(message) {
@@ -26,7 +27,7 @@ async function api(method, url, body) {
   });
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const error = new Error(data.detail || `The server answered ${response.status}.`);
+    const error = new Error(data.detail || _("The server answered {status}.", { status: response.status }));
     error.status = response.status;
     throw error;
   }
@@ -55,19 +56,24 @@ function askAboutSession(current) {
     background: "var(--surface)", color: "var(--text)", border: "2px solid var(--accent)",
     borderRadius: "var(--radius)", padding: "1.25rem", maxWidth: "28rem",
   });
-  const where = current.step ? `exercise ${current.step.exercise_number}, ` : "";
   const title = document.createElement("h2");
   title.id = "start-dialog-title";
-  title.textContent = `A session is under way (${where}step ${current.progress.step} of ${current.progress.steps}).`;
+  const at = { step: current.progress.step, steps: current.progress.steps };
+  title.textContent = current.step
+    ? _("A session is under way (exercise {exercise}, step {step} of {steps}).", { ...at, exercise: current.step.exercise_number })
+    : _("A session is under way (step {step} of {steps}).", at);
   const note = document.createElement("p");
-  const done = current.progress.holds_done;
-  note.textContent = `${current.routine_name}: ${done} ${done === 1 ? "hold" : "holds"} done so far. Whatever you choose, every hold done stays saved.`;
+  // Translators: {routine} is the routine's name; {count} the holds done so far.
+  note.textContent = ngettext(
+    "{routine}: {count} hold done so far. Whatever you choose, every hold done stays saved.",
+    "{routine}: {count} holds done so far. Whatever you choose, every hold done stays saved.",
+    current.progress.holds_done, { routine: current.routine_name });
   const actions = document.createElement("p");
   actions.className = "actions";
   for (const [value, label, style] of [
-    ["back", "Go back to it", "btn btn-primary"],
-    ["replace", "End it and start this one", "btn"],
-    ["cancel", "Cancel", "btn"],
+    ["back", _("Go back to it"), "btn btn-primary"],
+    ["replace", _("End it and start this one"), "btn"],
+    ["cancel", _("Cancel"), "btn"],
   ]) {
     const choice = document.createElement("button");
     Object.assign(choice, { type: "button", className: style, textContent: label });
@@ -121,7 +127,7 @@ function wireStartButtons() {
   }
   for (const button of document.querySelectorAll("[data-end-session]")) {
     button.addEventListener("click", async () => {
-      if (!confirm("End the session under way? Holds already done stay in your history.")) return;
+      if (!confirm(_("End the session under way? Holds already done stay in your history."))) return;
       try {
         await api("POST", `/api/sessions/${button.dataset.endSession}/actions`, { action: "abort" });
         location.reload();
@@ -133,6 +139,8 @@ function wireStartButtons() {
 // Each field of the settings form says in its data-invalid attribute what it needs, in a
 // sentence; the form shows that sentence instead of the validator's wording.
 const SETTINGS_CHECKED = ["voice_speed", "get_ready_seconds", "default_routine", "practice_time", "second_time"];
+// The fields a refusal of the server may name first ("language: ..."); "" is a fine language.
+const SETTINGS_NAMED = [...SETTINGS_CHECKED, "language"];
 
 function settingsProblems(form) {
   return SETTINGS_CHECKED.filter((name) => {
@@ -154,7 +162,7 @@ function showSettingsProblems(form, names) {
 
 function settingsBody(form) {
   const on = (name) => Boolean(form.elements[name] && form.elements[name].checked);
-  return {
+  const body = {
     voice: on("voice"),
     voice_speed: Number(form.elements.voice_speed.value),
     beeps: on("beeps"),
@@ -166,20 +174,29 @@ function settingsBody(form) {
     second_time: form.elements.second_time.value,
     notify: on("notify"),
   };
+  if (form.elements.language) body.language = form.elements.language.value; // "" for automatic
+  return body;
+}
+
+// This device's language, for the pages shown before (or without) a dancer's own setting.
+function rememberLanguage(code) {
+  document.cookie = code
+    ? `turnout_lang=${encodeURIComponent(code)}; path=/; max-age=31536000; samesite=lax`
+    : "turnout_lang=; path=/; max-age=0; samesite=lax";
+}
+
+// A speed as the slider gives it ("1", "1.5"), with the page's decimal sign.
+function speedText(value) {
+  return formatNumber(Number(value), (String(value).split(".")[1] || "").length);
 }
 
 function wireSettingsForm() {
   const form = document.getElementById("settings-form");
   if (!form) return;
   const speed = form.elements.voice_speed;
-  speed.addEventListener("input", () => { document.getElementById("speed-out").textContent = speed.value; });
-  document.getElementById("test-voice").addEventListener("click", () => {
-    if (!("speechSynthesis" in window)) { toast("This browser cannot speak."); return; }
-    const line = new SpeechSynthesisUtterance("Hold. Breathe out and let the knees soften toward the floor.");
-    line.rate = Number(speed.value);
-    speechSynthesis.cancel();
-    speechSynthesis.speak(line);
-  });
+  let language = form.elements.language ? form.elements.language.value : null;
+  speed.addEventListener("input", () => { document.getElementById("speed-out").textContent = speedText(speed.value); });
+  document.getElementById("test-voice").addEventListener("click", () => testVoice(Number(speed.value)));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const status = document.getElementById("settings-status");
@@ -192,13 +209,94 @@ function wireSettingsForm() {
     }
     try {
       await api("PUT", "/api/settings", body);
-      status.textContent = "Saved.";
+      status.textContent = _("Saved.");
     } catch (error) {
       // The server names the field first ("get_ready_seconds: ..."): say it as the form does.
-      const name = SETTINGS_CHECKED.find((field) => error.message.startsWith(`${field}:`));
-      status.textContent = name ? showSettingsProblems(form, [name]) : `Not saved: ${error.message}`;
+      const name = SETTINGS_NAMED.find((field) => form.elements[field] && error.message.startsWith(`${field}:`));
+      status.textContent = name ? showSettingsProblems(form, [name]) : _("Not saved: {reason}", { reason: error.message });
+      return;
+    }
+    if ("language" in body && body.language !== language) {
+      // The page is drawn again in the language just chosen.
+      language = body.language;
+      rememberLanguage(language);
+      location.reload();
     }
   });
+}
+
+// ---- the voice: one that speaks the page's language ----
+// Voices name their language "pt-BR", "pt_BR" or "pt-br": all alike here.
+function languageTag(tag) {
+  return String(tag || "").replace(/_/g, "-").toLowerCase();
+}
+
+function speechVoices() {
+  return "speechSynthesis" in window ? speechSynthesis.getVoices() : [];
+}
+
+// The browser may list its voices only a moment after the page asks: wait for them, briefly.
+function speechVoicesReady(wait = 1000) {
+  const now = speechVoices();
+  if (now.length || !("speechSynthesis" in window)) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const done = () => { clearTimeout(timer); resolve(speechVoices()); };
+    const timer = setTimeout(done, wait);
+    speechSynthesis.addEventListener("voiceschanged", done, { once: true });
+  });
+}
+
+// The voices of `lang` ("pt-BR"): those of the same language and region first ("pt-BR"), then
+// those of the same language ("pt", "pt-PT"); none when the device has no voice for it.
+function voicesFor(lang = I18N.lang, all = speechVoices()) {
+  const wanted = languageTag(lang);
+  const primary = wanted.split("-")[0];
+  const exact = all.filter((voice) => languageTag(voice.lang) === wanted);
+  const near = all.filter((voice) => languageTag(voice.lang) !== wanted && languageTag(voice.lang).split("-")[0] === primary);
+  const preferred = (group) => [...group.filter((voice) => voice.default), ...group.filter((voice) => !voice.default)];
+  return [...preferred(exact), ...preferred(near)];
+}
+
+// The voice to speak `lang` with, or null: the browser's default voice then reads the text.
+function voiceFor(lang = I18N.lang, all = speechVoices()) {
+  return voicesFor(lang, all)[0] || null;
+}
+
+// The page's language by its own name ("français"), for saying that no voice speaks it.
+function languageName(lang = I18N.lang) {
+  try {
+    return new Intl.DisplayNames([lang], { type: "language" }).of(lang) || lang;
+  } catch (error) {
+    return lang;
+  }
+}
+
+// Settings' "Try the voice": a cue in the page's language, and a clear word when this device
+// has no voice for that language (the cues would then be read by its default voice).
+async function testVoice(rate) {
+  if (!("speechSynthesis" in window)) { toast(_("This browser cannot speak.")); return; }
+  const voice = voiceFor(I18N.lang, await speechVoicesReady());
+  const line = new SpeechSynthesisUtterance(_("Hold. Breathe out and let the knees soften toward the floor."));
+  line.lang = I18N.lang;
+  line.rate = rate;
+  if (voice) line.voice = voice;
+  showVoiceNote(voice ? "" : _(
+    "This device has no voice for {language}: the cues will be read by its default voice, which may speak another language.",
+    { language: languageName() }));
+  speechSynthesis.cancel();
+  speechSynthesis.speak(line);
+}
+
+function showVoiceNote(text) {
+  let note = document.getElementById("voice-note");
+  if (!note) {
+    note = Object.assign(document.createElement("p"), { id: "voice-note", className: "hint warning" });
+    note.setAttribute("role", "status");
+    note.dataset.testid = "voice-note";
+    document.getElementById("test-voice").after(note);
+  }
+  note.textContent = text;
+  note.hidden = !text;
 }
 
 // While a turnout tab is open, a notification at each reminder time (once a day each).
@@ -212,8 +310,8 @@ function watchReminders() {
     const key = `turnout:notified:${now.toDateString()}:${hhmm}`;
     if (!times.includes(hhmm) || localStorage.getItem(key)) return;
     localStorage.setItem(key, "1");
-    new Notification("Time for turnout practice", {
-      body: "A pain check first, then your plan for today. Stop at anything sharp.",
+    new Notification(_("Time for turnout practice"), {
+      body: _("A pain check first, then your plan for today. Stop at anything sharp."),
       icon: "/static/icons/icon-192.png",
     });
   };

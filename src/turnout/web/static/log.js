@@ -25,7 +25,7 @@ function undoBar() {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "btn";
-  button.textContent = "Undo";
+  button.textContent = _("Undo");
   bar.append(text, button);
   document.body.append(bar);
   return bar;
@@ -75,7 +75,7 @@ async function correctStatus(select) {
   try {
     const hold = await api("PUT", `/api/log/holds/${id}/status`, { status: select.value });
     select.dataset.was = hold.status;
-    toast(hold.status === "completed" ? "Marked as done." : "Marked as not done.");
+    toast(hold.status === "completed" ? _("Marked as done.") : _("Marked as not done."));
   } catch (error) {
     select.value = before;
     toast(error.message);
@@ -92,9 +92,31 @@ function wireLog() {
   }
 }
 
+// What an import put in place, by table: "3 sessions, 12 holds". English keeps the plural for
+// every number, as the tables are named.
+const IMPORTED = {
+  // Translators: English keeps the plural for every number here; give your language's forms.
+  sessions: (n) => ngettext("{count} sessions", "{count} sessions", n),
+  // Translators: English keeps the plural for every number here; give your language's forms.
+  holds: (n) => ngettext("{count} holds", "{count} holds", n),
+  // Translators: English keeps the plural for every number here; give your language's forms.
+  pain_checks: (n) => ngettext("{count} pain checks", "{count} pain checks", n),
+  // Translators: English keeps the plural for every number here; give your language's forms.
+  stops: (n) => ngettext("{count} stops", "{count} stops", n),
+  // Translators: English keeps the plural for every number here; give your language's forms.
+  measurements: (n) => ngettext("{count} measurements", "{count} measurements", n),
+  // Translators: the dancer's profile, imported from a backup. English keeps the plural for
+  // every number here; give your language's forms.
+  profile: (n) => ngettext("{count} profile", "{count} profile", n),
+  // Translators: English keeps the plural for every number here; give your language's forms.
+  corrections: (n) => ngettext("{count} corrections", "{count} corrections", n),
+};
+
 function counted(counts) {
-  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${n} ${name.replace("_", " ")}`);
-  return parts.length ? parts.join(", ") : "nothing";
+  const parts = Object.entries(counts).filter(([, n]) => n > 0)
+    .map(([name, n]) => (IMPORTED[name] ? IMPORTED[name](n) : `${n} ${name.replace("_", " ")}`));
+  // Translators: what an import put in place when the backup held no entries.
+  return parts.length ? parts.join(", ") : _("nothing");
 }
 
 function wireImport() {
@@ -103,14 +125,14 @@ function wireImport() {
   const status = document.getElementById("import-status");
   form.elements.backup.addEventListener("change", () => {
     const file = form.elements.backup.files[0];
-    document.getElementById("backup-file-name").textContent = file ? file.name : "No file chosen.";
+    document.getElementById("backup-file-name").textContent = file ? file.name : _("No file chosen.");
   });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const file = form.elements.backup.files[0];
-    if (!file) { status.textContent = "Choose a backup file first."; return; }
+    if (!file) { status.textContent = _("Choose a backup file first."); return; }
     const replace = form.elements.replace.checked;
-    status.textContent = "Importing…";
+    status.textContent = _("Importing…");
     try {
       const response = await fetch(`/api/backup/import?replace=${replace}`, {
         method: "POST",
@@ -119,8 +141,9 @@ function wireImport() {
         cache: "no-store",
       });
       const data = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error(data.detail || `The server answered ${response.status}.`);
-      status.textContent = `Imported: ${counted(data.imported)}.`;
+      if (!response.ok) throw new Error(data.detail || _("The server answered {status}.", { status: response.status }));
+      // Translators: {counts} lists what was put in place: "3 sessions, 12 holds".
+      status.textContent = _("Imported: {counts}.", { counts: counted(data.imported) });
     } catch (error) {
       status.textContent = error.message;
     }

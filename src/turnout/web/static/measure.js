@@ -7,11 +7,38 @@ const SEND_AFTER_MS = 300; // a pause after the last drag or key press before as
 const FEET = ["left", "right"];
 const ENDS = ["heel", "toe"];
 
+// Under each reading's number, what it measures.
 const LABELS = {
-  "first-position": [["total", "between the feet", "°"], ["left", "left foot", "°"], ["right", "right foot", "°"]],
-  plie: [["left_knee_inside_deg", "left knee inside", "°"], ["right_knee_inside_deg", "right knee inside", "°"]],
-  profile: [["pelvis_shift_deg", "pelvis forward", "°"], ["trunk_lean_deg", "trunk lean", "°"]],
+  "first-position": [["total", _("between the feet"), "°"], ["left", _("left foot"), "°"], ["right", _("right foot"), "°"]],
+  plie: [["left_knee_inside_deg", _("left knee inside"), "°"], ["right_knee_inside_deg", _("right knee inside"), "°"]],
+  profile: [["pelvis_shift_deg", _("pelvis forward"), "°"], ["trunk_lean_deg", _("trunk lean"), "°"]],
 };
+// How a reading was found, in words: the report names it in English, as a code.
+const METHODS = {
+  "mat: foot outline": _("mat: foot outline"),
+  "mat: model toe points": _("mat: model toe points"),
+  "mat, corrected by hand": _("mat, corrected by hand"),
+  "uncalibrated: model 3D points": _("uncalibrated: model 3D points"),
+  "model points, front view": _("model points, front view"),
+  "model points, side view": _("model points, side view"),
+};
+// The knee's message of the server, whichever language it is in: {size} is how far off it is.
+const KNEE_INSIDE = {
+  left: _("Your left knee falls inside your foot ({size}): the turnout is being forced from the feet. Turn the foot in a little until the knee goes over the toes."),
+  right: _("Your right knee falls inside your foot ({size}): the turnout is being forced from the feet. Turn the foot in a little until the knee goes over the toes."),
+};
+
+// A whole number of degrees as the page's language writes it (never "-0").
+function degrees(value) {
+  return formatNumber(Math.round(value) || 0);
+}
+
+function kneeInsideLine(line, sides) {
+  return sides.some((side) => {
+    const [before, after] = (KNEE_INSIDE[side] || "").split("{size}");
+    return after !== undefined && line.startsWith(before) && line.endsWith(after);
+  });
+}
 
 function chosenFile(form) {
   return form.chosen || null;
@@ -32,13 +59,14 @@ function readout(report) {
     const item = document.createElement("div");
     item.className = i === 0 ? "reading main" : "reading";
     const value = document.createElement("strong");
-    value.textContent = `${Math.round(spread.median)}${unit}`;
+    value.textContent = `${degrees(spread.median)}${unit}`;
     const name = document.createElement("span");
     name.textContent = label;
     item.append(value, name);
     if (report.video) {
       const range = document.createElement("small");
-      range.textContent = `middle half ${Math.round(spread.low)}–${Math.round(spread.high)}`;
+      // Translators: the range of the middle half of a video's readings, in degrees: "38–44".
+      range.textContent = _("middle half {low}–{high}", { low: degrees(spread.low), high: degrees(spread.high) });
       item.append(range);
     }
     box.append(item);
@@ -47,12 +75,16 @@ function readout(report) {
 
 function method(report) {
   const badge = document.getElementById("method-badge");
-  const on = report.reference === "plain paper" ? "plain paper" : "the mat";
-  badge.textContent = report.calibrated ? `Calibrated on ${on} ± ${report.band_degrees}°`
-    : `Uncalibrated estimate ± ${report.band_degrees}°`;
+  const band = formatNumber(report.band_degrees);
+  if (!report.calibrated) badge.textContent = _("Uncalibrated estimate ± {band}°", { band });
+  else if (report.reference === "plain paper") badge.textContent = _("Calibrated on plain paper ± {band}°", { band });
+  else badge.textContent = _("Calibrated on the mat ± {band}°", { band });
   badge.className = report.calibrated ? "badge ok" : "badge freq";
-  const frames = report.video ? `; ${report.frames_used} of ${report.frames_seen} frames used` : "";
-  document.getElementById("method-text").textContent = `Method: ${report.method}${frames}.`;
+  const how = METHODS[report.method] || report.method;
+  document.getElementById("method-text").textContent = !report.video ? _("Method: {method}.", { method: how })
+    // Translators: {count} is the frames of the video, {used} those the reading is made of.
+    : ngettext("Method: {method}; {used} of {count} frames used.", "Method: {method}; {used} of {count} frames used.",
+      report.frames_seen, { method: how, used: report.frames_used });
 }
 
 function showResult(report) {
@@ -68,7 +100,7 @@ function showResult(report) {
     const item = document.createElement("li");
     item.textContent = line;
     list.append(item);
-    if (inside.length && line.includes("inside your foot")) document.getElementById("knee-warning-text").textContent = line;
+    if (kneeInsideLine(line, inside)) document.getElementById("knee-warning-text").textContent = line;
   }
   const recorded = document.getElementById("recorded");
   recorded.hidden = !report.recorded;
@@ -76,7 +108,7 @@ function showResult(report) {
   offerSave(report);
   const saved = document.getElementById("saved");
   saved.hidden = !report.saved;
-  saved.textContent = report.saved ? `Picture kept in your turnout folder: ${report.saved}` : "";
+  saved.textContent = report.saved ? _("Picture kept in your turnout folder: {path}", { path: report.saved }) : "";
   document.getElementById("result-image").src = report.image;
   corrector.start(report);
   const section = document.getElementById("result");
@@ -121,12 +153,14 @@ const POLL_RETRIES = 5; // a poll the network drops is tried again, this many ti
 function progressText(job) {
   const { done, total } = job.progress;
   if (job.status === "queued") {
-    return job.attempts ? "Waiting to be measured again: the worker measuring it stopped."
-      : "Waiting for its turn to be measured…";
+    return job.attempts ? _("Waiting to be measured again: the worker measuring it stopped.")
+      : _("Waiting for its turn to be measured…");
   }
-  if (total === 1) return "Measuring the photo…";
-  if (total === null) return `Analysed ${done} frames…`;
-  return `Analysed ${done} of ${total} frames`;
+  if (total === 1) return _("Measuring the photo…");
+  // Translators: English keeps the plural for every number here; give your language's forms.
+  if (total === null) return ngettext("Analysed {count} frames…", "Analysed {count} frames…", done);
+  // Translators: {count} is the frames of the video, {done} those analysed so far.
+  return ngettext("Analysed {done} of {count} frames", "Analysed {done} of {count} frames", total, { done });
 }
 
 function jobFailed(message) {
@@ -155,7 +189,7 @@ async function follow(url, status) {
 
 async function send(form) {
   const file = chosenFile(form);
-  if (!file) { showError("Choose a photo or a video first."); return; }
+  if (!file) { showError(_("Choose a photo or a video first.")); return; }
   const body = new FormData();
   body.append("file", file, file.name || "camera.jpg");
   body.append("mode", form.elements.mode.value);
@@ -166,16 +200,16 @@ async function send(form) {
   const button = document.getElementById("measure-button");
   const status = document.getElementById("measure-status");
   button.disabled = true;
-  status.textContent = "Sending…";
+  status.textContent = _("Sending…");
   try {
     const response = await fetch("/api/measure/jobs", { method: "POST", body, headers: csrfHeaders(), cache: "no-store" });
     const data = await response.json().catch(() => ({}));
-    if (!response.ok) { showError(data.detail || `The server answered ${response.status}.`); return; }
+    if (!response.ok) { showError(data.detail || _("The server answered {status}.", { status: response.status })); return; }
     status.textContent = progressText({ ...data, attempts: 0, progress: { done: 0, total: null } });
     showResult(await follow(data.url, status));
   } catch (error) {
     showError(error.status !== undefined ? error.message
-      : "The server could not be reached; check the connection and try again.");
+      : _("The server could not be reached; check the connection and try again."));
   } finally {
     button.disabled = false;
     status.textContent = "";
@@ -301,7 +335,7 @@ const corrector = {
 
   async send(record) {
     const number = ++this.asked;
-    if (!record) this.status("Working out the angle…");
+    if (!record) this.status(_("Working out the angle…"));
     let data = {};
     let ok = false;
     try {
@@ -313,9 +347,9 @@ const corrector = {
       });
       data = await response.json().catch(() => ({}));
       ok = response.ok;
-      if (!ok) data.detail = data.detail || `The server answered ${response.status}.`;
+      if (!ok) data.detail = data.detail || _("The server answered {status}.", { status: response.status });
     } catch (error) {
-      data = { detail: "The server could not be reached; check the connection and try again." };
+      data = { detail: _("The server could not be reached; check the connection and try again.") };
     }
     if (number !== this.asked) return; // the points moved again since; a newer answer follows
     if (!ok) { this.status(data.detail, true); return; }
@@ -324,8 +358,7 @@ const corrector = {
     readout(data);
     method(data);
     messages(data.messages);
-    const total = Math.round(data.values.total.median);
-    this.status(`Corrected by hand: ${total}° between the feet.`);
+    this.status(_("Corrected by hand: {angle}° between the feet.", { angle: degrees(data.values.total.median) }));
     const save = document.getElementById("save-corrected");
     if (record) {
       const recorded = document.getElementById("recorded");
@@ -346,7 +379,7 @@ const corrector = {
     readout(this.report);
     method(this.report);
     messages(this.report.messages);
-    this.status("The points are back where they were measured.");
+    this.status(_("The points are back where they were measured."));
     document.getElementById("save-corrected").disabled = true;
     document.getElementById("reset-corrected").disabled = true;
   },
@@ -411,9 +444,10 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const input of form.querySelectorAll("input[type=file]")) {
     input.addEventListener("change", () => {
       form.chosen = input.files[0] || null;
-      const megabytes = form.chosen ? (form.chosen.size / 1048576).toFixed(1) : 0;
-      document.getElementById("file-name").textContent = form.chosen
-        ? `${form.chosen.name} (${megabytes} MB)` : "No file chosen.";
+      // Translators: a file chosen to send, and its size in megabytes: "plie.mp4 (12.5 MB)".
+      document.getElementById("file-name").textContent = form.chosen ? _("{name} ({size} MB)", {
+        name: form.chosen.name, size: formatNumber(form.chosen.size / 1048576, 1),
+      }) : _("No file chosen.");
     });
   }
   form.addEventListener("submit", (event) => { event.preventDefault(); send(form); });

@@ -12,16 +12,21 @@ const $ = (id) => document.getElementById(id);
 
 const live = { socket: null, stream: null, timer: null, inFlight: false, sentAt: 0, answered: [], device: null, preferServer: false };
 const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
-const HERE = /Mobi|Android/i.test(navigator.userAgent) ? "this phone" : "this device";
-const ON_DEVICE_NO_ANGLE = `On ${HERE} the mirror watches the knees and hips. The angle between the feet needs the picture of the mat: for it, press “Use the computer”.`;
+// What the page calls the device it runs on: each sentence is written for a phone and for any
+// other device, so that a translation can say either its own way.
+const ON_PHONE = /Mobi|Android/i.test(navigator.userAgent);
+const here = (phone, device) => (ON_PHONE ? phone : device);
+const ON_DEVICE_NO_ANGLE = here(
+  _("On this phone the mirror watches the knees and hips. The angle between the feet needs the picture of the mat: for it, press “Use the computer”."),
+  _("On this device the mirror watches the knees and hips. The angle between the feet needs the picture of the mat: for it, press “Use the computer”."));
 
 // A waiting state in words, never a lone dash where the number goes.
 function showAngle(value) {
   const waiting = value === undefined || value === null;
   $("live-angle-box").classList.toggle("is-waiting", waiting);
   $("live-angle-unit").hidden = waiting;
-  const looking = live.device ? "Knees and hips" : "Looking for your feet…";
-  $("live-angle").textContent = waiting ? (live.stream ? looking : "No angle yet") : Math.round(value);
+  const looking = live.device ? _("Knees and hips") : _("Looking for your feet…");
+  $("live-angle").textContent = waiting ? (live.stream ? looking : _("No angle yet")) : formatNumber(Math.round(value) || 0);
 }
 
 function setStatus(text) { $("live-status").textContent = text; }
@@ -39,7 +44,7 @@ async function start() {
       video: { ...cameraShape(), facingMode: "user" }, audio: false,
     });
   } catch (error) {
-    setStatus("The camera is not available: allow it in the browser, or use the Measure page with a photo.");
+    setStatus(_("The camera is not available: allow it in the browser, or use the Measure page with a photo."));
     return;
   }
   const video = $("camera");
@@ -63,7 +68,7 @@ async function openMirror() {
   let reason = "";
   $("switch-mode").hidden = true;
   if (!live.preferServer) {
-    setStatus("Loading the pose model on this device…");
+    setStatus(_("Loading the pose model on this device…"));
     try {
       const { openDevice } = await import("/static/mirror_device.js");
       live.device = await openDevice($("camera"), $("stage").dataset.model);
@@ -77,12 +82,20 @@ async function openMirror() {
 }
 
 function showMode(reason) {
-  let text = live.device ? `Running on ${HERE}: pictures stay here.` : "Running on the computer: pictures are sent to it, never stored.";
-  if (reason) text += ` (Not on ${HERE}: ${reason}.)`;
-  $("live-mode").textContent = text;
+  $("live-mode").textContent = modeText(reason);
   $("live-mode").dataset.mode = live.device ? "device" : "server";
-  $("switch-mode").textContent = live.device ? "Use the computer (for the angle on the mat)" : `Run on ${HERE} instead`;
+  $("switch-mode").textContent = live.device ? _("Use the computer (for the angle on the mat)")
+    : here(_("Run on this phone instead"), _("Run on this device instead"));
   $("switch-mode").hidden = false;
+}
+
+// Where the mirror runs, and why not here when it could not ({reason} is in a few words).
+function modeText(reason) {
+  if (live.device) return here(_("Running on this phone: pictures stay here."), _("Running on this device: pictures stay here."));
+  if (!reason) return _("Running on the computer: pictures are sent to it, never stored.");
+  return here(
+    _("Running on the computer: pictures are sent to it, never stored. (Not on this phone: {reason}.)", { reason }),
+    _("Running on the computer: pictures are sent to it, never stored. (Not on this device: {reason}.)", { reason }));
 }
 
 async function switchMode() {
@@ -106,11 +119,11 @@ function connect(path) {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const socket = new WebSocket(`${scheme}://${location.host}${path}`);
   live.socket = socket;
-  setStatus(live.device ? "Connecting…" : "Starting the pose model on the computer…");
+  setStatus(live.device ? _("Connecting…") : _("Starting the pose model on the computer…"));
   socket.addEventListener("message", (event) => onMessage(JSON.parse(event.data)));
   socket.addEventListener("close", () => {
     live.inFlight = false;
-    if (live.socket === socket && live.stream) setStatus("Disconnected from the server; press Stop, then Start camera.");
+    if (live.socket === socket && live.stream) setStatus(_("Disconnected from the server; press Stop, then Start camera."));
     enable(false);
   });
 }
@@ -128,14 +141,14 @@ function stop() {
   $("camera").srcObject = null;
   clearOverlay();
   showAngle(null);
-  $("live-method").textContent = "Camera off";
+  $("live-method").textContent = _("Camera off");
   $("live-method").className = "badge freq";
   $("placeholder").hidden = false;
   $("start").hidden = false;
   $("stop").hidden = true;
   $("switch-mode").hidden = true;
   $("live-mode").textContent = "";
-  setStatus("Camera off.");
+  setStatus(_("Camera off."));
 }
 
 function sendFrame() {
@@ -166,7 +179,7 @@ function sendLandmarks(socket) {
 
 function onMessage(data) {
   if (data.type === "ready") {
-    setStatus("Live.");
+    setStatus(_("Live."));
     enable(true);
     showReps(data.reps);
     live.timer = setInterval(sendFrame, 1000 / (live.device ? DEVICE_FPS : FPS));
@@ -178,7 +191,8 @@ function onMessage(data) {
     live.answered = live.answered.filter((t) => now - t < 2000).concat(now);
     const span = (now - live.answered[0]) / 1000;
     const rate = span > 0 ? (live.answered.length - 1) / span : 0;
-    setStatus(`${rate.toFixed(0)} frames/s, ${Math.round(now - live.sentAt)} ms a frame`);
+    // Translators: the mirror's speed: frames a second, and milliseconds for each frame.
+    setStatus(_("{rate} frames/s, {ms} ms a frame", { rate: formatNumber(rate), ms: Math.round(now - live.sentAt) }));
   }
   if (data.type === "error") { $("live-message").textContent = data.message; return; }
   if (data.reps) showReps(data.reps);
@@ -190,19 +204,20 @@ function showReading(data) {
   showAngle(turnout.live);
   const badge = $("live-method");
   if (turnout.method) {
-    badge.textContent = turnout.calibrated ? `On the mat ± ${turnout.band}°` : `Rough estimate ± ${turnout.band}°`;
+    const band = formatNumber(turnout.band);
+    badge.textContent = turnout.calibrated ? _("On the mat ± {band}°", { band }) : _("Rough estimate ± {band}°", { band });
     badge.className = turnout.calibrated ? "badge ok" : "badge freq";
   } else if (data.on_device) {
-    badge.textContent = `No angle on ${HERE}: knees and hips only`;
+    badge.textContent = here(_("No angle on this phone: knees and hips only"), _("No angle on this device: knees and hips only"));
     badge.className = "badge freq";
   } else {
-    badge.textContent = turnout.needs_mat ? "No angle: the mat is not in view" : "No angle in this frame";
+    badge.textContent = turnout.needs_mat ? _("No angle: the mat is not in view") : _("No angle in this frame");
     badge.className = "badge freq";
   }
   const form = data.form || {};
   const turnoutNote = data.on_device && turnout.needs_mat ? ON_DEVICE_NO_ANGLE : turnout.message;
   let note = data.person ? (form.message || turnoutNote || "") : data.message;
-  if (!data.person && turnout.live !== undefined) note = "Feet on the mat: measured without the body.";
+  if (!data.person && turnout.live !== undefined) note = _("Feet on the mat: measured without the body.");
   $("live-message").textContent = note || "";
   const clear = !(data.knees_inside && data.knees_inside.length);
   $("live-knees").hidden = clear;
@@ -238,6 +253,6 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
     $("start").disabled = true;
-    setStatus("This browser cannot open the camera here (it needs https or localhost).");
+    setStatus(_("This browser cannot open the camera here (it needs https or localhost)."));
   }
 });

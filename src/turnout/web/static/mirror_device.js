@@ -15,10 +15,10 @@ const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // A pose model running on `video`, or an Error whose message says, in a few words, why not.
 export async function openDevice(video, modelUrl) {
-  if (typeof WebAssembly !== "object") throw new Error("this browser has WebAssembly turned off");
+  if (typeof WebAssembly !== "object") throw new Error(_("this browser has WebAssembly turned off"));
   const vision = await load(() => import(runtimeFile("vision_bundle.mjs")));
   if (!(await vision.FilesetResolver.isSimdSupported())) {
-    throw new Error("this browser's WebAssembly has no SIMD");
+    throw new Error(_("this browser's WebAssembly has no SIMD"));
   }
   const landmarker = await load(() => vision.PoseLandmarker.createFromOptions(
     { wasmLoaderPath: runtimeFile("vision_wasm_internal.js"), wasmBinaryPath: runtimeFile("vision_wasm_internal.wasm") },
@@ -28,7 +28,8 @@ export async function openDevice(video, modelUrl) {
   const fps = await device.trial();
   if (fps < MIN_FPS) {
     device.close();
-    throw new Error(`it ran at ${fps.toFixed(1)} frames a second here, under ${MIN_FPS}`);
+    // Translators: why the mirror does not run on this device: its speed, under the least it needs.
+    throw new Error(_("it ran at {fps} frames a second here, under {least}", { fps: formatNumber(fps, 1), least: formatNumber(MIN_FPS) }));
   }
   return device;
 }
@@ -38,7 +39,7 @@ async function load(step) {
     return await step();
   } catch (error) {
     console.warn("on-device pose model:", error);
-    throw new Error("the pose model could not be loaded in this browser");
+    throw new Error(_("the pose model could not be loaded in this browser"));
   }
 }
 

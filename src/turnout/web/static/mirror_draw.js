@@ -12,20 +12,26 @@ const BONES = [
   ["left_heel", "left_toe"], ["right_heel", "right_toe"],
 ];
 
-function fmt(value) { return value === null || value === undefined ? "–" : `${Math.round(value)}°`; }
+// Whole degrees as the page's language writes them, signed where asked ("+3°"), never "-0".
+function fmt(value, signed = false) {
+  if (value === null || value === undefined) return "–";
+  const whole = Math.round(value) || 0;
+  return `${signed && value >= 0 ? "+" : ""}${formatNumber(whole)}°`;
+}
 
 function showReps(reps) {
   byId("rep-number").textContent = reps.number;
   byId("rep-best").textContent = fmt(reps.best);
   const change = byId("rep-change");
-  change.textContent = reps.change === null ? "" : `${reps.change >= 0 ? "+" : ""}${Math.round(reps.change)}° on the last one`;
+  // Translators: how the last repetition's best angle changed: "+3° on the last one".
+  change.textContent = reps.change === null ? "" : _("{change} on the last one", { change: fmt(reps.change, true) });
   change.className = "change " + (reps.change === null ? "" : reps.change >= 0 ? "up" : "down");
   const body = byId("reps-body");
   body.replaceChildren();
   let previous = null;
   reps.done.forEach((best, i) => {
     const row = document.createElement("tr");
-    const delta = best !== null && previous !== null ? `${best - previous >= 0 ? "+" : ""}${Math.round(best - previous)}°` : "";
+    const delta = best !== null && previous !== null ? fmt(best - previous, true) : "";
     for (const text of [String(i + 1), fmt(best), delta]) {
       const cell = document.createElement("td");
       cell.textContent = text;

@@ -11,11 +11,31 @@
   const RING = 565.49;
   const COUNTING = ["get_ready", "running"];
   const OVER = ["finished", "aborted"];
-  const PHASES = { waiting: "Your move", get_ready: "Get ready", running: "Hold", paused: "Paused", finished: "Done", aborted: "Ended" };
-  const KINDS = { switch_side: "Change", release: "Release", rest: "Rest" };
-  const SIDES = { left: "Left side", right: "Right side", both: "Both sides" };
+  // The label over the countdown: what the session is doing now.
+  const PHASES = {
+    waiting: pgettext("player phase", "Your move"),
+    get_ready: pgettext("player phase", "Get ready"),
+    running: pgettext("player phase", "Hold"),
+    paused: pgettext("player phase", "Paused"),
+    finished: pgettext("player phase", "Done"),
+    aborted: pgettext("player phase", "Ended"),
+  };
+  // The label over the countdown of a step that is not a hold.
+  const KINDS = {
+    switch_side: pgettext("player phase", "Change"),
+    release: pgettext("player phase", "Release"),
+    rest: pgettext("player phase", "Rest"),
+  };
+  const SIDES = { left: _("Left side"), right: _("Right side"), both: _("Both sides") };
   const AUTO_START_SECONDS = 12; // practice seconds, so a lying dancer gets into position
-  const COUNT_WORDS = { 3: "three", 2: "two", 1: "one" };
+  const COUNT_WORDS = {
+    // Translators: counted aloud as a hold ends: three, two, one.
+    3: pgettext("countdown", "three"),
+    // Translators: counted aloud as a hold ends: three, two, one.
+    2: pgettext("countdown", "two"),
+    // Translators: counted aloud as a hold ends: three, two, one.
+    1: pgettext("countdown", "one"),
+  };
   const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
   const prefs = {
     voice: root.dataset.voice === "on",
@@ -96,7 +116,7 @@
     $("finished").hidden = !over;
     if (over) window.turnoutSummary.render(view);
     renderNotes();
-    document.title = over ? "Practice · turnout" : `${step ? step.title : ""} · turnout`;
+    document.title = `${over ? _("Practice") : step ? step.title : ""} · turnout`;
     paint();
     window.turnoutScreen.keepAwake(!over);
     // safety.js listens: pain checks, the Stop dialog and confirmations before a stretch.
@@ -105,7 +125,11 @@
 
   function renderProgress() {
     const p = view.progress;
-    $("progress-text").textContent = `Step ${p.step} of ${p.steps} · ${p.holds_done} of ${p.holds_planned} holds done`;
+    // Translators: English keeps the plural for every number here; give your language's forms
+    // ({count} is the holds planned).
+    $("progress-text").textContent = ngettext(
+      "Step {step} of {steps} · {done} of {count} holds done", "Step {step} of {steps} · {done} of {count} holds done",
+      p.holds_planned, { step: p.step, steps: p.steps, done: p.holds_done });
   }
 
   // A drawing of the exercise while the dancer gets into position; the countdown otherwise.
@@ -120,18 +144,18 @@
 
   function renderNotes() {
     $("log-error").hidden = !view.error;
-    $("log-error").textContent = view.error ? `Could not save to the practice log: ${view.error} Retrying.` : "";
+    $("log-error").textContent = view.error ? _("Could not save to the practice log: {error} Retrying.", { error: view.error }) : "";
     // Another process (the terminal, say) runs this session: follow it, offer nothing to press.
-    const where = view.owner === "terminal" ? "in the terminal" : "in another turnout window";
     $("held-elsewhere").hidden = !view.read_only;
-    $("held-elsewhere").textContent = view.read_only
-      ? `Practising ${where}: follow it here, carry on there. You can resume it here once it stops.`
-      : "";
+    $("held-elsewhere").textContent = !view.read_only ? ""
+      : view.owner === "terminal"
+        ? _("Practising in the terminal: follow it here, carry on there. You can resume it here once it stops.")
+        : _("Practising in another turnout window: follow it here, carry on there. You can resume it here once it stops.");
   }
 
   function phaseLabel() {
     const step = view.step;
-    if (autoStart) return "Starting by itself";
+    if (autoStart) return _("Starting by itself");
     if (view.phase === "running" && step && KINDS[step.kind]) return KINDS[step.kind];
     return PHASES[view.phase] || view.phase;
   }
@@ -141,14 +165,23 @@
     $(badge).textContent = text || "";
   }
 
+  // "Next: <strong>the step</strong> (20 s)": one sentence, the step's name in bold where the
+  // translation puts {step}.
   function nextText() {
     const next = view.next;
-    if (!next) return [document.createTextNode("Last step of the session.")];
+    if (!next) return [document.createTextNode(_("Last step of the session."))];
     const changes = view.step && next.exercise_number !== view.step.exercise_number;
     const strong = document.createElement("strong");
-    strong.textContent = changes ? `${next.exercise_number}. ${next.exercise_name}: ${next.title}` : next.title;
-    const length = next.seconds ? ` (${next.seconds >= 60 ? mmss(next.seconds) : next.seconds + " s"})` : " (waits for you)";
-    return [document.createTextNode(changes ? "Next exercise: " : "Next: "), strong, document.createTextNode(length)];
+    strong.textContent = !changes ? next.title
+      // Translators: the next exercise's number and name, then its first step's title.
+      : _("{number}. {exercise}: {step}", { number: next.exercise_number, exercise: next.exercise_name, step: next.title });
+    // Translators: a length in seconds, short: "20 s".
+    const time = next.seconds >= 60 ? mmss(next.seconds) : _("{seconds} s", { seconds: next.seconds });
+    let sentence;
+    if (changes) sentence = next.seconds ? _("Next exercise: {step} ({time})", { time }) : _("Next exercise: {step} (waits for you)");
+    else sentence = next.seconds ? _("Next: {step} ({time})", { time }) : _("Next: {step} (waits for you)");
+    const [before, after] = sentence.split("{step}");
+    return [document.createTextNode(before), strong, document.createTextNode(after || "")];
   }
 
   function renderControls(over) {
@@ -159,7 +192,7 @@
     }
     $("end").disabled = busy || !view.allowed.includes("abort");
     const paused = view.phase === "paused";
-    $("pause-text").textContent = paused ? "Resume" : "Pause";
+    $("pause-text").textContent = paused ? _("Resume") : _("Pause");
     $("pause-icon").setAttribute("d", paused ? "M7 5v14l12-7z" : "M6 5h4v14H6zM14 5h4v14h-4z");
   }
 
@@ -183,7 +216,7 @@
       count.textContent = left >= 60 ? mmss(left) : String(Math.ceil(left));
       count.classList.toggle("is-long", left >= 60);
       count.dataset.remaining = left.toFixed(2);
-      $("unit").textContent = autoStart ? "or press Ready" : left >= 60 ? "minutes left" : "seconds";
+      $("unit").textContent = unitText(left);
     } else {
       paintIdle(count);
       offset = view.phase === "finished" ? 0 : RING;
@@ -202,17 +235,26 @@
 
   function paintIdle(count) {
     const over = OVER.includes(view.phase);
-    count.textContent = view.phase === "finished" ? "✓" : over ? "–" : "Ready?";
+    count.textContent = view.phase === "finished" ? "✓" : over ? "–" : _("Ready?");
     count.classList.add("is-long");
     count.dataset.remaining = "";
-    $("unit").textContent = over ? "" : "press Ready when set";
+    $("unit").textContent = over ? "" : _("press Ready when set");
+  }
+
+  // Under the countdown's number: what it counts.
+  function unitText(left) {
+    if (autoStart) return _("or press Ready");
+    if (left >= 60) return pgettext("countdown unit", "minutes left");
+    // Translators: under the seconds left of a countdown. English keeps the plural for every
+    // number here; give your language's forms.
+    return npgettext("countdown unit", "seconds", "seconds", Math.ceil(left));
   }
 
   function renderLongHold() {
     const step = view.step;
     const long = step && step.seconds >= 300 && view.elapsed != null && view.phase !== "waiting";
     $("long-hold").hidden = !long;
-    if (long) $("long-hold").textContent = `Held ${mmss(elapsedNow())} · ${mmss(remainingNow())} to go`;
+    if (long) $("long-hold").textContent = _("Held {held} · {left} to go", { held: mmss(elapsedNow()), left: mmss(remainingNow()) });
   }
 
   // ---- lying setup steps may start by themselves, after a spoken "three, two, one" ----
@@ -264,7 +306,7 @@
       $("conn").hidden = true;
     } catch (error) {
       if (error.status === 404) {
-        toast("This session no longer exists.");
+        toast(_("This session no longer exists."));
         return;
       }
       failures += 1;
@@ -301,7 +343,7 @@
     const local = actLocally(action);
     if (!local) { busy = true; render(); }
     const sent = await outbox.push(`/api/sessions/${id}/actions`, body);
-    if (!sent && !local) toast("No connection to the coach: it goes through as soon as the network is back.");
+    if (!sent && !local) toast(_("No connection to the coach: it goes through as soon as the network is back."));
     busy = false;
     render();
     poll();
@@ -316,7 +358,7 @@
   function onRefused(item, error) {
     if (item.body.reason) sound.unhush();
     if (error.status !== 409 || !item.body.reason) toast(error.message);
-    else toast("The coach had already moved past that exercise, so this Stop changed nothing there.");
+    else toast(_("The coach had already moved past that exercise, so this Stop changed nothing there."));
   }
 
   function unlockAudio() {
@@ -331,7 +373,7 @@
     pausedForEnd = COUNTING.includes(view.phase);
     if (pausedForEnd) act("pause");
     if (dialog.showModal) dialog.showModal();
-    else if (confirm("End this session?")) act("abort");
+    else if (confirm(_("End this session?"))) act("abort");
   }
 
   function closedEnd() {

@@ -8,7 +8,7 @@ window.turnoutScreen = (() => {
   async function keepAwake(practising) {
     const want = practising && document.visibilityState === "visible";
     if (!("wakeLock" in navigator)) {
-      $("wake-status").textContent = "This browser cannot keep the screen on; lengthen the screen timeout.";
+      $("wake-status").textContent = _("This browser cannot keep the screen on; lengthen the screen timeout.");
       return;
     }
     if (want && !wake) {
@@ -31,11 +31,11 @@ window.turnoutScreen = (() => {
     button.hidden = false;
     button.addEventListener("click", () => {
       if (document.fullscreenElement) document.exitFullscreen();
-      else document.documentElement.requestFullscreen().catch(() => toast("This browser would not go full screen."));
+      else document.documentElement.requestFullscreen().catch(() => toast(_("This browser would not go full screen.")));
     });
     document.addEventListener("fullscreenchange", () => {
       const on = Boolean(document.fullscreenElement);
-      button.textContent = on ? "Exit full screen" : "Full screen";
+      button.textContent = on ? _("Exit full screen") : _("Full screen");
       button.setAttribute("aria-pressed", String(on));
     });
   }

@@ -1,32 +1,31 @@
-// The player's sound: a voice for each role (the partner's lower, and another voice where the
-// browser has more than one), beeps, and a hush while a Stop is being answered.
+// The player's sound: a voice for each role, speaking the page's language (voiceFor, common.js;
+// the partner's lower, and another voice of the same language where the device has one),
+// beeps, and a hush while a Stop is being answered.
 "use strict";
 window.turnoutSound = (prefs) => {
   const PITCH = { dancer: 1.05, partner: 0.75 };
   let audio = null;
   let hushed = false;
 
-  function voices() {
-    return "speechSynthesis" in window ? speechSynthesis.getVoices() : [];
-  }
+  speechVoices(); // some browsers only start listing their voices once asked
 
-  // The partner gets a voice of their own when the browser has a second one in the language.
-  function voiceFor(role) {
-    const all = voices();
-    if (role !== "partner" || all.length < 2) return null;
-    const lang = (navigator.language || "en").slice(0, 2);
-    const same = all.filter((voice) => voice.lang && voice.lang.startsWith(lang));
-    const pool = same.length > 1 ? same : all;
-    const first = pool.find((voice) => voice.default) || pool[0];
-    return pool.find((voice) => voice !== first) || null;
+  // The dancer's voice is the page language's (or the browser's default when the device has
+  // none); the partner gets a second voice of that same language when there is one.
+  function voiceOf(role) {
+    const all = speechVoices();
+    const dancer = voiceFor(I18N.lang, all);
+    if (role !== "partner" || !dancer) return dancer;
+    const other = voicesFor(I18N.lang, all).find((voice) => voice.voiceURI !== dancer.voiceURI);
+    return other || dancer;
   }
 
   function say(text, role = "dancer") {
     if (!prefs.voice || !text || !("speechSynthesis" in window)) return;
     const line = new SpeechSynthesisUtterance(text);
+    line.lang = I18N.lang;
     line.rate = prefs.speed;
     line.pitch = PITCH[role] || 1;
-    const voice = voiceFor(role);
+    const voice = voiceOf(role);
     if (voice) line.voice = voice;
     speechSynthesis.speak(line);
   }

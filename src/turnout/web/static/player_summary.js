@@ -10,17 +10,17 @@ window.turnoutSummary = (() => {
   }
 
   function title(view) {
-    if (view.ended_because === "warning_sign") return "Stopped for a warning sign";
-    if (earlyEnd(view)) return "Session ended early";
-    return view.progress.holds_done > 0 ? "Well done" : "Session over";
+    if (view.ended_because === "warning_sign") return _("Stopped for a warning sign");
+    if (earlyEnd(view)) return _("Session ended early");
+    return view.progress.holds_done > 0 ? _("Well done") : _("Session over");
   }
 
   function reason(view) {
     const p = view.progress;
-    if (view.ended_because === "warning_sign") return "A warning sign ended the last exercise. Rest it today; nothing more is asked of you.";
-    if (earlyEnd(view)) return "You ended the session before its last step.";
-    if (p.holds_done === 0) return "Every step was reached, but no hold was held to its end this time.";
-    return p.holds_done === p.holds_planned ? "You held every hold of the session to its end." : "You reached the end of the session.";
+    if (view.ended_because === "warning_sign") return _("A warning sign ended the last exercise. Rest it today; nothing more is asked of you.");
+    if (earlyEnd(view)) return _("You ended the session before its last step.");
+    if (p.holds_done === 0) return _("Every step was reached, but no hold was held to its end this time.");
+    return p.holds_done === p.holds_planned ? _("You held every hold of the session to its end.") : _("You reached the end of the session.");
   }
 
   function render(view) {
@@ -29,12 +29,14 @@ window.turnoutSummary = (() => {
     $("finished").dataset.ended = nothing ? "nothing_done" : view.ended_because || "";
     $("finished-title").textContent = title(view);
     $("finished-why").textContent = reason(view);
-    $("sum-done").textContent = `${p.holds_done} of ${p.holds_planned}`;
-    $("sum-done-text").textContent = p.holds_planned === 1 ? "hold done" : "holds done";
+    // Translators: holds done of those planned, in bold before "holds done": "3 of 8".
+    $("sum-done").textContent = _("{done} of {planned}", { done: p.holds_done, planned: p.holds_planned });
+    // Translators: after a number of holds, in bold before it.
+    $("sum-done-text").textContent = ngettext("hold done", "holds done", p.holds_planned);
     $("sum-cut").textContent = String(p.holds_cut_short);
     $("sum-skipped").textContent = String(p.holds_skipped);
     $("sum-time").textContent = mmss(p.seconds_held);
-    $("finished-text").textContent = "Every hold, done or not, is saved in your history as it happened.";
+    $("finished-text").textContent = _("Every hold, done or not, is saved in your history as it happened.");
   }
 
   return { title, render, mmss };

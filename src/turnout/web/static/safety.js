@@ -15,8 +15,9 @@
     if (!form) return;
     for (const range of form.querySelectorAll("input[type=range]")) {
       range.addEventListener("input", () => {
-        range.nextElementSibling.textContent = range.value;
-        range.setAttribute("aria-valuetext", `${range.value} of 10`);
+        range.nextElementSibling.textContent = formatNumber(Number(range.value));
+        // Translators: a pain score, read aloud by a screen reader: "4 of 10".
+        range.setAttribute("aria-valuetext", _("{value} of 10", { value: formatNumber(Number(range.value)) }));
       });
     }
     form.addEventListener("submit", (event) => { event.preventDefault(); sendPain(form); });
@@ -51,10 +52,10 @@
     p.setAttribute("role", "status");
     if (moment === "before") {
       p.textContent = worst >= 4
-        ? "Saved. With pain at this level, work gently today and stop at anything sharp."
-        : "Saved. Press Stop at any time if something feels wrong.";
+        ? _("Saved. With pain at this level, work gently today and stop at anything sharp.")
+        : _("Saved. Press Stop at any time if something feels wrong.");
     } else {
-      p.textContent = "Saved. Ordinary soreness fades in a day or two; pain that lasts longer, keeps getting worse or wakes you at night is worth showing to a physiotherapist.";
+      p.textContent = _("Saved. Ordinary soreness fades in a day or two; pain that lasts longer, keeps getting worse or wakes you at night is worth showing to a physiotherapist.");
     }
     return p;
   }
@@ -78,7 +79,8 @@
     const advice = ADVICE[reason];
     const position = view.step ? view.step.position : null;
     $("stop-answer-title").textContent = advice.ends_exercise
-      ? `${advice.label}: this exercise is over for today`
+      // Translators: {reason} is what the dancer pressed Stop for ("Sharp pain").
+      ? _("{reason}: this exercise is over for today", { reason: advice.label })
       : advice.label;
     $("stop-explanation").textContent = advice.explanation;
     $("stop-ask").hidden = true;

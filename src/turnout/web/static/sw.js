@@ -1,7 +1,7 @@
 // A small service worker: the app shell loads even when the network drops for a moment.
 // Live practice data (/api) always goes to the network; the player keeps what the dancer did
 // offline in its own outbox and sends it when the network is back.
-const CACHE = "turnout-v3";
+const CACHE = "turnout-v4";
 // The live mirror's on-device runtime and pose model (about 17 MB) are never precached: they
 // are kept only once a mirror has fetched them, then served from here (their URLs carry a
 // version, so a kept copy is never stale), so the mirror starts again without the network.
