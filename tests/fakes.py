@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 from dataclasses import replace
 from types import TracebackType
 from typing import Self
@@ -450,3 +451,23 @@ class FakeJobQueue:
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+OPEN, CLOSE = "\u27e6", "\u27e7"
+
+
+class PseudoTranslations(gettext.NullTranslations):
+    """A pseudo-language: every message is its English in ⟦brackets⟧, so a word shown outside
+    them was never looked up in the catalogue."""
+
+    def gettext(self, message: str) -> str:
+        return f"{OPEN}{message}{CLOSE}"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return f"{OPEN}{singular if n == 1 else plural}{CLOSE}"
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.gettext(message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self.ngettext(singular, plural, n)

@@ -4,7 +4,6 @@ that was never wrapped for translation."""
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -15,11 +14,10 @@ from babel import Locale
 from fastapi.testclient import TestClient
 
 from tests.e2e.test_web_classes import PEOPLE, Studio, a_class, join
-from tests.fakes import FakeClock
+from tests.fakes import CLOSE, OPEN, FakeClock, PseudoTranslations
 from turnout import i18n
 from turnout.i18n.catalogues import ORDER
 
-OPEN, CLOSE = "\u27e6", "\u27e7"
 WORD = re.compile(r"[^\W\d_]{3,}")
 # Words a page may show untranslated: the product's name, the French ballet terms (the same
 # in every language) and what the test's own data says.
@@ -37,20 +35,6 @@ ALLOWED |= {
     for name in kind.values()
 }
 SHOWN_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "content"}
-
-
-class Pseudo(gettext.NullTranslations):
-    def gettext(self, message: str) -> str:
-        return f"{OPEN}{message}{CLOSE}"
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return f"{OPEN}{singular if n == 1 else plural}{CLOSE}"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return self.gettext(message)
-
-    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        return self.ngettext(singular, plural, n)
 
 
 class Shown(HTMLParser):
@@ -96,7 +80,7 @@ def untranslated(html: str) -> list[str]:
 
 @pytest.fixture
 def pseudo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i18n, "translations", lambda language: Pseudo())
+    monkeypatch.setattr(i18n, "translations", lambda language: PseudoTranslations())
 
 
 def _with_practice(client: TestClient, clock: FakeClock) -> str:

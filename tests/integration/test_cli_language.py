@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from tests.fakes import FakeClock
+from tests.fakes import CLOSE, OPEN, FakeClock, PseudoTranslations
 from turnout import bootstrap, i18n
 from turnout.adapters import speech
 from turnout.adapters.speech import EspeakSpeaker, espeak_voice, make_speaker
@@ -26,22 +26,7 @@ from turnout.errors import ExitCode
 from turnout.i18n import choice
 from turnout.i18n.catalogues import LANGUAGES, ORDER, catalog
 
-OPEN, CLOSE = "\u27e6", "\u27e7"
 runner = CliRunner()
-
-
-class Pseudo(gettext.NullTranslations):
-    def gettext(self, message: str) -> str:
-        return f"{OPEN}{message}{CLOSE}"
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return f"{OPEN}{singular if n == 1 else plural}{CLOSE}"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return self.gettext(message)
-
-    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        return self.ngettext(singular, plural, n)
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +43,7 @@ def pseudo_french(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         i18n,
         "translations",
-        lambda language: gettext.NullTranslations() if language == "en" else Pseudo(),
+        lambda language: gettext.NullTranslations() if language == "en" else PseudoTranslations(),
     )
 
 
